@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.event;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * The stream the JSON parser reads, keeping the bytes of the record being read so that its original text
+ * can be cut out afterwards, and so that parsing can restart at an earlier byte after a syntax error. Memory
+ * stays bounded: once more than {@code maxRetained} bytes would be kept, the oldest are dropped and
+ * {@link #overflowed()} says so. Offsets are absolute positions in the decompressed stream.
+ */
+final class ByteWindow extends InputStream {
+  private final InputStream in;
+  private final int maxRetained;
+  private byte[] buf = new byte[1 << 16];
+  private long base; // absolute offset of buf[0]
+  private int keepFrom; // bytes before this index may be dropped
+  private int end; // valid bytes are [0, end)
+  private int pos; // next byte handed out
+  private boolean overflowed;
+
+  ByteWindow(InputStream in, int maxRetained) {
+    this.in = in;
+    this.maxRetained = maxRetained;
+  }
+
+  /** Absolute offset of the next byte handed out. */
+  long position() {
+    return base + pos;
+  }
+
+  /** Bytes before {@code absolute} are no longer needed; clears the overflow flag. */
+  void keepFrom(long absolute) {
+    keepFrom = (int) Math.max(0, Math.min(end, absolute - base));
+    overflowed = false;
+  }
+
+  /** True when bytes after the last {@link #keepFrom} were dropped to bound memory. */
+  boolean overflowed() {
+    return overflowed;
+  }
+
+  /** True when the bytes from {@code absolute} on are still held. */
+  boolean holds(long absolute) {
+    return !overflowed && absolute >= base + keepFrom && absolute <= base + end;
+  }
+
+  /** Moves the read position back (or forward) to a held byte. */
+  void seek(long absolute) {
+    if (absolute < base + keepFrom || absolute > base + end) {
+      throw new IllegalStateException("byte " + absolute + " is no longer held");
+    }
+    pos = (int) (absolute - base);
+  }
+
+  /** A copy of held bytes {@code [from, to)}. */
+  byte[] slice(long from, long to) {
+    if (from < base + keepFrom || to > base + end || from > to) {
+      throw new IllegalStateException("bytes " + from + ".." + to + " are not held");
+    }
+    return Arrays.copyOfRange(buf, (int) (from - base), (int) (to - base));
+  }
+
+  /** Held bytes {@code [from, min(to, end))} as text for a problem report; empty when not held. */
+  String textForProblem(long from, long to) {
+    long start = Math.max(from, base + keepFrom);
+    long stop = Math.min(Math.min(to, base + end), start + ParseProblem.MAX_RAW_CHARS);
+    if (overflowed || stop <= start) {
+      return "";
+    }
+    return new String(buf, (int) (start - base), (int) (stop - start), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public int read() throws IOException {
+    if (pos == end && !fill()) {
+      return -1;
+    }
+    return buf[pos++] & 0xff;
+  }
+
+  @Override
+  public int read(byte[] b, int off, int len) throws IOException {
+    if (len == 0) {
+      return 0;
+    }
+    if (pos == end && !fill()) {
+      return -1;
+    }
+    int n = Math.min(len, end - pos);
+    System.arraycopy(buf, pos, b, off, n);
+    pos += n;
+    return n;
+  }
+
+  private boolean fill() throws IOException {
+    if (end == buf.length) {
+      makeRoom();
+    }
+    int n;
+    try {
+      n = in.read(buf, end, buf.length - end);
+    } catch (IOException e) {
+      throw new SourceReadException(e);
+    }
+    if (n < 0) {
+      return false;
+    }
+    end += n;
+    return true;
+  }
+
+  private void makeRoom() {
+    if (keepFrom > 0) {
+      System.arraycopy(buf, keepFrom, buf, 0, end - keepFrom);
+      base += keepFrom;
+      pos -= keepFrom;
+      end -= keepFrom;
+      keepFrom = 0;
+    }
+    if (end < buf.length) {
+      return;
+    }
+    if (buf.length * 2 <= maxRetained) {
+      buf = Arrays.copyOf(buf, buf.length * 2);
+      return;
+    }
+    // Over the limit: drop everything handed out so far (pos == end here) and remember that we did.
+    overflowed = true;
+    base += pos;
+    end = 0;
+    pos = 0;
+    keepFrom = 0;
+    if (buf.length > 1 << 20) {
+      buf = new byte[1 << 20];
+    }
+  }
+
+  /** An I/O error of the underlying (file, network or gzip) stream, as opposed to a JSON syntax error. */
+  static final class SourceReadException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    SourceReadException(IOException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+}

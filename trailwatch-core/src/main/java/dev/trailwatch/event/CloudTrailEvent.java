@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.event;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One CloudTrail record. Typed fields are the ones Trailwatch indexes, groups and matches; everything else,
+ * and the original text byte for byte, is in {@link #raw()}. Accessors keep CloudTrail's JSON names.
+ *
+ * @param eventKey the deduplication key within {@code recipientAccountId}: the {@code eventID}, or for a
+ *     record without one {@code "sha256:" + hash of its canonical JSON} (see {@link CanonicalJsonHash}), so
+ *     that the same record read twice (even reformatted) is kept once while distinct records never collide
+ * @param eventTime null when the record has none or it is not an ISO-8601 instant
+ * @param actor who acted, resolved once (see {@link UserIdentity#actor()})
+ */
+public record CloudTrailEvent(
+    String eventKey,
+    @Nullable String eventId,
+    @Nullable String eventVersion,
+    @Nullable Instant eventTime,
+    @Nullable String eventSource,
+    @Nullable String eventName,
+    @Nullable String awsRegion,
+    @Nullable String sourceIpAddress,
+    @Nullable String userAgent,
+    UserIdentity userIdentity,
+    @Nullable String errorCode,
+    @Nullable String errorMessage,
+    TriState readOnly,
+    @Nullable String eventType,
+    @Nullable String eventCategory,
+    TriState managementEvent,
+    @Nullable String requestId,
+    @Nullable String sharedEventId,
+    @Nullable String recipientAccountId,
+    @Nullable String vpcEndpointId,
+    TlsDetails tlsDetails,
+    TriState mfaUsed,
+    String actor,
+    RecordLocation location,
+    RawJson raw) {
+
+  public CloudTrailEvent {
+    requireNonNull(eventKey, "eventKey");
+    requireNonNull(userIdentity, "userIdentity");
+    requireNonNull(readOnly, "readOnly");
+    requireNonNull(managementEvent, "managementEvent");
+    requireNonNull(tlsDetails, "tlsDetails");
+    requireNonNull(mfaUsed, "mfaUsed");
+    requireNonNull(actor, "actor");
+    requireNonNull(location, "location");
+    requireNonNull(raw, "raw");
+  }
+
+  /** True for CloudTrail Insights events ({@code eventType} {@code AwsCloudTrailInsight}). */
+  public boolean isInsight() {
+    return "AwsCloudTrailInsight".equals(eventType) || "Insight".equals(eventCategory);
+  }
+
+  /** True for network activity events (VPC endpoint events, {@code eventCategory} {@code NetworkActivity}). */
+  public boolean isNetworkActivity() {
+    return "NetworkActivity".equals(eventCategory);
+  }
+}

@@ -1,0 +1,341 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.event;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One pass over one decompressed file: walks the root values, finds record objects wherever the format puts
+ * them, and after a syntax error resumes at the next object that parses. Not reusable.
+ */
+final class FileScan {
+  /** Where in a file an object sits, which decides what its fields mean. */
+  private enum Context {
+    ROOT,
+    RECORDS,
+    LOG_EVENTS
+  }
+
+  private final ByteWindow window;
+  private final RecordSink sink;
+  private JsonParser p;
+  private long offsetBase; // absolute offset of the current parser's byte 0
+  private long recordStart = -1; // absolute start of the record candidate being read, or -1
+  private long lastEnd; // absolute end of the last object read completely
+  private int recordIndex;
+  private int records;
+  private int problems;
+  private int unknownFieldRecords;
+  private @Nullable LogFormat format;
+  private boolean sawRootValue;
+  private boolean controlMessage;
+  private boolean emittedSinceProblem = true;
+  private boolean recovering;
+
+  FileScan(InputStream decompressed, RecordSink sink) throws IOException {
+    this.window = new ByteWindow(decompressed, LogFileParser.MAX_RECORD_BYTES);
+    this.sink = sink;
+    this.p = LogFileParser.parserOver(window);
+  }
+
+  ParseSummary run() throws IOException {
+    long lastResume = -1;
+    while (true) {
+      try {
+        if (recovering) {
+          recoverScan();
+        } else {
+          rootValues();
+        }
+        break;
+      } catch (JsonProcessingException e) {
+        long at = errorOffset(e.getLocation());
+        long from = recordStart >= 0 ? recordStart + 1 : Math.max(lastEnd, at - 1);
+        if (emittedSinceProblem || !recovering) {
+          long problemStart = recordStart >= 0 ? recordStart : Math.max(lastEnd, at - 1);
+          problem(recordStart >= 0 ? recordIndex : -1, at, syntaxReason(e), window.textForProblem(problemStart, at + 1));
+        }
+        if (recordStart >= 0) {
+          recordIndex++;
+        }
+        from = Math.max(from, lastResume + 1);
+        if (!window.holds(from)) {
+          from = window.position();
+        }
+        lastResume = from;
+        window.keepFrom(from);
+        window.seek(from);
+        recordStart = -1;
+        recovering = true;
+      } catch (ByteWindow.SourceReadException e) {
+        if (!(e.getCause() instanceof ZipException || e.getCause() instanceof EOFException)) {
+          throw e;
+        }
+        String what = e.getCause() instanceof EOFException ? "file ends inside its gzip data (truncated?)" : "corrupt gzip data: " + e.getMessage();
+        problem(recordStart >= 0 ? recordIndex : -1, window.position(), what, recordStart >= 0 ? window.textForProblem(recordStart, window.position()) : "");
+        break;
+      }
+    }
+    LogFormat f = format != null ? format : (sawRootValue ? LogFormat.UNKNOWN : LogFormat.EMPTY);
+    return new ParseSummary(f, records, problems, unknownFieldRecords, window.position());
+  }
+
+  private void rootValues() throws IOException {
+    JsonToken t;
+    while ((t = p.nextToken()) != null) {
+      sawRootValue = true;
+      long start = tokenStart();
+      switch (t) {
+        case START_OBJECT -> object(start, Context.ROOT);
+        case START_ARRAY -> {
+          setFormat(LogFormat.JSON_ARRAY);
+          elements(Context.RECORDS);
+        }
+        default -> {
+          p.skipChildren();
+          problem(-1, start, "a JSON " + describe(t) + " at the top level is not a CloudTrail record or log file", "");
+        }
+      }
+      lastEnd = p.currentLocation().getByteOffset() + offsetBase;
+    }
+  }
+
+  /**
+   * After a syntax error: find the next object that starts where a record can start (after {@code [},
+   * {@code ,} or the end of another value, never after a {@code :}), read it, and go on from its end.
+   * Fragments that are not records are passed over silently: the error was reported once.
+   */
+  private void recoverScan() throws IOException {
+    recovering = true;
+    int c;
+    int previous = ',';
+    while ((c = window.read()) >= 0) {
+      if (c != '{') {
+        if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+          previous = c;
+        }
+        continue;
+      }
+      if (previous != ',' && previous != '[' && previous != '}' && previous != ']') {
+        previous = c;
+        continue;
+      }
+      previous = '}';
+      long start = window.position() - 1;
+      window.keepFrom(start);
+      window.seek(start);
+      p = LogFileParser.parserOver(window);
+      offsetBase = start;
+      p.nextToken();
+      sawRootValue = true;
+      object(start, Context.ROOT);
+      long end = offsetBase + p.currentTokenLocation().getByteOffset() + 1;
+      lastEnd = end;
+      if (window.holds(end)) {
+        window.seek(end);
+      }
+    }
+  }
+
+  private void elements(Context ctx) throws IOException {
+    JsonToken t = p.nextToken();
+    if (t != JsonToken.START_ARRAY) {
+      p.skipChildren(); // "Records": null and the like hold nothing
+      return;
+    }
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+      long start = tokenStart();
+      if (t == JsonToken.START_OBJECT) {
+        object(start, ctx);
+      } else {
+        p.skipChildren();
+        problem(recordIndex++, start, "a JSON " + describe(t) + " where a record object was expected", "");
+      }
+    }
+  }
+
+  private void object(long start, Context ctx) throws IOException {
+    RecordFields f = new RecordFields();
+    boolean container = false;
+    boolean embedded = false;
+    boolean digest = false;
+    recordStart = start;
+    window.keepFrom(start);
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      if (f.field(name, p, offsetBase)) {
+        continue;
+      }
+      switch (name) {
+        case "Records", "logEvents", "Events" -> {
+          if (ctx != Context.ROOT) {
+            f.unknown(p);
+            continue;
+          }
+          container = true;
+          recordStart = -1;
+          setFormat(switch (name) {
+            case "Records" -> LogFormat.RECORDS;
+            case "logEvents" -> LogFormat.CLOUDWATCH_LOGS;
+            default -> LogFormat.LOOKUP_EVENTS;
+          });
+          elements("logEvents".equals(name) ? Context.LOG_EVENTS : Context.RECORDS);
+          recordStart = -1;
+        }
+        case "messageType" -> controlMessage = "CONTROL_MESSAGE".equals(RecordFields.scalar(p));
+        case "CloudTrailEvent" -> embedded = embedded(LogFormat.LOOKUP_EVENTS) || embedded;
+        case "message" -> {
+          if (ctx == Context.LOG_EVENTS) {
+            embedded = embedded(LogFormat.CLOUDWATCH_LOGS) || embedded;
+          } else {
+            f.unknown(p);
+          }
+        }
+        case "digestStartTime", "digestEndTime", "digestS3Object", "digestSignatureAlgorithm",
+            "previousDigestSignature", "logFiles", "digestPublicKeyFingerprint" -> {
+          digest = true;
+          RecordFields.skipValue(p);
+        }
+        default -> f.unknown(p);
+      }
+    }
+    long end = offsetBase + p.currentTokenLocation().getByteOffset() + 1;
+    recordStart = -1;
+    lastEnd = end;
+    if (container || embedded || (ctx == Context.LOG_EVENTS && controlMessage)) {
+      return;
+    }
+    if (digest && ctx == Context.ROOT && !f.recordLike) {
+      setFormat(LogFormat.DIGEST);
+      return;
+    }
+    int index = recordIndex++;
+    if (!f.recordLike && ctx == Context.ROOT && recovering) {
+      recordIndex--;
+      return; // a fragment of the broken region
+    }
+    if (!f.recordLike && ctx == Context.ROOT) {
+      // An element of "Records" is a record because the file says so, however odd its fields; a bare
+      // object elsewhere must look like one.
+      problem(index, start, "an object with none of eventVersion, eventTime, eventSource, eventName, eventID is not a CloudTrail record", window.textForProblem(start, end));
+      return;
+    }
+    if (window.overflowed()) {
+      problem(index, start, "record is larger than the " + (LogFileParser.MAX_RECORD_BYTES >> 20) + " MiB limit (" + (end - start) + " bytes); skipped", "");
+      return;
+    }
+    if (ctx == Context.ROOT) {
+      setFormat(LogFormat.JSON_LINES);
+    }
+    byte[] bytes = window.slice(start, end);
+    emit(f, bytes, start, new RecordLocation(index, start, bytes.length, false));
+  }
+
+  /** The record delivered as a JSON string (CloudWatch Logs message, lookup-events CloudTrailEvent). */
+  private boolean embedded(LogFormat as) throws IOException {
+    if (p.nextToken() != JsonToken.VALUE_STRING) {
+      p.skipChildren();
+      return false;
+    }
+    setFormat(as);
+    long start = tokenStart();
+    String text = p.getText();
+    long end = offsetBase + p.currentLocation().getByteOffset();
+    int index = recordIndex++;
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    RecordFields f = new RecordFields();
+    try (JsonParser inner = LogFileParser.parserOver(bytes)) {
+      if (inner.nextToken() != JsonToken.START_OBJECT) {
+        problem(index, start, "the embedded record is not a JSON object", text);
+        return true;
+      }
+      while (inner.nextToken() == JsonToken.FIELD_NAME) {
+        if (!f.field(inner.currentName(), inner, 0)) {
+          f.unknown(inner);
+        }
+      }
+      if (inner.nextToken() != null) {
+        problem(index, start, "the embedded record has text after its end", text);
+        return true;
+      }
+    } catch (JsonProcessingException e) {
+      problem(index, start, "the embedded record is not valid JSON: " + syntaxReason(e), text);
+      return true;
+    }
+    if (!f.recordLike) {
+      problem(index, start, "the embedded object is not a CloudTrail record", text);
+      return true;
+    }
+    emit(f, bytes, 0, new RecordLocation(index, start, (int) (end - start), true));
+    return true;
+  }
+
+  private void emit(RecordFields f, byte[] bytes, long spanBase, RecordLocation location) {
+    int[] spans = new int[f.spans.length];
+    for (int i = 0; i < spans.length; i++) {
+      spans[i] = f.spans[i] < 0 ? -1 : (int) (f.spans[i] - spanBase);
+    }
+    RawJson raw = new RawJson(bytes, spans);
+    String key = f.eventId != null && !f.eventId.isEmpty() ? f.eventId : CanonicalJsonHash.of(raw.toJsonNode());
+    UserIdentity identity = f.userIdentity;
+    CloudTrailEvent event =
+        new CloudTrailEvent(
+            key, f.eventId, f.eventVersion, EventTimes.parse(f.eventTime), f.eventSource, f.eventName,
+            f.awsRegion, f.sourceIpAddress, f.userAgent, identity, f.errorCode, f.errorMessage,
+            TriState.parse(f.readOnly), f.eventType, f.eventCategory, TriState.parse(f.managementEvent),
+            f.requestId, f.sharedEventId, f.recipientAccountId, f.vpcEndpointId, f.tlsDetails,
+            TriState.parse(f.mfaUsed), identity.actor(), location, raw);
+    records++;
+    if (f.unknownFields) {
+      unknownFieldRecords++;
+    }
+    emittedSinceProblem = true;
+    sink.accept(event);
+  }
+
+  private void problem(int index, long offset, String reason, String raw) {
+    problems++;
+    emittedSinceProblem = false;
+    sink.problem(new ParseProblem(index, offset, reason, raw));
+  }
+
+  private void setFormat(LogFormat f) {
+    if (format == null || format == LogFormat.JSON_LINES && f != LogFormat.JSON_LINES) {
+      format = f;
+    }
+  }
+
+  private long tokenStart() {
+    return offsetBase + p.currentTokenLocation().getByteOffset();
+  }
+
+  private long errorOffset(@Nullable JsonLocation location) {
+    long at = location == null ? -1 : location.getByteOffset();
+    return at < 0 ? window.position() : offsetBase + at;
+  }
+
+  private static String syntaxReason(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    int newline = message.indexOf('\n');
+    return "invalid JSON: " + (newline < 0 ? message : message.substring(0, newline));
+  }
+
+  private static String describe(JsonToken t) {
+    return switch (t) {
+      case VALUE_STRING -> "string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+      case VALUE_TRUE, VALUE_FALSE -> "boolean";
+      case VALUE_NULL -> "null";
+      case START_ARRAY -> "array";
+      default -> t.asString() == null ? t.name().toLowerCase(java.util.Locale.ROOT) : t.asString();
+    };
+  }
+}

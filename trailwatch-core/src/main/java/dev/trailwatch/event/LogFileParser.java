@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.event;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Finds CloudTrail records in a log file of any format users have, recognised by content: gzip or plain;
+ * {@code {"Records":[…]}}; a JSON array; JSON lines; CloudWatch Logs subscription envelopes; {@code aws
+ * cloudtrail lookup-events} output. Digest files are recognised and yield no events. Streaming: memory per
+ * file is bounded by the largest record ({@link #MAX_RECORD_BYTES}), whatever the file's size.
+ *
+ * <p>Bad input is data: a malformed record, a syntax error, truncated gzip or a record over the size limit
+ * becomes a {@link ParseProblem} and parsing resumes at the next record it can find. Stateless and
+ * thread-safe: one instance may parse many files at once.
+ */
+public final class LogFileParser {
+  /** Records longer than this are reported as problems (CloudTrail's own records are far below it). */
+  public static final int MAX_RECORD_BYTES = 16 << 20;
+
+  /** Deepest JSON nesting accepted; deeper input is a problem, not a stack overflow. */
+  public static final int MAX_DEPTH = 500;
+
+  static final JsonFactory JSON =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(MAX_DEPTH)
+                  .maxStringLength(MAX_RECORD_BYTES)
+                  .build())
+          .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+          .build();
+
+  /**
+   * Parses one file, passing records and problems to the sink in file order.
+   *
+   * @param in the file's bytes, gzip-compressed or not; not closed
+   * @throws IOException only when the underlying stream fails for a reason other than bad content (an I/O
+   *     error of the disk or network); truncated or corrupt gzip data is reported as a problem instead
+   */
+  public ParseSummary parse(InputStream in, RecordSink sink) throws IOException {
+    BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+    buffered.mark(2);
+    int b0 = buffered.read();
+    int b1 = buffered.read();
+    buffered.reset();
+    InputStream decoded = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+    return new FileScan(decoded, sink).run();
+  }
+
+  /** Parses bytes held in memory, collecting everything (tests, small inputs). */
+  public ParseResult parse(byte[] bytes) {
+    List<CloudTrailEvent> events = new ArrayList<>();
+    List<ParseProblem> problems = new ArrayList<>();
+    try {
+      ParseSummary summary =
+          parse(
+              new ByteArrayInputStream(bytes),
+              new RecordSink() {
+                @Override
+                public void accept(CloudTrailEvent event) {
+                  events.add(event);
+                }
+
+                @Override
+                public void problem(ParseProblem problem) {
+                  problems.add(problem);
+                }
+              });
+      return new ParseResult(summary.format(), events, problems);
+    } catch (IOException e) {
+      throw new IllegalStateException("reading from memory cannot fail", e);
+    }
+  }
+
+  static JsonParser parserOver(InputStream in) throws IOException {
+    return JSON.createParser(in);
+  }
+
+  static JsonParser parserOver(byte[] bytes) throws IOException {
+    return JSON.createParser(bytes);
+  }
+}

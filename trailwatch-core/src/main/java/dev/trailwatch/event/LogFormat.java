@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.event;
+
+/** What a file turned out to hold, decided from its content, never from its name. */
+public enum LogFormat {
+  /** CloudTrail's own delivery format: {@code {"Records":[...]}}. */
+  RECORDS,
+  /** A JSON array of records. */
+  JSON_ARRAY,
+  /** One record (or one lookup-events object) a line. */
+  JSON_LINES,
+  /** CloudWatch Logs subscription envelopes: {@code logEvents[].message} holds each record as a string. */
+  CLOUDWATCH_LOGS,
+  /** {@code aws cloudtrail lookup-events} output: the record is the string in {@code CloudTrailEvent}. */
+  LOOKUP_EVENTS,
+  /** A CloudTrail digest file: kept apart, never read as events. */
+  DIGEST,
+  /** Nothing but white space. */
+  EMPTY,
+  /** JSON (or not) that holds no CloudTrail record. */
+  UNKNOWN
+}

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.event;
+
+/**
+ * What one file held.
+ *
+ * @param format the format recognised from the content
+ * @param records good records passed to the sink
+ * @param problems problems passed to the sink
+ * @param recordsWithUnknownFields good records that carried fields this version does not type (kept in raw)
+ * @param decompressedBytes bytes read after decompression
+ */
+public record ParseSummary(
+    LogFormat format, int records, int problems, int recordsWithUnknownFields, long decompressedBytes) {}
