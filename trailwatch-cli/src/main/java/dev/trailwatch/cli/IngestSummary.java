@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trailwatch.ingest.IngestReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The end-of-run summary of {@code ingest}, for people and for machines. */
+final class IngestSummary {
+  private IngestSummary() {}
+
+  static void print(PrintWriter out, IngestReport r, Path data) {
+    double seconds = r.elapsed().toMillis() / 1000.0;
+    out.printf(Locale.ROOT, "files:    %,d seen, %,d read, %,d unchanged (skipped), %,d not JSON (skipped), %,d digest, %,d failed%n",
+        r.filesSeen(), r.filesRead(), r.filesUnchanged(), r.filesNotJson(), r.digestFiles(), r.failures().size());
+    out.printf(Locale.ROOT, "events:   %,d read, %,d new, %,d duplicate%n", r.eventsRead(), r.eventsNew(), r.eventsDuplicate());
+    out.printf(Locale.ROOT, "problems: %,d%s%n", r.problems(),
+        r.problems() > 0 ? " (trailwatch query --data " + data + " \"SELECT * FROM problems\")" : "");
+    if (r.recordsWithUnknownFields() > 0) {
+      out.printf(Locale.ROOT, "note:     %,d records carry fields this version does not type; they are kept in the raw record%n", r.recordsWithUnknownFields());
+    }
+    out.printf(Locale.ROOT, "time:     %.2f s (%s events/s)%n", seconds, IngestCommand.rate(r.eventsPerSecond()));
+    if (r.filesRead() == 0 && r.filesUnchanged() > 0 && r.failures().isEmpty()) {
+      out.println("nothing new: every file was already ingested unchanged");
+    }
+  }
+
+  static String json(IngestReport r) {
+    ObjectMapper m = new ObjectMapper();
+    ObjectNode n = m.createObjectNode();
+    n.put("files_seen", r.filesSeen());
+    n.put("files_read", r.filesRead());
+    n.put("files_unchanged", r.filesUnchanged());
+    n.put("files_not_json", r.filesNotJson());
+    n.put("digest_files", r.digestFiles());
+    n.set("failures", m.valueToTree(r.failures()));
+    n.put("events_read", r.eventsRead());
+    n.put("events_new", r.eventsNew());
+    n.put("events_duplicate", r.eventsDuplicate());
+    n.put("problems", r.problems());
+    n.put("records_with_unknown_fields", r.recordsWithUnknownFields());
+    n.put("seconds", r.elapsed().toMillis() / 1000.0);
+    n.put("events_per_second", Math.round(r.eventsPerSecond()));
+    return n.toString();
+  }
+}

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code trailwatch} command and the composition root. */
+@Command(
+    name = "trailwatch",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = {
+      "Self-hosted AWS CloudTrail lake, detection engine and security dashboard.",
+      "",
+      "Exit codes: 0 ok, 1 failure, 2 usage error, 3 finished but input problems were found."
+    },
+    subcommands = {IngestCommand.class, QueryCommand.class, StatsCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, for {@link #main} and in-process tests. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(Main::handleError);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    return cl;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** One line on stderr, exit 1; the stack trace too with --debug. */
+  private static int handleError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    PrintWriter err = cl.getErr();
+    boolean debug = parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"))
+        || parsed.hasMatchedOption("--debug");
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    err.println("trailwatch: error: " + oneLine(e));
+    err.flush();
+    return ExitStatus.FAILURE.code();
+  }
+
+  static String oneLine(Throwable e) {
+    String m = e.getMessage();
+    if (m == null || m.isBlank()) {
+      m = e.getClass().getSimpleName();
+    }
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"trailwatch " + (v == null ? "dev" : v)};
+    }
+  }
+}

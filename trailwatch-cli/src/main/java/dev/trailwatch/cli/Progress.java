@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.cli;
+
+import dev.trailwatch.ingest.IngestListener;
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.jspecify.annotations.Nullable;
+
+/** A progress bar on stderr (files, events, events/s) when a terminal is attached; nothing otherwise. */
+final class Progress implements AutoCloseable {
+  private final @Nullable ProgressBar bar;
+  private final long started = System.nanoTime();
+  private long events;
+
+  private Progress(@Nullable ProgressBar bar) {
+    this.bar = bar;
+  }
+
+  static Progress start(boolean terminal) {
+    if (!terminal) {
+      return new Progress(null);
+    }
+    ProgressBar bar = new ProgressBarBuilder()
+        .setTaskName("ingest")
+        .setUnit(" files", 1)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setConsumer(new ConsoleProgressBarConsumer(System.err))
+        .setUpdateIntervalMillis(250)
+        .build();
+    return new Progress(bar);
+  }
+
+  IngestListener listener() {
+    ProgressBar b = bar;
+    if (b == null) {
+      return IngestListener.NONE;
+    }
+    return new IngestListener() {
+      @Override
+      public void started(int files) {
+        b.maxHint(files);
+      }
+
+      @Override
+      public void parsed(int n) {
+        events += n;
+        double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+        b.setExtraMessage(String.format(Locale.ROOT, "%,d events, %,.0f events/s", events, events / seconds));
+      }
+
+      @Override
+      public void fileFinished(int done) {
+        b.stepTo(done);
+      }
+    };
+  }
+
+  @Override
+  public void close() {
+    if (bar != null) {
+      bar.close();
+    }
+  }
+}

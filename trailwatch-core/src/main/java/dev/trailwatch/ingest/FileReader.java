@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.ingest;
+
+import dev.trailwatch.event.CloudTrailEvent;
+import dev.trailwatch.event.LogFileParser;
+import dev.trailwatch.event.ParseProblem;
+import dev.trailwatch.event.ParseSummary;
+import dev.trailwatch.event.RecordSink;
+import dev.trailwatch.source.LogFile;
+import dev.trailwatch.store.FileEntry;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Reads one file on a worker thread: hashes its bytes, sends them in chunks (the store keeps each file's
+ * original bytes), and sends its records and problems in batches, then {@link Staged.Done}.
+ */
+final class FileReader {
+  static final int RAW_CHUNK = 1 << 20;
+  private final LogFileParser parser;
+  private final StagedQueue out;
+  private final int batchSize;
+
+  FileReader(LogFileParser parser, StagedQueue out, int batchSize) {
+    this.parser = parser;
+    this.out = out;
+    this.batchSize = batchSize;
+  }
+
+  void read(LogFile file, long fileId) throws InterruptedException {
+    try (InputStream opened = file.open()) {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      Tee tee = new Tee(opened, sha, fileId);
+      BufferedInputStream in = new BufferedInputStream(tee, 1 << 16);
+      if (!file.explicit() && !looksLikeJsonOrGzip(in)) {
+        out.put(new Staged.NotJson(fileId, file.source()));
+        return;
+      }
+      Batcher sink = new Batcher(fileId, file.source());
+      ParseSummary summary = parser.parse(in, sink);
+      in.transferTo(OutputStreamNull.INSTANCE); // hash and keep every byte, also after the JSON ends
+      sink.flush();
+      tee.flush();
+      out.put(
+          new Staged.Done(
+              fileId,
+              new FileEntry(fileId, file.source(), tee.total, file.lastModified().orElse(null),
+                  file.etag().orElse(null), HexFormat.of().formatHex(sha.digest()), summary)));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      out.put(new Staged.Failed(fileId, file.source(), String.valueOf(e.getMessage())));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK lacks SHA-256", e);
+    }
+  }
+
+  private static boolean looksLikeJsonOrGzip(BufferedInputStream in) throws IOException {
+    in.mark(4096);
+    try {
+      int b0 = in.read();
+      int b1 = in.read();
+      if (b0 == 0x1f && b1 == 0x8b) {
+        return true;
+      }
+      for (int b = b0, i = 0; b >= 0 && i < 4096; b = (i == 0 ? b1 : in.read()), i++) {
+        if (b == '{' || b == '[') {
+          return true;
+        }
+        if (b == 0xEF || b == 0xBB || b == 0xBF) {
+          continue; // UTF-8 byte order mark
+        }
+        if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+          return false;
+        }
+      }
+      return false;
+    } finally {
+      in.reset();
+    }
+  }
+
+  /** Batches records and problems for the writer. Runs on the worker thread. */
+  private final class Batcher implements RecordSink {
+    private final long fileId;
+    private final String source;
+    private List<CloudTrailEvent> events = new ArrayList<>(batchSize);
+    private List<ParseProblem> problems = new ArrayList<>();
+
+    Batcher(long fileId, String source) {
+      this.fileId = fileId;
+      this.source = source;
+    }
+
+    @Override
+    public void accept(CloudTrailEvent event) {
+      events.add(event);
+      if (events.size() >= batchSize) {
+        sendEvents();
+      }
+    }
+
+    @Override
+    public void problem(ParseProblem problem) {
+      problems.add(problem);
+      if (problems.size() >= 1000) {
+        sendProblems();
+      }
+    }
+
+    void flush() {
+      sendEvents();
+      sendProblems();
+    }
+
+    private void sendEvents() {
+      if (!events.isEmpty()) {
+        out.putUninterruptibly(new Staged.Events(fileId, events));
+        events = new ArrayList<>(batchSize);
+      }
+    }
+
+    private void sendProblems() {
+      if (!problems.isEmpty()) {
+        out.putUninterruptibly(new Staged.Problems(fileId, source, problems));
+        problems = new ArrayList<>();
+      }
+    }
+  }
+
+  /** Passes bytes through while hashing them and sending them on in chunks. */
+  private final class Tee extends FilterInputStream {
+    private final MessageDigest sha;
+    private final long fileId;
+    private byte[] chunk = new byte[RAW_CHUNK];
+    private int filled;
+    private int seq;
+    long total;
+
+    Tee(InputStream in, MessageDigest sha, long fileId) {
+      super(in);
+      this.sha = sha;
+      this.fileId = fileId;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      int n = read(one, 0, 1);
+      return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        sha.update(b, off, n);
+        total += n;
+        int copied = 0;
+        while (copied < n) {
+          int take = Math.min(n - copied, chunk.length - filled);
+          System.arraycopy(b, off + copied, chunk, filled, take);
+          filled += take;
+          copied += take;
+          if (filled == chunk.length) {
+            flush();
+          }
+        }
+      }
+      return n;
+    }
+
+    void flush() {
+      if (filled > 0) {
+        out.putUninterruptibly(new Staged.RawChunk(fileId, seq++, chunk, filled));
+        chunk = new byte[RAW_CHUNK];
+        filled = 0;
+      }
+    }
+  }
+
+  private static final class OutputStreamNull extends java.io.OutputStream {
+    static final OutputStreamNull INSTANCE = new OutputStreamNull();
+
+    @Override
+    public void write(int b) {}
+
+    @Override
+    public void write(byte[] b, int off, int len) {}
+  }
+}

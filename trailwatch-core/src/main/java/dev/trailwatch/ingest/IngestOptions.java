@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.ingest;
+
+/**
+ * Tuning of an ingest run.
+ *
+ * @param readers threads that decompress and parse files
+ * @param batchSize records handed to the writer at a time
+ * @param queueCapacity batches in flight between readers and writer (bounds memory)
+ * @param commitEvents commit once this many events of finished files are staged
+ * @param commitFiles commit once this many files are finished
+ */
+public record IngestOptions(int readers, int batchSize, int queueCapacity, long commitEvents, int commitFiles) {
+  public IngestOptions {
+    if (readers < 1 || batchSize < 1 || queueCapacity < 1 || commitEvents < 1 || commitFiles < 1) {
+      throw new IllegalArgumentException("ingest options must be positive: " + readers + ", " + batchSize);
+    }
+  }
+
+  /** Two readers (the machines we measure on have two cores), 1000-record batches, 100k-event commits. */
+  public static IngestOptions defaults() {
+    return new IngestOptions(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), 1000, 16, 100_000, 500);
+  }
+}

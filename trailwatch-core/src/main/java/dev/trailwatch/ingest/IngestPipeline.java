@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.ingest;
+
+import dev.trailwatch.event.LogFileParser;
+import dev.trailwatch.source.LogFile;
+import dev.trailwatch.source.LogSource;
+import dev.trailwatch.store.CommittedFile;
+import dev.trailwatch.store.EventStore;
+import dev.trailwatch.store.FileEntry;
+import dev.trailwatch.store.FileStatus;
+import dev.trailwatch.store.StoredFile;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sources to store: lists the files, skips those the ledger already has unchanged, parses the rest on
+ * worker threads and commits them on the calling thread in groups of whole files. Every arrow of the data
+ * flow is here; the CLI and the web layer only call {@link #run}.
+ */
+public final class IngestPipeline {
+  private final EventStore store;
+  private final IngestOptions options;
+  private final LogFileParser parser = new LogFileParser();
+
+  public IngestPipeline(EventStore store, IngestOptions options) {
+    this.store = store;
+    this.options = options;
+  }
+
+  /**
+   * Ingests every new or changed file of the sources.
+   *
+   * @throws IOException when a source cannot be listed (a missing folder)
+   * @throws InterruptedException when the calling thread is interrupted; committed files stay committed
+   */
+  public IngestReport run(List<LogSource> sources, IngestListener listener) throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    List<LogFile> files = new ArrayList<>();
+    for (LogSource source : sources) {
+      files.addAll(source.list());
+    }
+    Tally tally = new Tally();
+    tally.filesSeen = files.size();
+    listener.started(files.size());
+    List<LogFile> toRead = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (LogFile f : files) {
+      if (!seen.add(f.source()) || unchanged(f)) {
+        tally.filesUnchanged++;
+        listener.fileFinished(++tally.done);
+      } else {
+        toRead.add(f);
+      }
+    }
+    if (!toRead.isEmpty()) {
+      readAndCommit(toRead, listener, tally);
+    }
+    return tally.report(Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private boolean unchanged(LogFile f) {
+    Optional<StoredFile> known = store.findLatestFile(f.source());
+    if (known.isEmpty()) {
+      return false;
+    }
+    StoredFile k = known.get();
+    if (f.etag().isPresent()) {
+      return f.etag().get().equals(k.etag());
+    }
+    return k.size() == f.size() && f.lastModified().isPresent() && f.lastModified().get().equals(k.lastModified());
+  }
+
+  private void readAndCommit(List<LogFile> files, IngestListener listener, Tally tally) throws InterruptedException {
+    StagedQueue queue = new StagedQueue(options.queueCapacity());
+    FileReader reader = new FileReader(parser, queue, options.batchSize());
+    ExecutorService workers = Executors.newFixedThreadPool(options.readers(), r -> {
+      Thread t = new Thread(r, "trailwatch-reader");
+      t.setDaemon(true);
+      return t;
+    });
+    AtomicInteger next = new AtomicInteger();
+    long[] ids = new long[files.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = store.nextFileId();
+    }
+    List<Future<?>> running = new ArrayList<>();
+    for (int w = 0; w < options.readers(); w++) {
+      running.add(workers.submit(() -> {
+        for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+          reader.read(files.get(i), ids[i]);
+        }
+        return null;
+      }));
+    }
+    workers.shutdown();
+    try {
+      write(queue, files.size(), listener, tally);
+    } finally {
+      workers.shutdownNow();
+    }
+    for (Future<?> f : running) {
+      try {
+        f.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException("a reader thread failed: " + e.getCause(), e.getCause());
+      }
+    }
+  }
+
+  /** The writer loop: stages what readers send and commits groups of finished files. */
+  private void write(StagedQueue queue, int expected, IngestListener listener, Tally tally) throws InterruptedException {
+    List<FileEntry> ready = new ArrayList<>();
+    long readyEvents = 0;
+    int finished = 0;
+    while (finished < expected) {
+      Staged s = queue.poll(200);
+      if (s == null) {
+        if (!ready.isEmpty()) {
+          commit(ready, listener, tally);
+          readyEvents = 0;
+        }
+        continue;
+      }
+      if (s instanceof Staged.Events e) {
+        store.stageEvents(e.fileId(), e.events());
+        tally.eventsRead += e.events().size();
+        readyEvents += e.events().size();
+        listener.parsed(e.events().size());
+      } else if (s instanceof Staged.RawChunk c) {
+        store.stageRawChunk(c.fileId(), c.seq(), c.data(), c.length());
+      } else if (s instanceof Staged.Problems p) {
+        store.stageProblems(p.fileId(), p.source(), p.problems());
+      } else if (s instanceof Staged.Done d) {
+        ready.add(d.entry());
+        finished++;
+      } else if (s instanceof Staged.NotJson) {
+        tally.filesNotJson++;
+        finished++;
+        listener.fileFinished(++tally.done);
+      } else if (s instanceof Staged.Failed f) {
+        store.discardStaged(f.fileId());
+        tally.failures.add(f.source() + ": " + f.reason());
+        finished++;
+        listener.fileFinished(++tally.done);
+      }
+      if (readyEvents >= options.commitEvents() || ready.size() >= options.commitFiles()) {
+        commit(ready, listener, tally);
+        readyEvents = 0;
+      }
+    }
+    commit(ready, listener, tally);
+  }
+
+  private void commit(List<FileEntry> ready, IngestListener listener, Tally tally) {
+    if (ready.isEmpty()) {
+      return;
+    }
+    for (CommittedFile c : store.commit(ready)) {
+      tally.filesRead++;
+      tally.eventsNew += c.eventsNew();
+      tally.eventsDuplicate += c.eventsDuplicate();
+      tally.problems += c.file().summary().problems();
+      tally.unknownFields += c.file().summary().recordsWithUnknownFields();
+      if (c.file().status() == FileStatus.DIGEST) {
+        tally.digestFiles++;
+      }
+      listener.committed(c);
+      listener.fileFinished(++tally.done);
+    }
+    ready.clear();
+  }
+
+  /** Counters of one run, touched only by the writer thread. */
+  private static final class Tally {
+    int filesSeen;
+    int filesRead;
+    int filesUnchanged;
+    int filesNotJson;
+    int digestFiles;
+    int done;
+    final List<String> failures = new ArrayList<>();
+    long eventsRead;
+    long eventsNew;
+    long eventsDuplicate;
+    long problems;
+    long unknownFields;
+
+    IngestReport report(Duration elapsed) {
+      return new IngestReport(filesSeen, filesRead, filesUnchanged, filesNotJson, digestFiles, failures,
+          eventsRead, eventsNew, eventsDuplicate, problems, unknownFields, elapsed);
+    }
+  }
+}

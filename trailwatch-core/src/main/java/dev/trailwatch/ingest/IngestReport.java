@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.ingest;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What an ingest run did.
+ *
+ * @param filesSeen files found in the sources
+ * @param filesRead files read and committed (digest files included)
+ * @param filesUnchanged files skipped because the ledger has them with the same size and time or ETag
+ * @param filesNotJson files found by walking a folder that are plainly neither JSON nor gzip, passed over
+ * @param digestFiles CloudTrail digest files recognised (kept apart, no events)
+ * @param failures files that could not be read at all (I/O errors), one line each; they are not in the
+ *     ledger and will be tried again by the next run
+ * @param problems bad records or broken parts of files, stored in the {@code problems} table
+ * @param recordsWithUnknownFields good records carrying fields this version does not type (kept in raw)
+ */
+public record IngestReport(
+    int filesSeen,
+    int filesRead,
+    int filesUnchanged,
+    int filesNotJson,
+    int digestFiles,
+    List<String> failures,
+    long eventsRead,
+    long eventsNew,
+    long eventsDuplicate,
+    long problems,
+    long recordsWithUnknownFields,
+    Duration elapsed) {
+
+  public IngestReport {
+    failures = List.copyOf(failures);
+  }
+
+  /** Events per second over the whole run. */
+  public double eventsPerSecond() {
+    double s = Math.max(elapsed.toNanos(), 1) / 1e9;
+    return eventsRead / s;
+  }
+}

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/** A file on the local file system. */
+public record LocalFile(Path path, long size, Instant modified, boolean explicit) implements LogFile {
+  @Override
+  public String source() {
+    return path.toString();
+  }
+
+  @Override
+  public Optional<Instant> lastModified() {
+    return Optional.of(modified);
+  }
+
+  @Override
+  public Optional<String> etag() {
+    return Optional.empty();
+  }
+
+  @Override
+  public InputStream open() throws IOException {
+    return Files.newInputStream(path);
+  }
+}

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.store.duckdb;
+
+import dev.trailwatch.store.StoreException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/** Opens the store file with the settings every connection needs. */
+public final class DuckDbConnections {
+  /** The store's file name inside the data folder. */
+  public static final String FILE_NAME = "trailwatch.duckdb";
+
+  private DuckDbConnections() {}
+
+  /**
+   * Opens (creating when writable) {@code dataDir/trailwatch.duckdb}. Nothing is ever downloaded: extension
+   * auto-install and auto-load are off. Times are UTC.
+   *
+   * @throws StoreException when the file cannot be opened, e.g. because another process writes it
+   */
+  public static Connection open(Path dataDir, boolean readOnly) {
+    Path file = dataDir.resolve(FILE_NAME);
+    try {
+      if (readOnly && !Files.exists(file)) {
+        throw new StoreException("no store at " + file + " (run 'trailwatch ingest' first, or pass --data DIR)");
+      }
+      if (!readOnly) {
+        Files.createDirectories(dataDir);
+      }
+      Properties props = new Properties();
+      props.setProperty("autoinstall_known_extensions", "false");
+      props.setProperty("autoload_known_extensions", "false");
+      if (readOnly) {
+        props.setProperty("duckdb.read_only", "true");
+      }
+      Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
+      try (Statement s = c.createStatement()) {
+        s.execute("SET TimeZone = 'UTC'");
+      }
+      return c;
+    } catch (SQLException e) {
+      String m = String.valueOf(e.getMessage());
+      if (m.contains("lock")) {
+        throw new StoreException("the store " + file + " is in use by another process (" + firstLine(m) + ")", e);
+      }
+      throw new StoreException("cannot open the store " + file + ": " + firstLine(m), e);
+    } catch (java.io.IOException e) {
+      throw new StoreException("cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String firstLine(String message) {
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+}

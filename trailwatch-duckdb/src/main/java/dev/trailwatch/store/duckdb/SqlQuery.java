@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.store.duckdb;
+
+import dev.trailwatch.store.StoreException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.PreparedStatement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Runs user SQL over the store on a read-only connection: nothing a query says can change the store. */
+public final class SqlQuery implements AutoCloseable {
+  private final Connection conn;
+
+  private SqlQuery(Connection conn) {
+    this.conn = conn;
+  }
+
+  /** Opens the store in {@code dataDir} read-only. */
+  public static SqlQuery open(Path dataDir) {
+    return new SqlQuery(DuckDbConnections.open(dataDir, true));
+  }
+
+  /** Receives a result: the columns once, then each row. */
+  public interface RowHandler {
+    void columns(List<Column> columns);
+
+    /** Values are Java objects: String, Long, Double, Boolean, BigDecimal, or text for other types; null is SQL NULL. */
+    void row(List<@Nullable Object> values);
+  }
+
+  /** A result column: its name and whether its values are numbers or booleans (for JSON output). */
+  public record Column(String name, Kind kind) {}
+
+  /** How a column's values are written. */
+  public enum Kind {
+    NUMBER,
+    BOOLEAN,
+    TEXT
+  }
+
+  /**
+   * Runs one statement and streams at most {@code maxRows} rows.
+   *
+   * @return true when more rows were available than {@code maxRows}
+   * @throws StoreException naming DuckDB's complaint, when the SQL is wrong or tries to write
+   */
+  public boolean run(String sql, long maxRows, RowHandler handler) {
+    // A PreparedStatement: DuckDB 1.5.6.0's plain Statement hides some errors behind a generic message.
+    try (PreparedStatement s = conn.prepareStatement(sql)) {
+      boolean hasResult = s.execute();
+      if (!hasResult) {
+        handler.columns(List.of());
+        return false;
+      }
+      try (ResultSet rs = s.getResultSet()) {
+        ResultSetMetaData md = rs.getMetaData();
+        int n = md.getColumnCount();
+        List<Column> columns = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+          columns.add(new Column(md.getColumnLabel(i), kind(md.getColumnType(i))));
+        }
+        handler.columns(columns);
+        long rows = 0;
+        while (rs.next()) {
+          if (rows++ == maxRows) {
+            return true;
+          }
+          List<@Nullable Object> values = new ArrayList<>(n);
+          for (int i = 1; i <= n; i++) {
+            values.add(value(rs, i, columns.get(i - 1).kind()));
+          }
+          handler.row(values);
+        }
+        return false;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("query failed: " + DuckDbConnections.firstLine(String.valueOf(e.getMessage())), e);
+    }
+  }
+
+  private static @Nullable Object value(ResultSet rs, int i, Kind kind) throws SQLException {
+    Object v = switch (kind) {
+      case NUMBER -> rs.getObject(i);
+      case BOOLEAN -> rs.getObject(i);
+      case TEXT -> rs.getString(i);
+    };
+    return rs.wasNull() ? null : v;
+  }
+
+  private static Kind kind(int sqlType) {
+    return switch (sqlType) {
+      case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.FLOAT, Types.DOUBLE, Types.REAL,
+          Types.DECIMAL, Types.NUMERIC -> Kind.NUMBER;
+      case Types.BOOLEAN, Types.BIT -> Kind.BOOLEAN;
+      default -> Kind.TEXT;
+    };
+  }
+
+  @Override
+  public void close() {
+    try {
+      conn.close();
+    } catch (SQLException e) {
+      throw new StoreException("cannot close the store: " + e.getMessage(), e);
+    }
+  }
+}
