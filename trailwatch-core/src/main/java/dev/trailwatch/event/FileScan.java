@@ -26,7 +26,7 @@ final class FileScan {
 
   private final ByteWindow window;
   private final RecordSink sink;
-  private JsonParser p;
+  private @Nullable JsonParser parser; // created in rootValues: creating it already reads the stream
   private long offsetBase; // absolute offset of the current parser's byte 0
   private long recordStart = -1; // absolute start of the record candidate being read, or -1
   private long lastEnd; // absolute end of the last object read completely
@@ -43,7 +43,6 @@ final class FileScan {
   FileScan(InputStream decompressed, RecordSink sink) throws IOException {
     this.window = new ByteWindow(decompressed, LogFileParser.MAX_RECORD_BYTES);
     this.sink = sink;
-    this.p = LogFileParser.parserOver(window);
   }
 
   ParseSummary run() throws IOException {
@@ -89,8 +88,9 @@ final class FileScan {
   }
 
   private void rootValues() throws IOException {
+    parser = LogFileParser.parserOver(window);
     JsonToken t;
-    while ((t = p.nextToken()) != null) {
+    while ((t = p().nextToken()) != null) {
       sawRootValue = true;
       long start = tokenStart();
       switch (t) {
@@ -100,11 +100,11 @@ final class FileScan {
           elements(Context.RECORDS);
         }
         default -> {
-          p.skipChildren();
+          p().skipChildren();
           problem(-1, start, "a JSON " + describe(t) + " at the top level is not a CloudTrail record or log file", "");
         }
       }
-      lastEnd = p.currentLocation().getByteOffset() + offsetBase;
+      lastEnd = p().currentLocation().getByteOffset() + offsetBase;
     }
   }
 
@@ -132,12 +132,12 @@ final class FileScan {
       long start = window.position() - 1;
       window.keepFrom(start);
       window.seek(start);
-      p = LogFileParser.parserOver(window);
+      parser = LogFileParser.parserOver(window);
       offsetBase = start;
-      p.nextToken();
+      p().nextToken();
       sawRootValue = true;
       object(start, Context.ROOT);
-      long end = offsetBase + p.currentTokenLocation().getByteOffset() + 1;
+      long end = offsetBase + p().currentTokenLocation().getByteOffset() + 1;
       lastEnd = end;
       if (window.holds(end)) {
         window.seek(end);
@@ -146,17 +146,17 @@ final class FileScan {
   }
 
   private void elements(Context ctx) throws IOException {
-    JsonToken t = p.nextToken();
+    JsonToken t = p().nextToken();
     if (t != JsonToken.START_ARRAY) {
-      p.skipChildren(); // "Records": null and the like hold nothing
+      p().skipChildren(); // "Records": null and the like hold nothing
       return;
     }
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+    while ((t = p().nextToken()) != JsonToken.END_ARRAY && t != null) {
       long start = tokenStart();
       if (t == JsonToken.START_OBJECT) {
         object(start, ctx);
       } else {
-        p.skipChildren();
+        p().skipChildren();
         problem(recordIndex++, start, "a JSON " + describe(t) + " where a record object was expected", "");
       }
     }
@@ -169,15 +169,15 @@ final class FileScan {
     boolean digest = false;
     recordStart = start;
     window.keepFrom(start);
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      if (f.field(name, p, offsetBase)) {
+    while (p().nextToken() == JsonToken.FIELD_NAME) {
+      String name = p().currentName();
+      if (f.field(name, p(), offsetBase)) {
         continue;
       }
       switch (name) {
         case "Records", "logEvents", "Events" -> {
           if (ctx != Context.ROOT) {
-            f.unknown(p);
+            f.unknown(p());
             continue;
           }
           container = true;
@@ -190,24 +190,26 @@ final class FileScan {
           elements("logEvents".equals(name) ? Context.LOG_EVENTS : Context.RECORDS);
           recordStart = -1;
         }
-        case "messageType" -> controlMessage = "CONTROL_MESSAGE".equals(RecordFields.scalar(p));
+        case "messageType" -> controlMessage = "CONTROL_MESSAGE".equals(RecordFields.scalar(p()));
         case "CloudTrailEvent" -> embedded = embedded(LogFormat.LOOKUP_EVENTS) || embedded;
         case "message" -> {
-          if (ctx == Context.LOG_EVENTS) {
+          if (ctx == Context.LOG_EVENTS && controlMessage) {
+            RecordFields.skipValue(p()); // "CWL CONTROL MESSAGE: …", sent to test the subscription
+          } else if (ctx == Context.LOG_EVENTS) {
             embedded = embedded(LogFormat.CLOUDWATCH_LOGS) || embedded;
           } else {
-            f.unknown(p);
+            f.unknown(p());
           }
         }
         case "digestStartTime", "digestEndTime", "digestS3Object", "digestSignatureAlgorithm",
             "previousDigestSignature", "logFiles", "digestPublicKeyFingerprint" -> {
           digest = true;
-          RecordFields.skipValue(p);
+          RecordFields.skipValue(p());
         }
-        default -> f.unknown(p);
+        default -> f.unknown(p());
       }
     }
-    long end = offsetBase + p.currentTokenLocation().getByteOffset() + 1;
+    long end = offsetBase + p().currentTokenLocation().getByteOffset() + 1;
     recordStart = -1;
     lastEnd = end;
     if (container || embedded || (ctx == Context.LOG_EVENTS && controlMessage)) {
@@ -241,14 +243,14 @@ final class FileScan {
 
   /** The record delivered as a JSON string (CloudWatch Logs message, lookup-events CloudTrailEvent). */
   private boolean embedded(LogFormat as) throws IOException {
-    if (p.nextToken() != JsonToken.VALUE_STRING) {
-      p.skipChildren();
+    if (p().nextToken() != JsonToken.VALUE_STRING) {
+      p().skipChildren();
       return false;
     }
     setFormat(as);
     long start = tokenStart();
-    String text = p.getText();
-    long end = offsetBase + p.currentLocation().getByteOffset();
+    String text = p().getText();
+    long end = offsetBase + p().currentLocation().getByteOffset();
     int index = recordIndex++;
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     RecordFields f = new RecordFields();
@@ -313,8 +315,17 @@ final class FileScan {
     }
   }
 
+  /** The current parser; only called while one is open. */
+  private JsonParser p() {
+    JsonParser current = parser;
+    if (current == null) {
+      throw new IllegalStateException("no parser yet");
+    }
+    return current;
+  }
+
   private long tokenStart() {
-    return offsetBase + p.currentTokenLocation().getByteOffset();
+    return offsetBase + p().currentTokenLocation().getByteOffset();
   }
 
   private long errorOffset(@Nullable JsonLocation location) {

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Finds CloudTrail records in a log file of any format users have, recognised by content: gzip or plain;
@@ -53,7 +55,15 @@ public final class LogFileParser {
     int b0 = buffered.read();
     int b1 = buffered.read();
     buffered.reset();
-    InputStream decoded = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+    InputStream decoded = buffered;
+    if (b0 == 0x1f && b1 == 0x8b) {
+      try {
+        decoded = new GZIPInputStream(buffered, 1 << 16);
+      } catch (ZipException | EOFException e) {
+        sink.problem(new ParseProblem(-1, 0, "not a valid gzip file: " + (e.getMessage() == null ? "it ends inside the gzip header" : e.getMessage()), ""));
+        return new ParseSummary(LogFormat.UNKNOWN, 0, 1, 0, 0);
+      }
+    }
     return new FileScan(decoded, sink).run();
   }
 

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LogFileParserTest {
+  private static final String RECORD =
+      """
+      {"eventVersion":"1.08","userIdentity":{"type":"AssumedRole","principalId":"AROAEXAMPLE:alice",
+      "arn":"arn:aws:sts::111122223333:assumed-role/Admin/alice","accountId":"111122223333",
+      "accessKeyId":"ASIAEXAMPLE","sessionContext":{"sessionIssuer":{"type":"Role","principalId":"AROAEXAMPLE",
+      "arn":"arn:aws:iam::111122223333:role/Admin","accountId":"111122223333","userName":"Admin"},
+      "attributes":{"creationDate":"2024-01-01T00:00:00Z","mfaAuthenticated":"true"}}},
+      "eventTime":"2024-01-02T03:04:05Z","eventSource":"ec2.amazonaws.com","eventName":"AuthorizeSecurityGroupIngress",
+      "awsRegion":"eu-west-1","sourceIPAddress":"203.0.113.7","userAgent":"aws-cli/2.0",
+      "requestParameters":{"groupId":"sg-1","ipPermissions":{"items":[{"ipRanges":{"items":[{"cidrIp":"0.0.0.0/0"}]}}]}},
+      "responseElements":null,"requestID":"req-1","eventID":"ev-1","readOnly":false,"eventType":"AwsApiCall",
+      "managementEvent":true,"recipientAccountId":"111122223333","eventCategory":"Management",
+      "tlsDetails":{"tlsVersion":"TLSv1.3","cipherSuite":"TLS_AES_128_GCM_SHA256","clientProvidedHostHeader":"ec2.eu-west-1.amazonaws.com"}}""";
+
+  private final LogFileParser parser = new LogFileParser();
+
+  private ParseResult parse(String text) {
+    return parser.parse(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static byte[] gzip(byte[] plain) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(plain);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void readsEveryTypedField() {
+    CloudTrailEvent e = parse("{\"Records\":[" + RECORD + "]}").events().get(0);
+
+    assertThat(e.eventTime()).isEqualTo(Instant.parse("2024-01-02T03:04:05Z"));
+    assertThat(e.eventName()).isEqualTo("AuthorizeSecurityGroupIngress");
+    assertThat(e.awsRegion()).isEqualTo("eu-west-1");
+    assertThat(e.sourceIpAddress()).isEqualTo("203.0.113.7");
+    assertThat(e.userIdentity().sessionIssuerUserName()).isEqualTo("Admin");
+    assertThat(e.userIdentity().sessionIssuerType()).isEqualTo("Role");
+    assertThat(e.userIdentity().mfaAuthenticated()).isEqualTo(TriState.TRUE);
+    assertThat(e.userIdentity().accessKeyId()).isEqualTo("ASIAEXAMPLE");
+    assertThat(e.actor()).isEqualTo("Admin/alice");
+    assertThat(e.readOnly()).isEqualTo(TriState.FALSE);
+    assertThat(e.managementEvent()).isEqualTo(TriState.TRUE);
+    assertThat(e.tlsDetails().tlsVersion()).isEqualTo("TLSv1.3");
+    assertThat(e.eventKey()).isEqualTo("ev-1");
+    assertThat(e.recipientAccountId()).isEqualTo("111122223333");
+    assertThat(e.mfaUsed()).isEqualTo(TriState.ABSENT);
+  }
+
+  @Test
+  void nestedDocumentsAreReachableByDottedPathAndKeptAsDeliveredText() {
+    CloudTrailEvent e = parse("{\"Records\":[" + RECORD + "]}").events().get(0);
+
+    assertThat(e.raw().values(FieldPath.of("requestParameters.ipPermissions.items.ipRanges.items.cidrIp")))
+        .extracting(n -> n.asText())
+        .containsExactly("0.0.0.0/0");
+    assertThat(e.raw().nested(NestedDocument.REQUEST_PARAMETERS)).get().asString().startsWith("{\"groupId\":\"sg-1\"");
+    assertThat(e.raw().nested(NestedDocument.RESPONSE_ELEMENTS)).isEmpty();
+    assertThat(e.raw().at(FieldPath.of("requestParameters.nope"))).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Root                       | {"type":"Root","principalId":"111122223333","arn":"arn:aws:iam::111122223333:root","accountId":"111122223333"} | root
+          IAMUser                    | {"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/bob","userName":"bob"} | bob
+          AssumedRole session        | {"type":"AssumedRole","arn":"arn:aws:sts::111122223333:assumed-role/Dev/s1"} | Dev/s1
+          issuer only                | {"type":"AssumedRole","sessionContext":{"sessionIssuer":{"userName":"Dev"}}} | Dev
+          FederatedUser              | {"type":"FederatedUser","arn":"arn:aws:sts::111122223333:federated-user/carol"} | carol
+          AWSService                 | {"type":"AWSService","invokedBy":"cloudtrail.amazonaws.com"} | cloudtrail.amazonaws.com
+          AWSAccount                 | {"type":"AWSAccount","principalId":"AIDAEXAMPLE","accountId":"444455556666"} | AIDAEXAMPLE
+          nothing                    | {} | unknown
+          """)
+  void resolvesTheActorOnce(String name, String identity, String actor) {
+    String record = "{\"eventVersion\":\"1.08\",\"eventID\":\"x\",\"userIdentity\":" + identity + "}";
+    assertThat(parse(record).events().get(0).actor()).isEqualTo(actor);
+  }
+
+  @Test
+  void consoleSignInMfaComesFromAdditionalEventData() {
+    ParseResult r =
+        parse(
+            """
+            {"eventVersion":"1.08","eventID":"a","eventName":"ConsoleLogin","additionalEventData":{"MFAUsed":"No","LoginTo":"x"}}
+            {"eventVersion":"1.08","eventID":"b","eventName":"ConsoleLogin","additionalEventData":{"MFAUsed":true}}
+            """);
+    assertThat(r.events()).extracting(CloudTrailEvent::mfaUsed).containsExactly(TriState.FALSE, TriState.TRUE);
+    assertThat(r.format()).isEqualTo(LogFormat.JSON_LINES);
+  }
+
+  @Test
+  void recognisesEachFormatByContent() throws IOException {
+    assertThat(parse("[" + RECORD + "," + RECORD.replace("ev-1", "ev-2") + "]").format()).isEqualTo(LogFormat.JSON_ARRAY);
+    assertThat(parse(RECORD.replace("\n", "") + "\r\n" + RECORD.replace("\n", "").replace("ev-1", "ev-2") + "\r\n").events()).hasSize(2);
+    String cw = "{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":[{\"id\":\"1\",\"message\":" + quoted(RECORD) + "}]}";
+    ParseResult gz = parser.parse(gzip(cw.getBytes(StandardCharsets.UTF_8)));
+    assertThat(gz.format()).isEqualTo(LogFormat.CLOUDWATCH_LOGS);
+    assertThat(gz.events()).singleElement().extracting(CloudTrailEvent::eventName).isEqualTo("AuthorizeSecurityGroupIngress");
+    String lookup = "{\"Events\":[{\"EventId\":\"ev-1\",\"CloudTrailEvent\":" + quoted(RECORD) + "}]}";
+    assertThat(parse(lookup).format()).isEqualTo(LogFormat.LOOKUP_EVENTS);
+    assertThat(parse(lookup).events()).hasSize(1);
+    assertThat(parse("  \n ").format()).isEqualTo(LogFormat.EMPTY);
+    assertThat(parse("{\"awsAccountId\":\"1\",\"digestStartTime\":\"x\",\"logFiles\":[]}").format()).isEqualTo(LogFormat.DIGEST);
+  }
+
+  @Test
+  void cloudWatchControlMessagesAreNotRecordsNorProblems() {
+    ParseResult r = parse("{\"messageType\":\"CONTROL_MESSAGE\",\"logEvents\":[{\"id\":\"1\",\"message\":\"CWL CONTROL MESSAGE: Checking health of destination\"}]}");
+    assertThat(r.events()).isEmpty();
+    assertThat(r.problems()).isEmpty();
+  }
+
+  @Test
+  void recordsWithoutEventIdAreKeyedByCanonicalContent() {
+    String pretty = "{\"Records\":[{\n  \"eventVersion\": \"1.0\",\n  \"eventName\": \"A\",\n  \"n\": 1.50\n}]}";
+    String compact = "{\"Records\":[{\"n\":1.5,\"eventName\":\"A\",\"eventVersion\":\"1.0\"}]}";
+    String other = "{\"Records\":[{\"n\":1.5,\"eventName\":\"B\",\"eventVersion\":\"1.0\"}]}";
+    String k1 = parse(pretty).events().get(0).eventKey();
+    assertThat(k1).startsWith("sha256:").isEqualTo(parse(compact).events().get(0).eventKey());
+    assertThat(parse(other).events().get(0).eventKey()).isNotEqualTo(k1);
+  }
+
+  /** Nonsense we reject: each gives a problem, and the good record beside it is kept. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          missing comma between records      | {"Records":[GOOD {"eventVersion":"1.0","eventID":"bad"} GOOD2]}
+          unquoted key in a record            | {"Records":[GOOD,{eventVersion:"1.0"},GOOD2]}
+          a number where a record should be   | {"Records":[GOOD,42,GOOD2]}
+          a bare object that is not a record  | GOOD {"hello":"world"} GOOD2
+          a top-level string                  | GOOD "just text" GOOD2
+          embedded record that is not JSON    | {"Events":[{"CloudTrailEvent":"{not json"},GOOD,GOOD2]}
+          """)
+  void rejectsNonsenseButKeepsItsNeighbours(String name, String template) {
+    ParseResult r = parse(template.replace("GOOD2", good("g2")).replace("GOOD", good("g1")));
+    assertThat(r.problems()).as(name).isNotEmpty();
+    assertThat(r.events()).extracting(CloudTrailEvent::eventKey).contains("g1", "g2");
+  }
+
+  /** Nonsense we tolerate: each is read without a problem, as an explicit decision. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          eventTime that is not a time     | {"eventVersion":"1.0","eventID":"t","eventTime":"2025-10-21TT00:52:27Z"}
+          readOnly as a string             | {"eventVersion":"1.0","eventID":"t","readOnly":"true"}
+          userIdentity as a string         | {"eventVersion":"1.0","eventID":"t","userIdentity":"root"}
+          all fields null                  | {"eventVersion":null,"eventID":"t","userIdentity":null,"eventTime":null}
+          unknown fields anywhere          | {"eventVersion":"9.99","eventID":"t","x":{"y":[1,2]},"userIdentity":{"z":1}}
+          a byte order mark                | \uFEFF{"eventVersion":"1.0","eventID":"t"}
+          """)
+  void toleratesOddButHarmlessRecords(String name, String record) {
+    ParseResult r = parse(record);
+    assertThat(r.problems()).as(name).isEmpty();
+    assertThat(r.events()).singleElement().extracting(CloudTrailEvent::eventKey).isEqualTo("t");
+  }
+
+  @Test
+  void countsRecordsThatCarryUnknownFields() throws IOException {
+    ParseSummary s = parser.parse(new java.io.ByteArrayInputStream(
+        "{\"Records\":[{\"eventVersion\":\"1.0\",\"brandNew\":1},{\"eventVersion\":\"1.0\"}]}".getBytes(StandardCharsets.UTF_8)),
+        new RecordSink() {
+          @Override public void accept(CloudTrailEvent event) {}
+          @Override public void problem(ParseProblem problem) {}
+        });
+    assertThat(s.records()).isEqualTo(2);
+    assertThat(s.recordsWithUnknownFields()).isEqualTo(1);
+  }
+
+  static String good(String id) {
+    return "{\"eventVersion\":\"1.08\",\"eventID\":\"" + id + "\",\"eventName\":\"GetCallerIdentity\"}";
+  }
+
+  static String quoted(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+  }
+}

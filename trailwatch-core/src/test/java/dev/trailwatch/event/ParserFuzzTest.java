@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Hostile input never throws: it only produces problems, and good records are kept. */
+class ParserFuzzTest {
+  private static final Path SAMPLES = Path.of(System.getProperty("trailwatch.shared", "../shared"), "samples");
+  private final LogFileParser parser = new LogFileParser();
+
+  @Test
+  void randomBytesNeverThrow() {
+    Random random = new Random(42);
+    for (int i = 0; i < 500; i++) {
+      byte[] junk = new byte[random.nextInt(4096)];
+      random.nextBytes(junk);
+      if (i % 3 == 0 && junk.length > 0) {
+        junk[0] = '{'; // reach the JSON parser, not just the first-byte check
+      }
+      assertThatCode(() -> parser.parse(junk)).doesNotThrowAnyException();
+    }
+  }
+
+  @Test
+  void jsonTruncatedAtEveryOffsetKeepsTheRecordsBeforeTheCut() throws IOException {
+    byte[] file = Files.readAllBytes(SAMPLES.resolve("cpl/SerializerTestFileCompact.json"));
+    ParseResult whole = parser.parse(file);
+    for (int cut = 0; cut < file.length; cut++) {
+      ParseResult r = parser.parse(Arrays.copyOf(file, cut));
+      long complete = countEndingBefore(whole, cut);
+      assertThat(r.events()).as("cut at %d", cut).hasSizeGreaterThanOrEqualTo((int) complete);
+      if (cut > 0) {
+        assertThat(r.problems()).as("cut at %d", cut).isNotEmpty();
+      }
+      for (CloudTrailEvent e : r.events()) {
+        assertThat(whole.events()).extracting(CloudTrailEvent::eventKey).contains(e.eventKey());
+      }
+    }
+  }
+
+  @Test
+  void gzipTruncatedAnywhereIsAProblemNotACrash() throws IOException {
+    byte[] gz = Files.readAllBytes(SAMPLES.resolve("cpl/SerializerTestFileCompact.json.gz"));
+    for (int cut = 3; cut < gz.length; cut += 7) {
+      ParseResult r = parser.parse(Arrays.copyOf(gz, cut));
+      assertThat(r.problems()).as("cut at %d", cut).isNotEmpty();
+      assertThat(r.events().size()).isLessThanOrEqualTo(6);
+    }
+  }
+
+  @Test
+  void tenThousandDeepNestingIsAProblem() {
+    String deep = "[".repeat(10_000) + "]".repeat(10_000);
+    String inRecord = "{\"Records\":[" + LogFileParserTest.good("a") + ",{\"eventVersion\":\"1.0\",\"x\":" + deep + "}," + LogFileParserTest.good("b") + "]}";
+    ParseResult r = parser.parse(inRecord.getBytes(StandardCharsets.UTF_8));
+    assertThat(r.problems()).isNotEmpty();
+    assertThat(r.problems().get(0).reason()).containsIgnoringCase("nesting");
+    assertThat(r.events()).extracting(CloudTrailEvent::eventKey).contains("a");
+  }
+
+  @Test
+  void invalidUtf8InATypedFieldIsAProblemAndNeighboursSurvive() {
+    byte[] good1 = ("{\"Records\":[" + LogFileParserTest.good("a") + ",{\"eventVersion\":\"1.0\",\"eventName\":\"").getBytes(StandardCharsets.UTF_8);
+    byte[] bad = {(byte) 0xC3, (byte) 0x28, (byte) 0xFF};
+    byte[] rest = ("\"}," + LogFileParserTest.good("b") + "]}").getBytes(StandardCharsets.UTF_8);
+    byte[] all = new byte[good1.length + bad.length + rest.length];
+    System.arraycopy(good1, 0, all, 0, good1.length);
+    System.arraycopy(bad, 0, all, good1.length, bad.length);
+    System.arraycopy(rest, 0, all, good1.length + bad.length, rest.length);
+
+    ParseResult r = parser.parse(all);
+
+    assertThat(r.problems()).isNotEmpty();
+    assertThat(r.events()).extracting(CloudTrailEvent::eventKey).contains("a", "b");
+  }
+
+  private static long countEndingBefore(ParseResult whole, int cut) {
+    return whole.events().stream().filter(e -> e.location().offset() + e.location().length() <= cut - 2).count();
+  }
+}
