@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.trailwatch.ingest;
 
-import dev.trailwatch.store.CommittedFile;
 
 /** Progress of an ingest run, called on the writer thread. Implementations must be quick. */
 public interface IngestListener {

@@ -4,7 +4,6 @@ package dev.trailwatch.ingest;
 import dev.trailwatch.event.LogFileParser;
 import dev.trailwatch.source.LogFile;
 import dev.trailwatch.source.LogSource;
-import dev.trailwatch.store.CommittedFile;
 import dev.trailwatch.store.EventStore;
 import dev.trailwatch.store.FileEntry;
 import dev.trailwatch.store.FileStatus;
@@ -12,14 +11,16 @@ import dev.trailwatch.store.StoredFile;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sources to store: lists the files, skips those the ledger already has unchanged, parses the rest on
@@ -53,8 +54,9 @@ public final class IngestPipeline {
     listener.started(files.size());
     List<LogFile> toRead = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    Map<String, StoredFile> ledger = store.latestFiles();
     for (LogFile f : files) {
-      if (!seen.add(f.source()) || unchanged(f)) {
+      if (!seen.add(f.source()) || unchanged(f, ledger.get(f.source()))) {
         tally.filesUnchanged++;
         listener.fileFinished(++tally.done);
       } else {
@@ -67,12 +69,10 @@ public final class IngestPipeline {
     return tally.report(Duration.ofNanos(System.nanoTime() - started));
   }
 
-  private boolean unchanged(LogFile f) {
-    Optional<StoredFile> known = store.findLatestFile(f.source());
-    if (known.isEmpty()) {
+  private static boolean unchanged(LogFile f, @Nullable StoredFile k) {
+    if (k == null) {
       return false;
     }
-    StoredFile k = known.get();
     if (f.etag().isPresent()) {
       return f.etag().get().equals(k.etag());
     }
@@ -116,55 +116,75 @@ public final class IngestPipeline {
     }
   }
 
-  /** The writer loop: stages what readers send and commits groups of finished files. */
+  /**
+   * The writer loop: adds what readers send to the store's open transaction and commits when enough is
+   * there and no file is half-added, so that every commit holds whole files only.
+   */
   private void write(StagedQueue queue, int expected, IngestListener listener, Tally tally) throws InterruptedException {
-    List<FileEntry> ready = new ArrayList<>();
-    long readyEvents = 0;
+    Set<Long> open = new HashSet<>();
+    Map<Long, int[]> counts = new HashMap<>();
+    List<CommittedFile> pending = new ArrayList<>();
+    long pendingEvents = 0;
     int finished = 0;
     while (finished < expected) {
       Staged s = queue.poll(200);
       if (s == null) {
-        if (!ready.isEmpty()) {
-          commit(ready, listener, tally);
-          readyEvents = 0;
+        if (open.isEmpty()) {
+          commit(pending, listener, tally);
+          pendingEvents = 0;
         }
         continue;
       }
+      long id = s.fileId();
       if (s instanceof Staged.Events e) {
-        store.stageEvents(e.fileId(), e.events());
+        open.add(id);
+        int added = store.addEvents(id, e.events());
+        int[] c = counts.computeIfAbsent(id, k -> new int[2]);
+        c[0] += added;
+        c[1] += e.events().size() - added;
         tally.eventsRead += e.events().size();
-        readyEvents += e.events().size();
+        pendingEvents += e.events().size();
         listener.parsed(e.events().size());
       } else if (s instanceof Staged.RawChunk c) {
-        store.stageRawChunk(c.fileId(), c.seq(), c.data(), c.length());
+        open.add(id);
+        store.addRawChunk(id, c.seq(), c.data(), c.length());
       } else if (s instanceof Staged.Problems p) {
-        store.stageProblems(p.fileId(), p.source(), p.problems());
+        open.add(id);
+        store.addProblems(id, p.source(), p.problems());
       } else if (s instanceof Staged.Done d) {
-        ready.add(d.entry());
+        open.remove(id);
+        int[] c = counts.getOrDefault(id, new int[2]);
+        counts.remove(id);
+        store.addFile(d.entry(), c[0], c[1]);
+        pending.add(new CommittedFile(d.entry(), c[0], c[1]));
         finished++;
       } else if (s instanceof Staged.NotJson) {
         tally.filesNotJson++;
         finished++;
         listener.fileFinished(++tally.done);
       } else if (s instanceof Staged.Failed f) {
-        store.discardStaged(f.fileId());
+        if (open.remove(id)) {
+          store.dropFile(id);
+        }
+        counts.remove(id);
         tally.failures.add(f.source() + ": " + f.reason());
         finished++;
         listener.fileFinished(++tally.done);
       }
-      if (readyEvents >= options.commitEvents() || ready.size() >= options.commitFiles()) {
-        commit(ready, listener, tally);
-        readyEvents = 0;
+      if (open.isEmpty() && (pendingEvents >= options.commitEvents() || pending.size() >= options.commitFiles())) {
+        commit(pending, listener, tally);
+        pendingEvents = 0;
       }
     }
-    commit(ready, listener, tally);
+    commit(pending, listener, tally);
   }
 
-  private void commit(List<FileEntry> ready, IngestListener listener, Tally tally) {
-    if (ready.isEmpty()) {
+  private void commit(List<CommittedFile> pending, IngestListener listener, Tally tally) {
+    if (pending.isEmpty()) {
       return;
     }
-    for (CommittedFile c : store.commit(ready)) {
+    store.commit();
+    for (CommittedFile c : pending) {
       tally.filesRead++;
       tally.eventsNew += c.eventsNew();
       tally.eventsDuplicate += c.eventsDuplicate();
@@ -176,7 +196,7 @@ public final class IngestPipeline {
       listener.committed(c);
       listener.fileFinished(++tally.done);
     }
-    ready.clear();
+    pending.clear();
   }
 
   /** Counters of one run, touched only by the writer thread. */

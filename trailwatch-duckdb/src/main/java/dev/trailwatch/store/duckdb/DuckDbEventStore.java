@@ -3,7 +3,6 @@ package dev.trailwatch.store.duckdb;
 
 import dev.trailwatch.event.CloudTrailEvent;
 import dev.trailwatch.event.ParseProblem;
-import dev.trailwatch.store.CommittedFile;
 import dev.trailwatch.store.EventStore;
 import dev.trailwatch.store.FileEntry;
 import dev.trailwatch.store.FileStatus;
@@ -15,28 +14,36 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link EventStore} in one DuckDB file. Staged rows go to temporary tables (lost, harmlessly, in a
- * crash) through the Appender; {@link #commit} moves a group of files' rows into the real tables in one
- * transaction, dropping events already stored.
+ * The {@link EventStore} in one DuckDB file. Rows go straight into the real tables through Appenders inside
+ * one open transaction (DuckDB makes appender flushes part of the connection's transaction), so nothing is
+ * copied twice. Deduplication keeps a set of the identity hashes of every stored event in memory (8 to 16
+ * bytes per event, loaded on the first write) and asks the table only about events whose hash was seen.
  */
 public final class DuckDbEventStore implements EventStore {
   private final Connection conn;
-  private final DuckDBAppender stageEvents;
   private final Path dataDir;
+  private final DuckDBAppender events;
+  private final DuckDBAppender rawChunks;
+  private final DuckDBAppender problems;
+  private final DuckDBAppender files;
+  private @Nullable LongHashSet seen;
   private long lastFileId;
 
   private DuckDbEventStore(Path dataDir, Connection conn) throws SQLException {
@@ -46,15 +53,18 @@ public final class DuckDbEventStore implements EventStore {
       for (String ddl : StoreSchema.CREATE) {
         s.execute(ddl);
       }
-      for (String ddl : StoreSchema.CREATE_STAGING) {
-        s.execute(ddl);
-      }
       try (ResultSet rs = s.executeQuery("SELECT coalesce(max(file_id), 0) FROM files")) {
         rs.next();
         lastFileId = rs.getLong(1);
       }
     }
-    this.stageEvents = conn.unwrap(DuckDBConnection.class).createAppender("temp", "main", "stage_events");
+    conn.setAutoCommit(false);
+    DuckDBConnection duck = conn.unwrap(DuckDBConnection.class);
+    this.events = duck.createAppender("main", "events");
+    this.rawChunks = duck.createAppender("main", "raw_chunks");
+    this.problems = duck.createAppender("main", "problems");
+    this.files = duck.createAppender("main", "files");
+    openTransaction();
   }
 
   /** Opens (creating if needed) the store in {@code dataDir} for writing. */
@@ -63,7 +73,11 @@ public final class DuckDbEventStore implements EventStore {
     try {
       return new DuckDbEventStore(dataDir, c);
     } catch (SQLException e) {
-      closeQuietly(c, e);
+      try {
+        c.close();
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
       throw new StoreException("cannot prepare the store in " + dataDir + ": " + e.getMessage(), e);
     }
   }
@@ -74,22 +88,19 @@ public final class DuckDbEventStore implements EventStore {
   }
 
   @Override
-  public Optional<StoredFile> findLatestFile(String source) {
+  public Map<String, StoredFile> latestFiles() {
     String sql =
-        "SELECT file_id, size, last_modified, etag, sha256, format, status FROM files WHERE source = ? ORDER BY file_id DESC LIMIT 1";
-    try (PreparedStatement ps = conn.prepareStatement(sql)) {
-      ps.setString(1, source);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        LocalDateTime modified = rs.getObject(3, LocalDateTime.class);
-        return Optional.of(
-            new StoredFile(
-                rs.getLong(1), source, rs.getLong(2),
-                modified == null ? null : modified.toInstant(ZoneOffset.UTC), rs.getString(4), rs.getString(5),
-                rs.getString(6), FileStatus.valueOf(rs.getString(7).toUpperCase(java.util.Locale.ROOT))));
+        """
+        SELECT file_id, source, size, last_modified, etag, sha256, format, status FROM files
+        QUALIFY row_number() OVER (PARTITION BY source ORDER BY file_id DESC) = 1""";
+    Map<String, StoredFile> out = new HashMap<>();
+    try (PreparedStatement ps = conn.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        String source = rs.getString(2);
+        out.put(source, new StoredFile(rs.getLong(1), source, rs.getLong(3), instant(rs.getObject(4, LocalDateTime.class)),
+            rs.getString(5), rs.getString(6), rs.getString(7), FileStatus.valueOf(rs.getString(8).toUpperCase(Locale.ROOT))));
       }
+      return out;
     } catch (SQLException e) {
       throw failure("read the files ledger", e);
     }
@@ -101,179 +112,196 @@ public final class DuckDbEventStore implements EventStore {
   }
 
   @Override
-  public void stageEvents(long fileId, List<CloudTrailEvent> events) {
+  public int addEvents(long fileId, List<CloudTrailEvent> batch) {
     try {
-      for (CloudTrailEvent e : events) {
-        EventRows.append(stageEvents, fileId, e);
+      LongHashSet known = seen();
+      List<CloudTrailEvent> candidates = new ArrayList<>();
+      List<Long> candidateHashes = new ArrayList<>();
+      int added = 0;
+      for (CloudTrailEvent e : batch) {
+        long h = DedupeKeys.hash(e.recipientAccountId(), e.eventKey());
+        if (known.add(h)) {
+          EventRows.append(events, fileId, h, e);
+          added++;
+        } else {
+          candidates.add(e);
+          candidateHashes.add(h);
+        }
+      }
+      if (!candidates.isEmpty()) {
+        added += addCandidates(fileId, candidates, candidateHashes);
+      }
+      return added;
+    } catch (SQLException e) {
+      throw failure("add events", e);
+    }
+  }
+
+  /** Events whose hash was seen: stored only when no stored event has the same full identity. */
+  private int addCandidates(long fileId, List<CloudTrailEvent> candidates, List<Long> hashes) throws SQLException {
+    events.flush();
+    Set<String> stored = new HashSet<>();
+    StringJoiner in = new StringJoiner(",", "(", ")");
+    hashes.forEach(h -> in.add(Long.toString(h))); // our own numbers, never event text
+    String sql = "SELECT coalesce(recipient_account_id, ''), event_key FROM events WHERE dedupe_hash IN " + in;
+    try (PreparedStatement ps = conn.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        stored.add(rs.getString(1) + '\u0000' + rs.getString(2));
+      }
+    }
+    int added = 0;
+    for (int i = 0; i < candidates.size(); i++) {
+      CloudTrailEvent e = candidates.get(i);
+      String id = (e.recipientAccountId() == null ? "" : e.recipientAccountId()) + '\u0000' + e.eventKey();
+      if (stored.add(id)) {
+        EventRows.append(events, fileId, hashes.get(i), e);
+        added++;
+      }
+    }
+    return added;
+  }
+
+  private LongHashSet seen() throws SQLException {
+    LongHashSet s = seen;
+    if (s == null) {
+      s = new LongHashSet();
+      try (PreparedStatement ps = conn.prepareStatement("SELECT dedupe_hash FROM events"); ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          s.add(rs.getLong(1));
+        }
+      }
+      seen = s;
+    }
+    return s;
+  }
+
+  @Override
+  public void addRawChunk(long fileId, int seq, byte[] data, int length) {
+    try {
+      rawChunks.beginRow();
+      rawChunks.append(fileId);
+      rawChunks.append(seq);
+      rawChunks.append(length == data.length ? data : java.util.Arrays.copyOf(data, length));
+      rawChunks.endRow();
+    } catch (SQLException e) {
+      throw failure("add raw bytes", e);
+    }
+  }
+
+  @Override
+  public void addProblems(long fileId, String source, List<ParseProblem> found) {
+    try {
+      for (ParseProblem p : found) {
+        problems.beginRow();
+        problems.append(fileId);
+        problems.append(source);
+        problems.append(p.recordIndex());
+        problems.append(p.byteOffset());
+        problems.append(p.reason());
+        problems.append(p.rawText());
+        problems.endRow();
       }
     } catch (SQLException e) {
-      throw failure("stage events", e);
+      throw failure("add problems", e);
     }
   }
 
   @Override
-  public void stageRawChunk(long fileId, int seq, byte[] data, int length) {
-    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO stage_raw VALUES (?, ?, ?)")) {
-      ps.setLong(1, fileId);
-      ps.setInt(2, seq);
-      ps.setBytes(3, length == data.length ? data : java.util.Arrays.copyOf(data, length));
-      ps.execute();
-    } catch (SQLException e) {
-      throw failure("stage raw bytes", e);
-    }
-  }
-
-  @Override
-  public void stageProblems(long fileId, String source, List<ParseProblem> problems) {
-    if (problems.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO stage_problems VALUES (?, ?, ?, ?, ?, ?)")) {
-      for (ParseProblem p : problems) {
-        ps.setLong(1, fileId);
-        ps.setString(2, source);
-        ps.setInt(3, p.recordIndex());
-        ps.setLong(4, p.byteOffset());
-        ps.setString(5, p.reason());
-        ps.setString(6, p.rawText());
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    } catch (SQLException e) {
-      throw failure("stage problems", e);
-    }
-  }
-
-  @Override
-  public void discardStaged(long fileId) {
+  public void dropFile(long fileId) {
     try {
-      stageEvents.flush();
-      for (String table : List.of("stage_events", "stage_raw", "stage_problems")) {
+      flushAll();
+      for (String table : List.of("events", "raw_chunks", "problems")) {
         try (PreparedStatement ps = conn.prepareStatement("DELETE FROM " + table + " WHERE file_id = ?")) {
           ps.setLong(1, fileId);
           ps.execute();
         }
       }
+      // Hashes of dropped events stay in the set: a later hit is only checked against the table.
     } catch (SQLException e) {
-      throw failure("discard staged rows", e);
+      throw failure("drop a file's rows", e);
     }
   }
 
   @Override
-  public List<CommittedFile> commit(List<FileEntry> files) {
-    if (files.isEmpty()) {
-      return List.of();
-    }
+  public void addFile(FileEntry f, int eventsNew, int eventsDuplicate) {
     try {
-      stageEvents.flush();
-      try (Statement s = conn.createStatement()) {
-        s.execute("DELETE FROM stage_ready");
+      files.beginRow();
+      files.append(f.fileId());
+      files.append(f.source());
+      files.append(f.size());
+      if (f.lastModified() == null) {
+        files.appendNull();
+      } else {
+        files.appendEpochMicros(micros(f.lastModified()));
       }
-      try (PreparedStatement ps = conn.prepareStatement("INSERT INTO stage_ready VALUES (?)")) {
-        for (FileEntry f : files) {
-          ps.setLong(1, f.fileId());
-          ps.addBatch();
-        }
-        ps.executeBatch();
+      if (f.etag() == null) {
+        files.appendNull();
+      } else {
+        files.append(f.etag());
       }
-      Map<Long, Integer> staged = countByFile("SELECT file_id, count(*) FROM stage_events WHERE file_id IN (SELECT file_id FROM stage_ready) GROUP BY file_id");
-      conn.setAutoCommit(false);
-      Map<Long, Integer> stored;
-      try (Statement s = conn.createStatement()) {
-        s.execute("INSERT INTO raw_chunks SELECT file_id, seq, data FROM stage_raw WHERE file_id IN (SELECT file_id FROM stage_ready)");
-        s.execute(
-            """
-            INSERT INTO events
-            SELECT * EXCLUDE (rn) FROM (
-              SELECT *, row_number() OVER (
-                  PARTITION BY coalesce(recipient_account_id, ''), event_key ORDER BY file_id, record_index) AS rn
-              FROM stage_events s
-              WHERE file_id IN (SELECT file_id FROM stage_ready)
-            ) s
-            WHERE rn = 1 AND NOT EXISTS (
-              SELECT 1 FROM events e
-              WHERE coalesce(e.recipient_account_id, '') = coalesce(s.recipient_account_id, '')
-                AND e.event_key = s.event_key)
-            ORDER BY file_id, record_index""");
-        s.execute(
-            "INSERT INTO problems SELECT * FROM stage_problems WHERE file_id IN (SELECT file_id FROM stage_ready)");
-        stored = countByFile("SELECT file_id, count(*) FROM events WHERE file_id IN (SELECT file_id FROM stage_ready) GROUP BY file_id");
-        insertLedgerRows(files, staged, stored);
-        conn.commit();
-      } catch (SQLException e) {
-        conn.rollback();
-        throw e;
-      } finally {
-        conn.setAutoCommit(true);
-      }
-      try (Statement s = conn.createStatement()) {
-        for (String table : List.of("stage_events", "stage_raw", "stage_problems")) {
-          s.execute("DELETE FROM " + table + " WHERE file_id IN (SELECT file_id FROM stage_ready)");
-        }
-      }
-      List<CommittedFile> out = new ArrayList<>(files.size());
-      for (FileEntry f : files) {
-        int n = stored.getOrDefault(f.fileId(), 0);
-        out.add(new CommittedFile(f, n, staged.getOrDefault(f.fileId(), 0) - n));
-      }
-      return out;
+      files.append(f.sha256());
+      files.append(f.summary().format().name().toLowerCase(Locale.ROOT));
+      files.append(f.status().label());
+      files.append(f.summary().records());
+      files.append(eventsNew);
+      files.append(eventsDuplicate);
+      files.append(f.summary().problems());
+      files.append(f.summary().recordsWithUnknownFields());
+      files.append(f.summary().decompressedBytes());
+      files.appendEpochMicros(micros(Instant.now()));
+      files.endRow();
     } catch (SQLException e) {
-      throw failure("commit " + files.size() + " files", e);
+      throw failure("add a ledger row", e);
     }
   }
 
-  private void insertLedgerRows(List<FileEntry> files, Map<Long, Integer> staged, Map<Long, Integer> stored)
-      throws SQLException {
-    String sql = "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    Timestamp now = utc(Instant.now());
-    try (PreparedStatement ps = conn.prepareStatement(sql)) {
-      for (FileEntry f : files) {
-        int n = stored.getOrDefault(f.fileId(), 0);
-        ps.setLong(1, f.fileId());
-        ps.setString(2, f.source());
-        ps.setLong(3, f.size());
-        ps.setObject(4, f.lastModified() == null ? null : LocalDateTime.ofInstant(f.lastModified(), ZoneOffset.UTC));
-        ps.setString(5, f.etag());
-        ps.setString(6, f.sha256());
-        ps.setString(7, f.summary().format().name().toLowerCase(java.util.Locale.ROOT));
-        ps.setString(8, f.status().label());
-        ps.setInt(9, f.summary().records());
-        ps.setInt(10, n);
-        ps.setInt(11, staged.getOrDefault(f.fileId(), 0) - n);
-        ps.setInt(12, f.summary().problems());
-        ps.setInt(13, f.summary().recordsWithUnknownFields());
-        ps.setLong(14, f.summary().decompressedBytes());
-        ps.setObject(15, now.toLocalDateTime());
-        ps.addBatch();
-      }
-      ps.executeBatch();
+  @Override
+  public void commit() {
+    try {
+      flushAll();
+      conn.commit();
+      openTransaction();
+    } catch (SQLException e) {
+      throw failure("commit", e);
     }
   }
 
-  private static Timestamp utc(Instant t) {
-    return Timestamp.valueOf(LocalDateTime.ofInstant(t, ZoneOffset.UTC));
+  /**
+   * Keeps a transaction open at all times. DuckDB makes appender flushes (including the automatic ones when
+   * an appender's buffer fills) part of the connection's transaction only while one is open, and JDBC opens
+   * it lazily at the next statement; without this, rows could be committed one buffer at a time.
+   */
+  private void openTransaction() throws SQLException {
+    try (Statement s = conn.createStatement()) {
+      s.execute("SELECT 1");
+    }
   }
 
-  private Map<Long, Integer> countByFile(String sql) throws SQLException {
-    Map<Long, Integer> counts = new HashMap<>();
-    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        counts.put(rs.getLong(1), rs.getInt(2));
-      }
-    }
-    return counts;
+  private void flushAll() throws SQLException {
+    events.flush();
+    rawChunks.flush();
+    problems.flush();
+    files.flush();
   }
 
   @Override
   public Optional<String> findOriginalRecord(String recipientAccountId, String eventKey) {
+    try {
+      flushAll();
+    } catch (SQLException e) {
+      throw failure("flush", e);
+    }
     return RawRecords.find(conn, recipientAccountId, eventKey);
   }
 
   @Override
   public long countEvents() {
-    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM events")) {
-      rs.next();
-      return rs.getLong(1);
+    try {
+      flushAll();
+      try (PreparedStatement ps = conn.prepareStatement("SELECT count(*) FROM events"); ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
     } catch (SQLException e) {
       throw failure("count events", e);
     }
@@ -282,23 +310,24 @@ public final class DuckDbEventStore implements EventStore {
   @Override
   public void close() {
     try {
-      stageEvents.close();
+      // Closing an appender flushes it into the open transaction, which is then rolled back: what was not
+      // committed is discarded.
+      for (DuckDBAppender a : List.of(events, rawChunks, problems, files)) {
+        a.close();
+      }
+      conn.rollback();
       conn.close();
     } catch (SQLException e) {
       throw failure("close", e);
     }
   }
 
-  private StoreException failure(String what, SQLException e) {
-    return new StoreException("store failed to " + what + ": " + DuckDbConnections.firstLine(String.valueOf(e.getMessage())), e);
+  private static long micros(Instant t) {
+    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
   }
 
-  private static void closeQuietly(Connection c, Exception primary) {
-    try {
-      c.close();
-    } catch (SQLException suppressed) {
-      primary.addSuppressed(suppressed);
-    }
+  private StoreException failure(String what, SQLException e) {
+    return new StoreException("store failed to " + what + ": " + DuckDbConnections.firstLine(String.valueOf(e.getMessage())), e);
   }
 
   static @Nullable Instant instant(@Nullable LocalDateTime t) {

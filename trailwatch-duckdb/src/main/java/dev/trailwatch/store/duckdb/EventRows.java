@@ -15,10 +15,11 @@ import org.jspecify.annotations.Nullable;
 final class EventRows {
   private EventRows() {}
 
-  static void append(DuckDBAppender a, long fileId, CloudTrailEvent e) throws SQLException {
+  static void append(DuckDBAppender a, long fileId, long dedupeHash, CloudTrailEvent e) throws SQLException {
     UserIdentity u = e.userIdentity();
     TlsDetails tls = e.tlsDetails();
     a.beginRow();
+    a.append(dedupeHash);
     a.append(e.eventKey());
     text(a, e.eventId());
     text(a, e.eventVersion());

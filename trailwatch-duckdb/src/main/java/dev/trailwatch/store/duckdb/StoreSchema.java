@@ -10,6 +10,7 @@ final class StoreSchema {
   /** The events table's columns in appender order; the staging table has the same. */
   static final String EVENT_COLUMNS =
       """
+      dedupe_hash BIGINT NOT NULL,
       event_key VARCHAR NOT NULL,
       event_id VARCHAR,
       event_version VARCHAR,
@@ -90,13 +91,4 @@ final class StoreSchema {
           )""",
           "CREATE TABLE IF NOT EXISTS raw_chunks (file_id BIGINT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL)",
           "CREATE TABLE IF NOT EXISTS store_info (key VARCHAR NOT NULL, value VARCHAR NOT NULL)");
-
-  static final List<String> CREATE_STAGING =
-      List.of(
-          "CREATE TEMP TABLE stage_events (" + EVENT_COLUMNS + ")",
-          "CREATE TEMP TABLE stage_raw (file_id BIGINT, seq INTEGER, data BLOB)",
-          """
-          CREATE TEMP TABLE stage_problems (
-            file_id BIGINT, source VARCHAR, record_index INTEGER, byte_offset BIGINT, reason VARCHAR, raw_text VARCHAR)""",
-          "CREATE TEMP TABLE stage_ready (file_id BIGINT)");
 }

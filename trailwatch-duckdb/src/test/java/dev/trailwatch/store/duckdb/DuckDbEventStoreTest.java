@@ -9,7 +9,6 @@ import dev.trailwatch.event.LogFileParser;
 import dev.trailwatch.event.ParseProblem;
 import dev.trailwatch.event.ParseResult;
 import dev.trailwatch.event.ParseSummary;
-import dev.trailwatch.store.CommittedFile;
 import dev.trailwatch.store.FileEntry;
 import dev.trailwatch.store.FileStatus;
 import dev.trailwatch.store.StoreException;
@@ -29,36 +28,40 @@ class DuckDbEventStoreTest {
   @TempDir Path data;
   private final LogFileParser parser = new LogFileParser();
 
-  private List<CommittedFile> stageAndCommit(DuckDbEventStore store, String sample) throws IOException {
+  record Added(FileEntry file, int eventsNew, int eventsDuplicate) {}
+
+  private List<Added> stageAndCommit(DuckDbEventStore store, String sample) throws IOException {
     byte[] bytes = Files.readAllBytes(SharedSamples.file(sample));
     ParseResult r = parser.parse(bytes);
     long id = store.nextFileId();
-    store.stageRawChunk(id, 0, bytes, bytes.length);
-    store.stageEvents(id, r.events());
-    store.stageProblems(id, sample, r.problems());
+    store.addRawChunk(id, 0, bytes, bytes.length);
+    int added = store.addEvents(id, r.events());
+    store.addProblems(id, sample, r.problems());
     ParseSummary summary = new ParseSummary(r.format(), r.events().size(), r.problems().size(), 0, bytes.length);
-    return store.commit(List.of(new FileEntry(id, sample, bytes.length, Instant.parse("2024-01-01T00:00:00Z"), null, "h", summary)));
+    FileEntry entry = new FileEntry(id, sample, bytes.length, Instant.parse("2024-01-01T00:00:00Z"), null, "h", summary);
+    store.addFile(entry, added, r.events().size() - added);
+    store.commit();
+    return List.of(new Added(entry, added, r.events().size() - added));
   }
 
   @Test
   void storesEachEventOnceAcrossFilesAndCommits() throws IOException {
     try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
-      CommittedFile first = stageAndCommit(store, "cpl/SerializerTestFile.json").get(0);
-      CommittedFile again = stageAndCommit(store, "cpl/SerializerTestFileCompact.json.gz").get(0);
+      Added first = stageAndCommit(store, "cpl/SerializerTestFile.json").get(0);
+      Added again = stageAndCommit(store, "cpl/SerializerTestFileCompact.json.gz").get(0);
 
       assertThat(first.eventsNew()).isEqualTo(6);
       assertThat(again.eventsNew()).isZero();
       assertThat(again.eventsDuplicate()).isEqualTo(6);
       assertThat(store.countEvents()).isEqualTo(6);
-      assertThat(store.findLatestFile("cpl/SerializerTestFileCompact.json.gz")).get()
-          .satisfies(f -> assertThat(f.status()).isEqualTo(FileStatus.INGESTED));
+      assertThat(store.latestFiles().get("cpl/SerializerTestFileCompact.json.gz").status()).isEqualTo(FileStatus.INGESTED);
     }
   }
 
   @Test
   void duplicatesInsideOneCommitAreKeptOnce() throws IOException {
     try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
-      CommittedFile docs = stageAndCommit(store, "aws-docs/aws-docs-examples.json").get(0);
+      Added docs = stageAndCommit(store, "aws-docs/aws-docs-examples.json").get(0);
       assertThat(docs.eventsNew() + docs.eventsDuplicate()).isEqualTo(24);
       assertThat(docs.eventsDuplicate()).isEqualTo(2);
     }
@@ -83,7 +86,7 @@ class DuckDbEventStoreTest {
   @Test
   void problemsAreStoredWithTheirRawText() throws Exception {
     try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
-      CommittedFile f = stageAndCommit(store, "cpl/SerializerTestFileBadJsonFormat.json").get(0);
+      Added f = stageAndCommit(store, "cpl/SerializerTestFileBadJsonFormat.json").get(0);
       assertThat(f.file().status()).isEqualTo(FileStatus.PROBLEMS);
     }
     try (Connection c = DuckDbConnections.open(data, true);
@@ -98,29 +101,34 @@ class DuckDbEventStoreTest {
   }
 
   @Test
-  void discardedFilesLeaveNoTrace() throws IOException {
+  void droppedFilesLeaveNoTraceAndTheirEventsCanComeLater() throws IOException {
+    byte[] bytes = Files.readAllBytes(SharedSamples.file("cpl/SerializerTestFile.json"));
     try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
-      byte[] bytes = Files.readAllBytes(SharedSamples.file("cpl/SerializerTestFile.json"));
       long id = store.nextFileId();
-      store.stageEvents(id, parser.parse(bytes).events());
-      store.stageProblems(id, "x", List.of(new ParseProblem(0, 0, "r", "")));
-      store.discardStaged(id);
-      store.commit(List.of());
+      assertThat(store.addEvents(id, parser.parse(bytes).events())).isEqualTo(6);
+      store.addProblems(id, "x", List.of(new ParseProblem(0, 0, "r", "")));
+      store.dropFile(id);
+      store.commit();
       assertThat(store.countEvents()).isZero();
+      assertThat(store.addEvents(store.nextFileId(), parser.parse(bytes).events())).isEqualTo(6);
     }
   }
 
   @Test
-  void uncommittedStagingIsLostOnCloseAndFileIdsAreNeverReused() throws IOException {
-    long used;
+  void whatIsNotCommittedIsGoneAfterClose() throws IOException {
+    List<CloudTrailEvent> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 10_000; i++) { // more than an appender buffers, so automatic flushes happen
+      many.add(parser.parse(("{\"eventVersion\":\"1.0\",\"eventID\":\"e" + i + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8)).events().get(0));
+    }
     try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
       stageAndCommit(store, "cpl/SerializerTestFile.json");
-      used = store.nextFileId();
-      store.stageEvents(used, parser.parse(Files.readAllBytes(SharedSamples.file("otel/cloudtrail_log.json"))).events());
+      store.addEvents(store.nextFileId(), many);
+      assertThat(store.countEvents()).isEqualTo(10_006);
     }
     try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
       assertThat(store.countEvents()).isEqualTo(6);
       assertThat(store.nextFileId()).isGreaterThan(1);
+      assertThat(store.addEvents(store.nextFileId(), many)).isEqualTo(10_000);
     }
   }
 

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.trailwatch.store;
+package dev.trailwatch.ingest;
+
+import dev.trailwatch.store.FileEntry;
 
 /**
- * The outcome of committing one file.
+ * A file whose events are durably stored.
  *
  * @param eventsNew records stored for the first time
  * @param eventsDuplicate records already in the store (same recipient account and event key)
