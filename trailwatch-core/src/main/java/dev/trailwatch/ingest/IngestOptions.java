@@ -17,8 +17,8 @@ public record IngestOptions(int readers, int batchSize, int queueCapacity, long 
     }
   }
 
-  /** Two readers (the machines we measure on have two cores), 1000-record batches, 100k-event commits. */
+  /** Two readers (the machines we measure on have two cores), 1000-record batches, commits of about two DuckDB row groups (250k events). */
   public static IngestOptions defaults() {
-    return new IngestOptions(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), 1000, 16, 100_000, 500);
+    return new IngestOptions(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), 1000, 16, 250_000, 2000);
   }
 }

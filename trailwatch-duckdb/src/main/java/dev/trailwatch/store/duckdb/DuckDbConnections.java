@@ -41,12 +41,6 @@ public final class DuckDbConnections {
       Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
       try (Statement s = c.createStatement()) {
         s.execute("SET TimeZone = 'UTC'");
-        String extra = System.getProperty("tw.duckdb.init");
-        if (extra != null) {
-          for (String stmt : extra.split(";")) {
-            s.execute(stmt);
-          }
-        }
       }
       return c;
     } catch (SQLException e) {
