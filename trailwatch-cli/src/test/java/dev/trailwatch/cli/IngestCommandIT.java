@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trailwatch.testkit.SharedSamples;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IngestCommandIT {
+  @TempDir Path tmp;
+
+  private String data() {
+    return tmp.resolve("data").toString();
+  }
+
+  private JsonNode json(Cli r) throws IOException {
+    return new ObjectMapper().readTree(r.out());
+  }
+
+  private String scalar(String sql) {
+    Cli r = Cli.run("query", "--data", data(), "--csv", sql);
+    assertThat(r.exit()).as(r.err()).isZero();
+    return r.out().lines().skip(1).findFirst().orElseThrow();
+  }
+
+  @Test
+  void ingestsTheSamplesAndReportsTheirProblems() throws IOException {
+    Cli r = Cli.run("ingest", "--data", data(), "--json", SharedSamples.dir().toString());
+
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitStatus.PROBLEMS.code());
+    JsonNode s = json(r);
+    assertThat(s.get("digest_files").asInt()).isEqualTo(5);
+    assertThat(s.get("problems").asInt()).isEqualTo(4); // two broken files, two SQS bodies that are not logs
+    assertThat(s.get("files_not_json").asInt()).isEqualTo(5); // licences and the README
+    assertThat(s.get("events_new").asLong()).isEqualTo(Long.parseLong(scalar("SELECT count(*) FROM events")));
+    // Each file's outcome as the samples README states it.
+    assertThat(scalar("SELECT records FROM files WHERE source LIKE '%otel/cloudtrail_log.json'")).isEqualTo("7");
+    assertThat(scalar("SELECT records FROM files WHERE source LIKE '%plaso/aws_cloudtrail.jsonl'")).isEqualTo("6");
+    assertThat(scalar("SELECT records FROM files WHERE source LIKE '%aws-docs-examples.json'")).isEqualTo("24");
+    assertThat(scalar("SELECT count(*) FROM files WHERE status = 'digest'")).isEqualTo("5");
+    // The cpl files repeat the same six records: stored once.
+    assertThat(scalar("SELECT count(*) FROM events WHERE event_name LIKE 'eventName%' AND recipient_account_id LIKE 'recipientAccountId%'"))
+        .isEqualTo(scalar("SELECT count(DISTINCT (recipient_account_id, event_key)) FROM events WHERE event_name LIKE 'eventName%' AND recipient_account_id LIKE 'recipientAccountId%'"));
+    assertThat(scalar("SELECT count(*) FROM events WHERE event_category = 'Insight' OR event_type = 'AwsCloudTrailInsight'")).isNotEqualTo("0");
+  }
+
+  @Test
+  void ingestingTheSameFolderTwiceLeavesTheSameStore() throws IOException {
+    String samples = SharedSamples.dir().toString();
+    Cli.run("ingest", "--data", data(), samples);
+    String before = scalar("SELECT count(*) || '/' || sum(dedupe_hash) FROM events") + scalar("SELECT count(*) FROM files") + scalar("SELECT count(*) FROM problems");
+
+    Cli again = Cli.run("ingest", "--data", data(), "--json", samples);
+
+    JsonNode s = json(again);
+    assertThat(s.get("files_read").asInt()).isZero();
+    assertThat(s.get("events_new").asInt()).isZero();
+    assertThat(s.get("files_unchanged").asInt()).isEqualTo(29);
+    assertThat(again.exit()).isZero();
+    String after = scalar("SELECT count(*) || '/' || sum(dedupe_hash) FROM events") + scalar("SELECT count(*) FROM files") + scalar("SELECT count(*) FROM problems");
+    assertThat(after).isEqualTo(before);
+    assertThat(Cli.run("ingest", "--data", data(), samples).out()).contains("nothing new");
+  }
+
+  @Test
+  void aChangedFileIsReadAgainAndOnlyItsNewEventsAreAdded() throws IOException {
+    Path logs = Files.createDirectories(tmp.resolve("logs"));
+    Path f = logs.resolve("a.json");
+    Files.writeString(f, "{\"Records\":[{\"eventVersion\":\"1.08\",\"eventID\":\"one\",\"recipientAccountId\":\"111122223333\"}]}");
+    assertThat(Cli.run("ingest", "--data", data(), logs.toString()).exit()).isZero();
+
+    Files.writeString(f, "{\"Records\":[{\"eventVersion\":\"1.08\",\"eventID\":\"one\",\"recipientAccountId\":\"111122223333\"},"
+        + "{\"eventVersion\":\"1.08\",\"eventID\":\"two\",\"recipientAccountId\":\"111122223333\"}]}");
+    Files.setLastModifiedTime(f, FileTime.from(Instant.now().plusSeconds(5)));
+    JsonNode s = json(Cli.run("ingest", "--data", data(), "--json", logs.toString()));
+
+    assertThat(s.get("files_read").asInt()).isEqualTo(1);
+    assertThat(s.get("events_new").asInt()).isEqualTo(1);
+    assertThat(s.get("events_duplicate").asInt()).isEqualTo(1);
+    assertThat(scalar("SELECT string_agg(event_key, '|' ORDER BY event_key) FROM events")).isEqualTo("one|two");
+  }
+
+  @Test
+  void aMissingPathIsOneLineAndExitOne() {
+    Cli r = Cli.run("ingest", "--data", data(), tmp.resolve("nope").toString());
+    assertThat(r.exit()).isEqualTo(ExitStatus.FAILURE.code());
+    assertThat(r.err().strip()).startsWith("trailwatch: error:").contains("nope").doesNotContain("\n").doesNotContain("Exception");
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertThat(Cli.run("ingest").exit()).isEqualTo(ExitStatus.USAGE.code());
+    assertThat(Cli.run("ingest", "--bogus", "x").exit()).isEqualTo(ExitStatus.USAGE.code());
+  }
+
+  @Test
+  void debugPrintsTheStackTrace() {
+    Cli r = Cli.run("ingest", "--debug", "--data", data(), tmp.resolve("nope").toString());
+    assertThat(r.err()).contains("at dev.trailwatch");
+  }
+
+  @Test
+  void helpIsThereForEveryCommand() {
+    for (String command : new String[] {"ingest", "query", "stats", "generate"}) {
+      Cli r = Cli.run(command, "--help");
+      assertThat(r.exit()).isZero();
+      assertThat(r.out()).contains("Usage: trailwatch " + command).contains("Example");
+    }
+  }
+}

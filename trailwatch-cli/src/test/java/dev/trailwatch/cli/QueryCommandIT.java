@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trailwatch.testkit.SharedSamples;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QueryCommandIT {
+  @TempDir static Path tmp;
+  static String data;
+
+  @BeforeAll
+  static void ingest() {
+    data = tmp.resolve("data").toString();
+    Cli.run("ingest", "--data", data, SharedSamples.file("otel/cloudtrail_log.json").toString());
+  }
+
+  @Test
+  void printsATable() {
+    Cli r = Cli.run("query", "--data", data, "SELECT event_name, actor FROM events WHERE event_name = 'CreateUser' ORDER BY 1");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out().lines().findFirst().orElseThrow()).startsWith("event_name").contains("actor");
+    assertThat(r.out()).contains("CreateUser").contains("row");
+  }
+
+  @Test
+  void printsCsvAndJsonLines() throws Exception {
+    Cli csv = Cli.run("query", "--data", data, "--csv", "SELECT 'a,b' AS x, 2 AS n, NULL AS z");
+    assertThat(csv.out().lines().toList()).containsExactly("x,n,z", "\"a,b\",2,");
+    Cli json = Cli.run("query", "--data", data, "--json", "SELECT count(*) AS n, true AS t FROM events");
+    JsonNode row = new ObjectMapper().readTree(json.out());
+    assertThat(row.get("n").asInt()).isEqualTo(7);
+    assertThat(row.get("t").asBoolean()).isTrue();
+  }
+
+  @Test
+  void nestedDocumentsAreQueryableAsJson() {
+    Cli r = Cli.run("query", "--data", data, "--csv",
+        "SELECT count(*) FROM events WHERE json_extract_string(request_parameters, '$.userName') IS NOT NULL");
+    assertThat(r.out().lines().skip(1).findFirst().orElseThrow()).isNotEqualTo("0");
+  }
+
+  @Test
+  void refusesToWriteInOneLine() {
+    Cli r = Cli.run("query", "--data", data, "DROP TABLE events");
+    assertThat(r.exit()).isEqualTo(ExitStatus.FAILURE.code());
+    assertThat(r.err().strip()).contains("read-only").doesNotContain("\n");
+    assertThat(Cli.run("query", "--data", data, "--csv", "SELECT count(*) FROM events").out()).contains("7");
+  }
+
+  @Test
+  void badSqlIsOneLine() {
+    Cli r = Cli.run("query", "--data", data, "SELEKT 1");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err().strip()).startsWith("trailwatch: error: query failed").doesNotContain("\n");
+  }
+
+  @Test
+  void capsTheRowsPrinted() {
+    Cli r = Cli.run("query", "--data", data, "--csv", "--max-rows", "3", "SELECT * FROM range(10)");
+    assertThat(r.out().lines()).hasSize(4);
+    assertThat(r.err()).contains("only the first 3 rows");
+  }
+}
