@@ -44,6 +44,9 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--readers", paramLabel = "N", description = "Parser threads (default: up to 2).")
   int readers = IngestOptions.defaults().readers();
 
+  @Option(names = "--commit-events", paramLabel = "N", description = "Commit after about N events (default 250000); a killed run loses at most the uncommitted part, and the next run reads it again.")
+  long commitEvents = IngestOptions.defaults().commitEvents();
+
   @Option(names = "--json", description = "Print the summary as one JSON object.")
   boolean json;
 
@@ -60,7 +63,7 @@ final class IngestCommand implements Callable<Integer> {
       sources.add(new LocalDirectorySource(p));
     }
     IngestOptions defaults = IngestOptions.defaults();
-    IngestOptions options = new IngestOptions(readers, defaults.batchSize(), defaults.queueCapacity(), defaults.commitEvents(), defaults.commitFiles());
+    IngestOptions options = new IngestOptions(readers, defaults.batchSize(), defaults.queueCapacity(), commitEvents, defaults.commitFiles());
     IngestReport report;
     try (DuckDbEventStore store = DuckDbEventStore.open(common.data);
         Progress progress = Progress.start(!noProgress && System.console() != null)) {

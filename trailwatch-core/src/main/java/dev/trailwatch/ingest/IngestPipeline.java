@@ -28,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  * flow is here; the CLI and the web layer only call {@link #run}.
  */
 public final class IngestPipeline {
+  /** A long run commits at least this often, so a crash loses little work. */
+  private static final long COMMIT_INTERVAL_NANOS = 10_000_000_000L;
+
   private final EventStore store;
   private final IngestOptions options;
   private final LogFileParser parser = new LogFileParser();
@@ -125,6 +128,7 @@ public final class IngestPipeline {
     Map<Long, int[]> counts = new HashMap<>();
     List<CommittedFile> pending = new ArrayList<>();
     long pendingEvents = 0;
+    long lastCommit = System.nanoTime();
     int finished = 0;
     while (finished < expected) {
       Staged s = queue.poll(200);
@@ -171,9 +175,12 @@ public final class IngestPipeline {
         finished++;
         listener.fileFinished(++tally.done);
       }
-      if (open.isEmpty() && (pendingEvents >= options.commitEvents() || pending.size() >= options.commitFiles())) {
+      boolean due = pendingEvents >= options.commitEvents() || pending.size() >= options.commitFiles()
+          || System.nanoTime() - lastCommit > COMMIT_INTERVAL_NANOS;
+      if (open.isEmpty() && due && !pending.isEmpty()) {
         commit(pending, listener, tally);
         pendingEvents = 0;
+        lastCommit = System.nanoTime();
       }
     }
     commit(pending, listener, tally);

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trailwatch.generate.CorpusGenerator;
+import dev.trailwatch.generate.GeneratorConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code kill -9} at a random moment of an ingest, then the same command again, ends in exactly the store of
+ * an uninterrupted run: same events (by identity), same ledger, same problems, nothing twice.
+ */
+class KillNineIT {
+  @TempDir static Path tmp;
+  static Path corpus;
+  static String reference;
+  static final Random RANDOM = new Random(20261127);
+  static final java.util.concurrent.atomic.AtomicInteger KILLED_MIDWAY = new java.util.concurrent.atomic.AtomicInteger();
+  static long totalFiles;
+
+  @BeforeAll
+  static void corpusAndReference() throws Exception {
+    corpus = tmp.resolve("corpus");
+    new CorpusGenerator().generate(new GeneratorConfig(corpus.resolve("a"), 40_000, List.of("111111111111", "222222222222"),
+        List.of("us-east-1", "eu-west-1"), 1, Instant.parse("2026-11-02T00:00:00Z"), 9, true, null), n -> {});
+    // The same files again under another folder (every event a duplicate), and a broken file (a problem).
+    Path copy = Files.createDirectories(corpus.resolve("b"));
+    try (Stream<Path> files = Files.walk(corpus.resolve("a/AWSLogs"))) {
+      int[] i = {0};
+      files.filter(p -> p.toString().endsWith(".gz")).filter(p -> i[0]++ % 7 == 0)
+          .forEach(p -> copy(p, copy.resolve(p.getFileName())));
+    }
+    Files.writeString(corpus.resolve("b/broken.json"), "{\"Records\":[{\"eventVersion\":\"1.08\",\"eventID\":\"x1\"} {\"eventVersion\":\"1.08\",\"eventID\":\"x2\"}]}");
+    Path data = tmp.resolve("reference");
+    Cli r = Jar.run(300, List.of(), "ingest", "--data", data.toString(), corpus.toString());
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitStatus.PROBLEMS.code());
+    reference = fingerprint(data);
+    totalFiles = Long.parseLong(Cli.run("query", "--data", data.toString(), "--csv", "SELECT count(*) FROM files").out().lines().skip(1).findFirst().orElseThrow());
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void theKillsLandedMidIngest() {
+    // Kills before the first commit or after the last prove less; most must fall in between.
+    assertThat(KILLED_MIDWAY.get()).as("runs killed after some files and before all were committed").isGreaterThanOrEqualTo(8);
+  }
+
+  private static void copy(Path from, Path to) {
+    try {
+      Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @RepeatedTest(20)
+  void aKilledIngestRunAgainEndsInTheSameStore() throws Exception {
+    Path data = Files.createTempDirectory(tmp, "killed");
+    Process p = Jar.builder(List.of(), "ingest", "--commit-events", "2000", "--data", data.toString(), corpus.toString())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Thread.sleep(300 + RANDOM.nextInt(2700));
+    p.destroyForcibly(); // SIGKILL on Linux
+    p.waitFor();
+    if (Files.exists(data.resolve("trailwatch.duckdb"))) {
+      Cli files = Cli.run("query", "--data", data.toString(), "--csv", "SELECT count(*) FROM files");
+      long committed = files.exit() == 0 ? Long.parseLong(files.out().lines().skip(1).findFirst().orElse("0")) : 0;
+      if (committed > 0 && committed < totalFiles) {
+        KILLED_MIDWAY.incrementAndGet();
+      }
+    }
+
+    Cli again = Jar.run(300, List.of(), "ingest", "--commit-events", "2000", "--data", data.toString(), corpus.toString());
+
+    assertThat(again.exit()).as(again.err()).isIn(ExitStatus.OK.code(), ExitStatus.PROBLEMS.code());
+    assertThat(fingerprint(data)).isEqualTo(reference);
+  }
+
+  /** What the store holds, independent of file ids and commit order. */
+  static String fingerprint(Path data) {
+    String[] queries = {
+      "SELECT count(*), count(DISTINCT (coalesce(recipient_account_id, ''), event_key)), sum(dedupe_hash) FROM events",
+      "SELECT count(*), count(DISTINCT source), sum(records), sum(events_new + events_duplicate), sum(problems) FROM files",
+      "SELECT count(*), sum(byte_offset) FROM problems",
+      "SELECT count(*), sum(octet_length(data)) FROM raw_chunks WHERE file_id IN (SELECT file_id FROM files)",
+      "SELECT count(*) FROM raw_chunks WHERE file_id NOT IN (SELECT file_id FROM files)",
+    };
+    StringBuilder b = new StringBuilder();
+    for (String q : queries) {
+      Cli r = Cli.run("query", "--data", data.toString(), "--csv", q);
+      assertThat(r.exit()).as(r.err()).isZero();
+      b.append(r.out().lines().skip(1).findFirst().orElseThrow()).append('\n');
+    }
+    return b.toString();
+  }
+}

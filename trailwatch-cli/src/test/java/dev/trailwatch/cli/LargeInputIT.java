@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Huge inputs run through the real jar with a 256 MiB heap: no crash, problems reported, good records kept. */
+class LargeInputIT {
+  private static final List<String> SMALL_HEAP = List.of("-Xmx256m");
+  @TempDir Path tmp;
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aTwoHundredMegabyteRecordIsAProblemAndItsNeighboursAreKept() throws Exception {
+    Path file = tmp.resolve("huge-record.json");
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+      out.write(utf8("{\"Records\":[{\"eventVersion\":\"1.08\",\"eventID\":\"before\",\"eventName\":\"A\"},"
+          + "{\"eventVersion\":\"1.08\",\"eventID\":\"huge\",\"requestParameters\":{\"blob\":\""));
+      byte[] block = new byte[1 << 20];
+      Arrays.fill(block, (byte) 'A');
+      for (int i = 0; i < 200; i++) {
+        out.write(block);
+      }
+      out.write(utf8("\"}},{\"eventVersion\":\"1.08\",\"eventID\":\"after\",\"eventName\":\"B\"}]}"));
+    }
+
+    Cli r = Jar.run(300, SMALL_HEAP, "ingest", "--json", "--data", tmp.resolve("data").toString(), file.toString());
+
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitStatus.PROBLEMS.code());
+    JsonNode s = new ObjectMapper().readTree(r.out());
+    assertThat(s.get("problems").asInt()).isEqualTo(1);
+    assertThat(s.get("events_new").asInt()).isEqualTo(2);
+    Cli q = Cli.run("query", "--data", tmp.resolve("data").toString(), "--csv", "SELECT reason FROM problems");
+    assertThat(q.out()).contains("larger than the 16 MiB limit");
+  }
+
+  @Test
+  void aMillionSmallRecordsInOneFileFitInASmallHeap() throws Exception {
+    Path file = tmp.resolve("million.json");
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+      out.write(utf8("{\"Records\":["));
+      for (int i = 0; i < 1_000_000; i++) {
+        out.write(utf8((i == 0 ? "" : ",") + "{\"eventVersion\":\"1.08\",\"eventTime\":\"2026-01-01T00:00:00Z\",\"eventSource\":\"s3.amazonaws.com\",\"eventName\":\"GetObject\",\"eventID\":\"e"
+            + i + "\",\"recipientAccountId\":\"111122223333\"}"));
+      }
+      out.write(utf8("]}"));
+    }
+
+    Cli r = Jar.run(600, SMALL_HEAP, "ingest", "--json", "--data", tmp.resolve("data").toString(), file.toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode s = new ObjectMapper().readTree(r.out());
+    assertThat(s.get("events_new").asInt()).isEqualTo(1_000_000);
+    assertThat(s.get("problems").asInt()).isZero();
+  }
+
+  @Test
+  void randomBytesAndTruncatedGzipNamedExplicitlyAreProblemsNotCrashes() throws IOException, InterruptedException {
+    Path junk = tmp.resolve("junk.bin");
+    byte[] bytes = new byte[100_000];
+    new java.util.Random(1).nextBytes(bytes);
+    Files.write(junk, bytes);
+    Path gz = tmp.resolve("cut.json.gz");
+    byte[] whole = Files.readAllBytes(dev.trailwatch.testkit.SharedSamples.file("cpl/SerializerTestFileCompact.json.gz"));
+    Files.write(gz, Arrays.copyOf(whole, whole.length / 2));
+
+    Cli r = Jar.run(120, SMALL_HEAP, "ingest", "--json", "--data", tmp.resolve("data").toString(), junk.toString(), gz.toString());
+
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitStatus.PROBLEMS.code());
+    JsonNode s = new ObjectMapper().readTree(r.out());
+    assertThat(s.get("problems").asInt()).isGreaterThanOrEqualTo(2);
+    assertThat(s.get("files_read").asInt()).isEqualTo(2);
+  }
+}
