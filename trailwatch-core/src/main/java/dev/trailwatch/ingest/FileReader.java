@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.trailwatch.ingest;
 
+import dev.trailwatch.detect.RuleEngine;
+import dev.trailwatch.detect.RuleMatch;
 import dev.trailwatch.event.CloudTrailEvent;
 import dev.trailwatch.event.LogFileParser;
 import dev.trailwatch.event.ParseProblem;
@@ -25,11 +27,13 @@ import java.util.List;
 final class FileReader {
   static final int RAW_CHUNK = 1 << 20;
   private final LogFileParser parser;
+  private final RuleEngine rules;
   private final StagedQueue out;
   private final int batchSize;
 
-  FileReader(LogFileParser parser, StagedQueue out, int batchSize) {
+  FileReader(LogFileParser parser, RuleEngine rules, StagedQueue out, int batchSize) {
     this.parser = parser;
+    this.rules = rules;
     this.out = out;
     this.batchSize = batchSize;
   }
@@ -90,6 +94,7 @@ final class FileReader {
     private final long fileId;
     private final String source;
     private List<CloudTrailEvent> events = new ArrayList<>(batchSize);
+    private List<RuleMatch> matches = new ArrayList<>();
     private List<ParseProblem> problems = new ArrayList<>();
 
     Batcher(long fileId, String source) {
@@ -100,6 +105,7 @@ final class FileReader {
     @Override
     public void accept(CloudTrailEvent event) {
       events.add(event);
+      matches.addAll(rules.evaluate(event)); // detection runs on each event as it is read
       if (events.size() >= batchSize) {
         sendEvents();
       }
@@ -120,8 +126,9 @@ final class FileReader {
 
     private void sendEvents() {
       if (!events.isEmpty()) {
-        out.putUninterruptibly(new Staged.Events(fileId, events));
+        out.putUninterruptibly(new Staged.Events(fileId, events, matches));
         events = new ArrayList<>(batchSize);
+        matches = new ArrayList<>();
       }
     }
 

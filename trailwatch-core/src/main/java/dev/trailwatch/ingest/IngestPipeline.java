@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.trailwatch.ingest;
 
+import dev.trailwatch.detect.RuleEngine;
+import dev.trailwatch.detect.RuleMatch;
+import dev.trailwatch.detect.sigma.Correlation;
+import dev.trailwatch.event.CloudTrailEvent;
 import dev.trailwatch.event.LogFileParser;
 import dev.trailwatch.source.LogFile;
 import dev.trailwatch.source.LogSource;
@@ -11,6 +15,8 @@ import dev.trailwatch.store.StoredFile;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.IdentityHashMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -33,11 +39,13 @@ public final class IngestPipeline {
 
   private final EventStore store;
   private final IngestOptions options;
+  private final RuleEngine rules;
   private final LogFileParser parser = new LogFileParser();
 
-  public IngestPipeline(EventStore store, IngestOptions options) {
+  public IngestPipeline(EventStore store, IngestOptions options, RuleEngine rules) {
     this.store = store;
     this.options = options;
+    this.rules = rules;
   }
 
   /**
@@ -54,6 +62,7 @@ public final class IngestPipeline {
     }
     Tally tally = new Tally();
     tally.filesSeen = files.size();
+    store.defineCorrelations(rules.correlations(), correlatedRuleIds());
     listener.started(files.size());
     List<LogFile> toRead = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -72,6 +81,19 @@ public final class IngestPipeline {
     return tally.report(Duration.ofNanos(System.nanoTime() - started));
   }
 
+  /** For each correlation, the ids of the rules it names (by id or by name), in order. */
+  private Map<String, List<String>> correlatedRuleIds() {
+    Map<String, List<String>> out = new HashMap<>();
+    for (Correlation c : rules.correlations()) {
+      List<String> ids = new ArrayList<>();
+      for (String ref : c.rules()) {
+        rules.rules().stream().filter(r -> r.id().equals(ref) || ref.equals(r.name())).findFirst().ifPresent(r -> ids.add(r.id()));
+      }
+      out.put(c.id(), ids);
+    }
+    return out;
+  }
+
   private static boolean unchanged(LogFile f, @Nullable StoredFile k) {
     if (k == null) {
       return false;
@@ -84,7 +106,7 @@ public final class IngestPipeline {
 
   private void readAndCommit(List<LogFile> files, IngestListener listener, Tally tally) throws InterruptedException {
     StagedQueue queue = new StagedQueue(options.queueCapacity());
-    FileReader reader = new FileReader(parser, queue, options.batchSize());
+    FileReader reader = new FileReader(parser, rules, queue, options.batchSize());
     ExecutorService workers = Executors.newFixedThreadPool(options.readers(), r -> {
       Thread t = new Thread(r, "trailwatch-reader");
       t.setDaemon(true);
@@ -142,7 +164,13 @@ public final class IngestPipeline {
       long id = s.fileId();
       if (s instanceof Staged.Events e) {
         open.add(id);
-        int added = store.addEvents(id, e.events());
+        BitSet fresh = store.addEvents(id, e.events());
+        int added = fresh.cardinality();
+        if (!e.matches().isEmpty()) {
+          List<RuleMatch> kept = newEventsOnly(e, fresh);
+          store.addMatches(id, kept);
+          tally.matches += kept.size();
+        }
         int[] c = counts.computeIfAbsent(id, k -> new int[2]);
         c[0] += added;
         c[1] += e.events().size() - added;
@@ -186,6 +214,18 @@ public final class IngestPipeline {
     commit(pending, listener, tally);
   }
 
+  /** Matches of events that were stored now (a duplicate's matches were stored with its first copy). */
+  private static List<RuleMatch> newEventsOnly(Staged.Events e, BitSet fresh) {
+    if (fresh.cardinality() == e.events().size()) {
+      return e.matches();
+    }
+    Map<CloudTrailEvent, Integer> position = new IdentityHashMap<>();
+    for (int i = 0; i < e.events().size(); i++) {
+      position.put(e.events().get(i), i);
+    }
+    return e.matches().stream().filter(m -> fresh.get(position.get(m.event()))).toList();
+  }
+
   private void commit(List<CommittedFile> pending, IngestListener listener, Tally tally) {
     if (pending.isEmpty()) {
       return;
@@ -220,10 +260,11 @@ public final class IngestPipeline {
     long eventsDuplicate;
     long problems;
     long unknownFields;
+    long matches;
 
     IngestReport report(Duration elapsed) {
       return new IngestReport(filesSeen, filesRead, filesUnchanged, filesNotJson, digestFiles, failures,
-          eventsRead, eventsNew, eventsDuplicate, problems, unknownFields, elapsed);
+          eventsRead, eventsNew, eventsDuplicate, problems, unknownFields, matches, elapsed);
     }
   }
 }

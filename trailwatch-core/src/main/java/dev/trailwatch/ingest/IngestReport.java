@@ -16,6 +16,7 @@ import java.util.List;
  *     ledger and will be tried again by the next run
  * @param problems bad records or broken parts of files, stored in the {@code problems} table
  * @param recordsWithUnknownFields good records carrying fields this version does not type (kept in raw)
+ * @param matches rule matches of the new events (findings fold repeated matches together)
  */
 public record IngestReport(
     int filesSeen,
@@ -29,6 +30,7 @@ public record IngestReport(
     long eventsDuplicate,
     long problems,
     long recordsWithUnknownFields,
+    long matches,
     Duration elapsed) {
 
   public IngestReport {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.trailwatch.ingest;
 
+import dev.trailwatch.detect.RuleMatch;
 import dev.trailwatch.event.CloudTrailEvent;
 import dev.trailwatch.event.ParseProblem;
 import dev.trailwatch.store.FileEntry;
@@ -10,7 +11,8 @@ import java.util.List;
 sealed interface Staged {
   long fileId();
 
-  record Events(long fileId, List<CloudTrailEvent> events) implements Staged {}
+  /** Records of a file and the rules they matched (each match refers to one of {@code events}). */
+  record Events(long fileId, List<CloudTrailEvent> events, List<RuleMatch> matches) implements Staged {}
 
   record RawChunk(long fileId, int seq, byte[] data, int length) implements Staged {}
 

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.trailwatch.store;
 
+import dev.trailwatch.detect.RuleMatch;
+import dev.trailwatch.detect.sigma.Correlation;
 import dev.trailwatch.event.CloudTrailEvent;
 import dev.trailwatch.event.ParseProblem;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +31,23 @@ public interface EventStore extends AutoCloseable {
   /** A new file id, never used before in this store. */
   long nextFileId();
 
-  /** Adds a file's events (in file order; may be called many times per file) and returns how many were new. */
-  int addEvents(long fileId, List<CloudTrailEvent> events);
+  /**
+   * Adds a file's events (in file order; may be called many times per file).
+   *
+   * @return the positions in {@code events} of those that were new (the others were already stored)
+   */
+  BitSet addEvents(long fileId, List<CloudTrailEvent> events);
+
+  /** Adds rule matches of new events of a file. */
+  void addMatches(long fileId, List<RuleMatch> matches);
+
+  /**
+   * Registers correlation rules so that their findings are computed from stored matches (kept across runs;
+   * a correlation with the same id is replaced).
+   *
+   * @param ruleIds for each correlation id, the ids of the rules it names, in order
+   */
+  void defineCorrelations(List<Correlation> correlations, Map<String, List<String>> ruleIds);
 
   /** Adds the next chunk of a file's original bytes ({@code seq} counts from 0). */
   void addRawChunk(long fileId, int seq, byte[] data, int length);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.trailwatch.store.duckdb;
 
+import dev.trailwatch.detect.RuleMatch;
+import dev.trailwatch.detect.sigma.Correlation;
 import dev.trailwatch.event.CloudTrailEvent;
 import dev.trailwatch.event.ParseProblem;
 import dev.trailwatch.store.EventStore;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,6 +46,8 @@ public final class DuckDbEventStore implements EventStore {
   private final DuckDBAppender rawChunks;
   private final DuckDBAppender problems;
   private final DuckDBAppender files;
+  private final DuckDBAppender matches;
+  private final DuckDBAppender correlationEvents;
   private @Nullable LongHashSet seen;
   private long lastFileId;
 
@@ -64,7 +69,10 @@ public final class DuckDbEventStore implements EventStore {
     this.rawChunks = duck.createAppender("main", "raw_chunks");
     this.problems = duck.createAppender("main", "problems");
     this.files = duck.createAppender("main", "files");
+    this.matches = duck.createAppender("main", "matches");
+    this.correlationEvents = duck.createAppender("main", "correlation_events");
     openTransaction();
+    createFindingsView();
   }
 
   /** Opens (creating if needed) the store in {@code dataDir} for writing. */
@@ -112,24 +120,25 @@ public final class DuckDbEventStore implements EventStore {
   }
 
   @Override
-  public int addEvents(long fileId, List<CloudTrailEvent> batch) {
+  public BitSet addEvents(long fileId, List<CloudTrailEvent> batch) {
     try {
       LongHashSet known = seen();
-      List<CloudTrailEvent> candidates = new ArrayList<>();
+      BitSet added = new BitSet(batch.size());
+      List<Integer> candidates = new ArrayList<>();
       List<Long> candidateHashes = new ArrayList<>();
-      int added = 0;
-      for (CloudTrailEvent e : batch) {
+      for (int i = 0; i < batch.size(); i++) {
+        CloudTrailEvent e = batch.get(i);
         long h = DedupeKeys.hash(e.recipientAccountId(), e.eventKey());
         if (known.add(h)) {
           EventRows.append(events, fileId, h, e);
-          added++;
+          added.set(i);
         } else {
-          candidates.add(e);
+          candidates.add(i);
           candidateHashes.add(h);
         }
       }
       if (!candidates.isEmpty()) {
-        added += addCandidates(fileId, candidates, candidateHashes);
+        addCandidates(fileId, batch, candidates, candidateHashes, added);
       }
       return added;
     } catch (SQLException e) {
@@ -137,8 +146,94 @@ public final class DuckDbEventStore implements EventStore {
     }
   }
 
+  @Override
+  public void addMatches(long fileId, List<RuleMatch> found) {
+    try {
+      for (RuleMatch m : found) {
+        CloudTrailEvent e = m.event();
+        matches.beginRow();
+        matches.append(m.ruleId());
+        matches.append(m.title());
+        matches.append(m.level());
+        matches.append(String.join(",", m.tags()));
+        matches.append(m.finding());
+        matches.append(m.dedupeKey());
+        nullable(matches, e.recipientAccountId());
+        matches.append(e.eventKey());
+        time(matches, e.eventTime());
+        nullable(matches, e.awsRegion());
+        matches.append(e.actor());
+        matches.append(fileId);
+        matches.endRow();
+        for (RuleMatch.CorrelationKey k : m.groupKeys()) {
+          correlationEvents.beginRow();
+          correlationEvents.append(k.correlationId());
+          correlationEvents.append(k.group());
+          correlationEvents.append(k.value());
+          correlationEvents.append(m.ruleId());
+          nullable(correlationEvents, e.recipientAccountId());
+          correlationEvents.append(e.eventKey());
+          time(correlationEvents, e.eventTime());
+          nullable(correlationEvents, e.awsRegion());
+          correlationEvents.append(e.actor());
+          correlationEvents.append(fileId);
+          correlationEvents.endRow();
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("add rule matches", e);
+    }
+  }
+
+  @Override
+  public void defineCorrelations(List<Correlation> correlations, Map<String, List<String>> ruleIds) {
+    try (PreparedStatement del = conn.prepareStatement("DELETE FROM correlation_views WHERE correlation_id = ?");
+        PreparedStatement ins = conn.prepareStatement("INSERT INTO correlation_views VALUES (?, ?)")) {
+      for (Correlation c : correlations) {
+        del.setString(1, c.id());
+        del.execute();
+        ins.setString(1, c.id());
+        ins.setString(2, FindingViews.correlationSql(c, ruleIds.getOrDefault(c.id(), List.of())));
+        ins.execute();
+      }
+      createFindingsView();
+    } catch (SQLException e) {
+      throw failure("define correlations", e);
+    }
+  }
+
+  private void createFindingsView() throws SQLException {
+    List<String> views = new ArrayList<>();
+    try (PreparedStatement ps = conn.prepareStatement("SELECT view_sql FROM correlation_views ORDER BY correlation_id");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        views.add(rs.getString(1));
+      }
+    }
+    try (Statement s = conn.createStatement()) {
+      s.execute(FindingViews.sql(views));
+    }
+  }
+
+  private static void nullable(DuckDBAppender a, @Nullable String v) throws SQLException {
+    if (v == null) {
+      a.appendNull();
+    } else {
+      a.append(v);
+    }
+  }
+
+  private static void time(DuckDBAppender a, @Nullable Instant t) throws SQLException {
+    if (t == null) {
+      a.appendNull();
+    } else {
+      a.appendEpochMicros(micros(t));
+    }
+  }
+
   /** Events whose hash was seen: stored only when no stored event has the same full identity. */
-  private int addCandidates(long fileId, List<CloudTrailEvent> candidates, List<Long> hashes) throws SQLException {
+  private void addCandidates(long fileId, List<CloudTrailEvent> batch, List<Integer> positions, List<Long> hashes, BitSet added)
+      throws SQLException {
     events.flush();
     Set<String> stored = new HashSet<>();
     StringJoiner in = new StringJoiner(",", "(", ")");
@@ -149,16 +244,14 @@ public final class DuckDbEventStore implements EventStore {
         stored.add(rs.getString(1) + '\u0000' + rs.getString(2));
       }
     }
-    int added = 0;
-    for (int i = 0; i < candidates.size(); i++) {
-      CloudTrailEvent e = candidates.get(i);
+    for (int i = 0; i < positions.size(); i++) {
+      CloudTrailEvent e = batch.get(positions.get(i));
       String id = (e.recipientAccountId() == null ? "" : e.recipientAccountId()) + '\u0000' + e.eventKey();
       if (stored.add(id)) {
         EventRows.append(events, fileId, hashes.get(i), e);
-        added++;
+        added.set(positions.get(i));
       }
     }
-    return added;
   }
 
   private LongHashSet seen() throws SQLException {
@@ -210,7 +303,7 @@ public final class DuckDbEventStore implements EventStore {
   public void dropFile(long fileId) {
     try {
       flushAll();
-      for (String table : List.of("events", "raw_chunks", "problems")) {
+      for (String table : List.of("events", "raw_chunks", "problems", "matches", "correlation_events")) {
         try (PreparedStatement ps = conn.prepareStatement("DELETE FROM " + table + " WHERE file_id = ?")) {
           ps.setLong(1, fileId);
           ps.execute();
@@ -282,6 +375,8 @@ public final class DuckDbEventStore implements EventStore {
     rawChunks.flush();
     problems.flush();
     files.flush();
+    matches.flush();
+    correlationEvents.flush();
   }
 
   @Override
@@ -312,7 +407,7 @@ public final class DuckDbEventStore implements EventStore {
     try {
       // Closing an appender flushes it into the open transaction, which is then rolled back: what was not
       // committed is discarded.
-      for (DuckDBAppender a : List.of(events, rawChunks, problems, files)) {
+      for (DuckDBAppender a : List.of(events, rawChunks, problems, files, matches, correlationEvents)) {
         a.close();
       }
       conn.rollback();

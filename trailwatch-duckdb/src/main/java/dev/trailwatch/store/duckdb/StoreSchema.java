@@ -89,6 +89,36 @@ final class StoreSchema {
             reason VARCHAR NOT NULL,
             raw_text VARCHAR NOT NULL
           )""",
+          """
+          CREATE TABLE IF NOT EXISTS matches (
+            rule_id VARCHAR NOT NULL,
+            title VARCHAR NOT NULL,
+            level VARCHAR NOT NULL,
+            tags VARCHAR NOT NULL,
+            finding BOOLEAN NOT NULL,
+            dedupe_key VARCHAR NOT NULL,
+            recipient_account_id VARCHAR,
+            event_key VARCHAR NOT NULL,
+            event_time TIMESTAMP,
+            aws_region VARCHAR,
+            actor VARCHAR NOT NULL,
+            file_id BIGINT NOT NULL
+          )""",
+          """
+          CREATE TABLE IF NOT EXISTS correlation_events (
+            correlation_id VARCHAR NOT NULL,
+            group_key VARCHAR NOT NULL,
+            value VARCHAR NOT NULL,
+            rule_id VARCHAR NOT NULL,
+            recipient_account_id VARCHAR,
+            event_key VARCHAR NOT NULL,
+            event_time TIMESTAMP,
+            aws_region VARCHAR,
+            actor VARCHAR NOT NULL,
+            file_id BIGINT NOT NULL
+          )""",
+          "CREATE TABLE IF NOT EXISTS correlation_views (correlation_id VARCHAR NOT NULL, view_sql VARCHAR NOT NULL)",
+          "CREATE TABLE IF NOT EXISTS acknowledgements (finding_key VARCHAR NOT NULL, acknowledged_at TIMESTAMP NOT NULL, note VARCHAR NOT NULL)",
           "CREATE TABLE IF NOT EXISTS raw_chunks (file_id BIGINT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL)",
           "CREATE TABLE IF NOT EXISTS store_info (key VARCHAR NOT NULL, value VARCHAR NOT NULL)");
 }

@@ -35,7 +35,7 @@ class DuckDbEventStoreTest {
     ParseResult r = parser.parse(bytes);
     long id = store.nextFileId();
     store.addRawChunk(id, 0, bytes, bytes.length);
-    int added = store.addEvents(id, r.events());
+    int added = store.addEvents(id, r.events()).cardinality();
     store.addProblems(id, sample, r.problems());
     ParseSummary summary = new ParseSummary(r.format(), r.events().size(), r.problems().size(), 0, bytes.length);
     FileEntry entry = new FileEntry(id, sample, bytes.length, Instant.parse("2024-01-01T00:00:00Z"), null, "h", summary);
@@ -105,12 +105,12 @@ class DuckDbEventStoreTest {
     byte[] bytes = Files.readAllBytes(SharedSamples.file("cpl/SerializerTestFile.json"));
     try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
       long id = store.nextFileId();
-      assertThat(store.addEvents(id, parser.parse(bytes).events())).isEqualTo(6);
+      assertThat(store.addEvents(id, parser.parse(bytes).events()).cardinality()).isEqualTo(6);
       store.addProblems(id, "x", List.of(new ParseProblem(0, 0, "r", "")));
       store.dropFile(id);
       store.commit();
       assertThat(store.countEvents()).isZero();
-      assertThat(store.addEvents(store.nextFileId(), parser.parse(bytes).events())).isEqualTo(6);
+      assertThat(store.addEvents(store.nextFileId(), parser.parse(bytes).events()).cardinality()).isEqualTo(6);
     }
   }
 
@@ -128,7 +128,7 @@ class DuckDbEventStoreTest {
     try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
       assertThat(store.countEvents()).isEqualTo(6);
       assertThat(store.nextFileId()).isGreaterThan(1);
-      assertThat(store.addEvents(store.nextFileId(), many)).isEqualTo(10_000);
+      assertThat(store.addEvents(store.nextFileId(), many).cardinality()).isEqualTo(10_000);
     }
   }
 
