@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.trailwatch.cli;
 
+import dev.trailwatch.detect.RuleEngine;
+import dev.trailwatch.detect.sigma.ParsedRules;
 import dev.trailwatch.ingest.IngestListener;
 import dev.trailwatch.ingest.IngestOptions;
 import dev.trailwatch.ingest.IngestPipeline;
@@ -30,13 +32,16 @@ import picocli.CommandLine.Spec;
       "CloudTrail's Records files, JSON arrays, JSON lines, CloudWatch Logs envelopes and lookup-events",
       "exports are recognised by content. Files already ingested unchanged are skipped; each event is kept once.",
       "",
-      "Exit codes: 0 ok, 1 failure (some file could not be read), 3 input problems found (see the problems table).",
+      "Every new event runs through the detection rules (the built-in pack, plus --rules folders of Sigma files).",
+      "",
+      "Exit codes: 0 ok, 1 failure (some file could not be read), 3 input problems found (bad records, or rules left out).",
       "",
       "Example: trailwatch ingest ~/cloudtrail/AWSLogs"
     })
 final class IngestCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin CommonOptions common;
+  @Mixin RuleOptions ruleOptions;
 
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders to read.")
   List<Path> paths = new ArrayList<>();
@@ -64,11 +69,13 @@ final class IngestCommand implements Callable<Integer> {
     }
     IngestOptions defaults = IngestOptions.defaults();
     IngestOptions options = new IngestOptions(readers, defaults.batchSize(), defaults.queueCapacity(), commitEvents, defaults.commitFiles());
+    PrintWriter err = spec.commandLine().getErr();
+    ParsedRules rules = ruleOptions.load(err);
     IngestReport report;
     try (DuckDbEventStore store = DuckDbEventStore.open(common.data);
         Progress progress = Progress.start(!noProgress && System.console() != null)) {
       IngestListener listener = progress.listener();
-      report = new IngestPipeline(store, options).run(sources, listener);
+      report = new IngestPipeline(store, options, new RuleEngine(rules)).run(sources, listener);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -77,7 +84,6 @@ final class IngestCommand implements Callable<Integer> {
       IngestSummary.print(out, report, common.data);
     }
     out.flush();
-    PrintWriter err = spec.commandLine().getErr();
     for (String failure : report.failures()) {
       err.println("trailwatch: cannot read " + failure);
     }
@@ -85,7 +91,7 @@ final class IngestCommand implements Callable<Integer> {
     if (!report.failures().isEmpty()) {
       return ExitStatus.FAILURE.code();
     }
-    return report.problems() > 0 ? ExitStatus.PROBLEMS.code() : ExitStatus.OK.code();
+    return report.problems() > 0 || !rules.problems().isEmpty() ? ExitStatus.PROBLEMS.code() : ExitStatus.OK.code();
   }
 
   static String rate(double perSecond) {

@@ -17,6 +17,7 @@ final class IngestSummary {
     out.printf(Locale.ROOT, "files:    %,d seen, %,d read, %,d unchanged (skipped), %,d not JSON (skipped), %,d digest, %,d failed%n",
         r.filesSeen(), r.filesRead(), r.filesUnchanged(), r.filesNotJson(), r.digestFiles(), r.failures().size());
     out.printf(Locale.ROOT, "events:   %,d read, %,d new, %,d duplicate%n", r.eventsRead(), r.eventsNew(), r.eventsDuplicate());
+    out.printf(Locale.ROOT, "matches:  %,d rule matches (trailwatch findings --data %s)%n", r.matches(), data);
     out.printf(Locale.ROOT, "problems: %,d%s%n", r.problems(),
         r.problems() > 0 ? " (trailwatch query --data " + data + " \"SELECT * FROM problems\")" : "");
     if (r.recordsWithUnknownFields() > 0) {
@@ -42,6 +43,7 @@ final class IngestSummary {
     n.put("events_duplicate", r.eventsDuplicate());
     n.put("problems", r.problems());
     n.put("records_with_unknown_fields", r.recordsWithUnknownFields());
+    n.put("matches", r.matches());
     n.put("seconds", r.elapsed().toMillis() / 1000.0);
     n.put("events_per_second", Math.round(r.eventsPerSecond()));
     return n.toString();

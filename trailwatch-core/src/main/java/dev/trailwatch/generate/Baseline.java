@@ -43,7 +43,7 @@ final class Baseline {
       d.sourceIp = service;
       d.userAgent = service;
       d.tls = false;
-    } else if (roll < 280) {
+    } else if (roll < 200) {
       String user = Organization.USERS.get(r.nextInt(Organization.USERS.size()));
       d.identity = Identity.iamUser(a, user, "AKIA" + Identity.tag(a, user));
       d.sourceIp = Organization.officeIp(r);
@@ -76,6 +76,10 @@ final class Baseline {
 
   private static void error(Draft d, SplittableRandom r) {
     int kind = r.nextInt(100);
+    boolean person = !"AssumedRole".equals(d.identity.type()) && !"AWSService".equals(d.identity.type());
+    if (kind < 40 && person) {
+      kind = 40 + r.nextInt(60); // refusals mostly hit automation with too narrow a role, not people
+    }
     if (kind < 40) {
       if (d.eventSource.startsWith("ec2.")) {
         d.errorCode = "Client.UnauthorizedOperation";

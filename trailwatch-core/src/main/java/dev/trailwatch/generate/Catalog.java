@@ -322,8 +322,21 @@ final class Catalog {
     return c;
   }
 
-  /** A call drawn along the Zipf curve. */
+  /** A call drawn along the Zipf curve; destructive calls are drawn again most of the time (they are rare). */
   static Api pick(SplittableRandom r) {
+    Api a = draw(r);
+    while (destructive(a) && r.nextInt(100) < 90) {
+      a = draw(r);
+    }
+    return a;
+  }
+
+  private static boolean destructive(Api a) {
+    String n = a.name();
+    return n.startsWith("Delete") || n.startsWith("Terminate") || n.startsWith("Disable") || n.startsWith("Stop") || n.startsWith("Detach");
+  }
+
+  private static Api draw(SplittableRandom r) {
     double u = r.nextDouble();
     int lo = 0;
     int hi = CUMULATIVE.length - 1;

@@ -95,6 +95,11 @@ final class Shapes {
       }
       case IAM_USER -> {
         String user = Organization.USERS.get(r.nextInt(Organization.USERS.size()));
+        if (d.eventName.contains("AccessKey") || d.eventName.contains("LoginProfile")) {
+          // People rotate their own keys and passwords: no userName means "myself".
+          d.requestParameters = null;
+          return;
+        }
         boolean attach = d.eventName.equals("AttachUserPolicy");
         d.requestParameters = attach
             ? g -> obj(g, "userName", user, "policyArn", "arn:aws:iam::aws:policy/ReadOnlyAccess")

@@ -169,7 +169,7 @@ public final class IngestPipeline {
         if (!e.matches().isEmpty()) {
           List<RuleMatch> kept = newEventsOnly(e, fresh);
           store.addMatches(id, kept);
-          tally.matches += kept.size();
+          tally.matches += kept.stream().filter(RuleMatch::finding).count();
         }
         int[] c = counts.computeIfAbsent(id, k -> new int[2]);
         c[0] += added;

@@ -151,20 +151,6 @@ public final class DuckDbEventStore implements EventStore {
     try {
       for (RuleMatch m : found) {
         CloudTrailEvent e = m.event();
-        matches.beginRow();
-        matches.append(m.ruleId());
-        matches.append(m.title());
-        matches.append(m.level());
-        matches.append(String.join(",", m.tags()));
-        matches.append(m.finding());
-        matches.append(m.dedupeKey());
-        nullable(matches, e.recipientAccountId());
-        matches.append(e.eventKey());
-        time(matches, e.eventTime());
-        nullable(matches, e.awsRegion());
-        matches.append(e.actor());
-        matches.append(fileId);
-        matches.endRow();
         for (RuleMatch.CorrelationKey k : m.groupKeys()) {
           correlationEvents.beginRow();
           correlationEvents.append(k.correlationId());
@@ -179,6 +165,23 @@ public final class DuckDbEventStore implements EventStore {
           correlationEvents.append(fileId);
           correlationEvents.endRow();
         }
+        if (!m.finding()) {
+          continue; // only feeds correlations
+        }
+        matches.beginRow();
+        matches.append(m.ruleId());
+        matches.append(m.title());
+        matches.append(m.level());
+        matches.append(String.join(",", m.tags()));
+        matches.append(m.finding());
+        matches.append(m.dedupeKey());
+        nullable(matches, e.recipientAccountId());
+        matches.append(e.eventKey());
+        time(matches, e.eventTime());
+        nullable(matches, e.awsRegion());
+        matches.append(e.actor());
+        matches.append(fileId);
+        matches.endRow();
       }
     } catch (SQLException e) {
       throw failure("add rule matches", e);

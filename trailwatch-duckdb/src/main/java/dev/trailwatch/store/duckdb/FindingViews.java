@@ -27,7 +27,8 @@ final class FindingViews {
                min(event_time) AS first_seen, max(event_time) AS last_seen
         FROM matches WHERE finding GROUP BY dedupe_key""");
     parts.addAll(correlationQueries);
-    return "CREATE OR REPLACE VIEW findings AS SELECT f.*, CASE WHEN a.finding_key IS NULL THEN 'open' ELSE 'acknowledged' END AS status"
+    return "CREATE OR REPLACE VIEW findings AS SELECT left(md5(f.finding_key), 12) AS finding_id, f.*,"
+        + " CASE WHEN a.finding_key IS NULL THEN 'open' ELSE 'acknowledged' END AS status"
         + " FROM (" + String.join("\nUNION ALL\n", parts) + ") f"
         + " LEFT JOIN (SELECT DISTINCT finding_key FROM acknowledgements) a ON a.finding_key = f.finding_key";
   }

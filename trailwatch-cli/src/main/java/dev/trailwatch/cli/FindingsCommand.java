@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trailwatch.store.duckdb.DuckDbFindings;
+import dev.trailwatch.store.duckdb.Finding;
+import dev.trailwatch.store.duckdb.FindingFilter;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code trailwatch findings}: what the rules found. */
+@Command(
+    name = "findings",
+    mixinStandardHelpOptions = true,
+    subcommands = FindingsCommand.Ack.class,
+    description = {
+      "List findings: single-rule findings (repeated matches of the same activity folded together, every event",
+      "id kept) and correlation findings (bursts, sequences), newest first.",
+      "",
+      "Examples: trailwatch findings --since 24h --level high",
+      "          trailwatch findings --json | jq .event_ids",
+      "          trailwatch findings ack 3f9c2a7d1b04"
+    })
+final class FindingsCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin CommonOptions common;
+
+  @Option(names = "--since", paramLabel = "WHEN", description = "Only findings whose last event is at or after WHEN: a duration back from the newest event (30m, 24h, 7d) or a date/instant.")
+  @Nullable String since;
+
+  @Option(names = "--level", paramLabel = "LEVEL", description = "Minimum level: informational, low, medium, high, critical.")
+  @Nullable String level;
+
+  @Option(names = "--rule", paramLabel = "ID", description = "Only this rule (id, or a part of the title).")
+  @Nullable String rule;
+
+  @Option(names = "--account", paramLabel = "ID", description = "Only this account.")
+  @Nullable String account;
+
+  @Option(names = "--status", paramLabel = "S", defaultValue = "all", description = "open, acknowledged or all (default).")
+  String status = "all";
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "1000", description = "At most N findings (default ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--json", description = "One JSON object a line: rule_id, title, level, tags, event_ids, account, region, actor, first_seen, last_seen, ...")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    FindingFilter filter = new FindingFilter(sinceInstant(), levelValue(), rule, account, statusValue(), limit);
+    List<Finding> found;
+    try (DuckDbFindings findings = DuckDbFindings.open(common.data, true)) {
+      found = findings.list(filter);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      ObjectMapper m = new ObjectMapper();
+      for (Finding f : found) {
+        ObjectNode n = m.createObjectNode();
+        n.put("finding_id", f.key());
+        n.put("kind", f.kind());
+        n.put("rule_id", f.ruleId());
+        n.put("title", f.title());
+        n.put("level", f.level());
+        ArrayNode tags = n.putArray("tags");
+        f.tags().forEach(tags::add);
+        ArrayNode ids = n.putArray("event_ids");
+        f.eventIds().forEach(ids::add);
+        n.put("events", f.events());
+        n.put("account", f.account());
+        n.put("region", f.region());
+        n.put("actor", f.actor());
+        n.put("first_seen", f.firstSeen() == null ? null : f.firstSeen().toString());
+        n.put("last_seen", f.lastSeen() == null ? null : f.lastSeen().toString());
+        n.put("status", f.status());
+        out.println(n);
+      }
+    } else {
+      Table t = new Table(List.of("id", "last seen", "level", "title", "account", "region", "actor", "events", "status"));
+      for (Finding f : found) {
+        t.add(List.of(f.key(), f.lastSeen() == null ? "" : f.lastSeen().toString(), f.level(), f.title(), nz(f.account()), nz(f.region()), nz(f.actor()),
+            Long.toString(f.events()), f.status()));
+      }
+      t.print(out);
+      out.println("(" + found.size() + (found.size() == 1 ? " finding)" : " findings)"));
+    }
+    out.flush();
+    return ExitStatus.OK.code();
+  }
+
+  private static String nz(@Nullable String s) {
+    return s == null ? "" : s;
+  }
+
+  private @Nullable Instant sinceInstant() {
+    if (since == null) {
+      return null;
+    }
+    try {
+      String s = since.trim();
+      if (s.matches("\\d+[smhdw]")) {
+        long n = Long.parseLong(s.substring(0, s.length() - 1));
+        Duration d = switch (s.charAt(s.length() - 1)) {
+          case 's' -> Duration.ofSeconds(n);
+          case 'm' -> Duration.ofMinutes(n);
+          case 'h' -> Duration.ofHours(n);
+          case 'd' -> Duration.ofDays(n);
+          default -> Duration.ofDays(7 * n);
+        };
+        try (DuckDbFindings f = DuckDbFindings.open(common.data, true)) {
+          return f.newestEvent().orElse(Instant.now()).minus(d);
+        }
+      }
+      return s.length() == 10 ? LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(s);
+    } catch (DateTimeParseException | NumberFormatException e) {
+      throw new ParameterException(spec.commandLine(), "--since: not a duration (24h, 7d) or a date/instant: " + since);
+    }
+  }
+
+  private @Nullable String levelValue() {
+    if (level == null) {
+      return null;
+    }
+    String l = level.toLowerCase(Locale.ROOT);
+    if (!List.of("informational", "low", "medium", "high", "critical").contains(l)) {
+      throw new ParameterException(spec.commandLine(), "--level must be informational, low, medium, high or critical, not '" + level + "'");
+    }
+    return l;
+  }
+
+  private @Nullable String statusValue() {
+    String s = status.toLowerCase(Locale.ROOT);
+    if (!List.of("open", "acknowledged", "all").contains(s)) {
+      throw new ParameterException(spec.commandLine(), "--status must be open, acknowledged or all");
+    }
+    return s.equals("all") ? null : s;
+  }
+
+  /** {@code trailwatch findings ack KEY}. */
+  @Command(name = "ack", mixinStandardHelpOptions = true, description = {"Acknowledge a finding (by its id, as listed).", "", "Example: trailwatch findings ack 3f9c2a7d1b04 --note 'known deployment'"})
+  static final class Ack implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin CommonOptions common;
+
+    @Parameters(paramLabel = "ID", description = "The finding id.")
+    String key = "";
+
+    @Option(names = "--note", paramLabel = "TEXT", description = "Why it is acknowledged.")
+    String note = "";
+
+    @Override
+    public Integer call() {
+      try (DuckDbFindings f = DuckDbFindings.open(common.data, false)) {
+        if (!f.acknowledge(key, note)) {
+          throw new IllegalArgumentException("no finding has the id '" + key + "'");
+        }
+      }
+      spec.commandLine().getOut().println("acknowledged " + key);
+      spec.commandLine().getOut().flush();
+      return ExitStatus.OK.code();
+    }
+  }
+}
