@@ -21,6 +21,7 @@ record FieldTest(String field, List<ValueTest> tests, boolean all, Boolean exist
       // pySigma: "field: null" matches a missing field as well as a null one.
       return tests.stream().anyMatch(t -> t instanceof ValueTest.IsNull);
     }
+    values = leaves(values);
     if (all) {
       for (ValueTest t : tests) {
         if (!anyValue(t, values, event)) {
@@ -35,6 +36,33 @@ record FieldTest(String field, List<ValueTest> tests, boolean all, Boolean exist
       }
     }
     return false;
+  }
+
+  /**
+   * A value that is an object is searched through its leaf values, as a SIEM searches a nested document
+   * (SigmaHQ's {@code requestParameters|contains: ...} rules rely on it).
+   */
+  private static List<JsonNode> leaves(List<JsonNode> values) {
+    boolean nested = false;
+    for (JsonNode v : values) {
+      nested |= v.isContainerNode();
+    }
+    if (!nested) {
+      return values;
+    }
+    List<JsonNode> out = new java.util.ArrayList<>();
+    for (JsonNode v : values) {
+      collect(v, out);
+    }
+    return out;
+  }
+
+  private static void collect(JsonNode v, List<JsonNode> out) {
+    if (v.isContainerNode()) {
+      v.forEach(child -> collect(child, out));
+    } else {
+      out.add(v);
+    }
   }
 
   private static boolean anyValue(ValueTest t, List<JsonNode> values, FieldSource event) {

@@ -223,13 +223,16 @@ final class Sigma {
     return out;
   }
 
-  /** The dash variants of Windows command-line flags (specification: -, /, en dash, em dash, horizontal bar). */
+  /**
+   * The dash variants of Windows command-line flags: a {@code -} or {@code /} that starts a word is tried as
+   * each of -, /, en dash, em dash and horizontal bar (as pySigma's windash).
+   */
   private static List<String> windash(List<String> values) {
     Set<String> out = new LinkedHashSet<>();
     for (String v : values) {
       out.add(v);
-      for (String dash : List.of("/", "\u2013", "\u2014", "\u2015")) {
-        out.add(v.replaceAll("(^|\\s)-", "$1" + Matcher.quoteReplacement(dash)));
+      for (String dash : List.of("-", "/", "\u2013", "\u2014", "\u2015")) {
+        out.add(v.replaceAll("(^|\\s)[-/\u2013\u2014\u2015]", "$1" + Matcher.quoteReplacement(dash)));
       }
     }
     return new ArrayList<>(out);
