@@ -100,7 +100,9 @@ public final class RuleEngine {
 
   private RuleMatch match(SigmaRule r, CloudTrailEvent e, EventFields fields) {
     String day = e.eventTime() == null ? "" : e.eventTime().atOffset(ZoneOffset.UTC).toLocalDate().toString();
-    String dedupe = String.join("|", r.id(), nz(e.recipientAccountId()), nz(e.awsRegion()), e.actor(), day);
+    // Sessions of one role are the same principal: fold them (machine roles open a session per task).
+    String principal = e.userIdentity().sessionIssuerUserName() != null ? "role:" + e.userIdentity().sessionIssuerUserName() : e.actor();
+    String dedupe = String.join("|", r.id(), nz(e.recipientAccountId()), nz(e.awsRegion()), principal, day);
     List<RuleMatch.CorrelationKey> keys = new ArrayList<>();
     for (String ref : r.name() == null ? List.of(r.id()) : List.of(r.id(), r.name())) {
       for (Correlation c : correlationsOf.getOrDefault(ref, List.of())) {

@@ -8,7 +8,7 @@ import java.util.List;
  * A rule that matched an event, ready to be stored.
  *
  * @param dedupeKey folds repeated matches of the same activity into one finding: rule, account, region,
- *     actor and UTC day
+ *     principal (the role for role sessions, else the actor) and UTC day
  * @param groupKeys for each correlation that uses this rule, its id and the event's group-by values
  */
 public record RuleMatch(String ruleId, String title, String level, List<String> tags, boolean finding, String dedupeKey,

@@ -68,7 +68,9 @@ final class Baseline {
     } else {
       String role = Organization.ROLES.get(r.nextInt(Organization.ROLES.size()));
       boolean human = role.startsWith("AWSReserved") || role.equals("Admin") || role.equals("Developer");
-      d.identity = Identity.assumedRole(a, role, human ? Organization.USERS.get(r.nextInt(5)) : "i-" + Organization.hex(r, 17), human, Organization.accessKey(r, "ASIA"));
+      // Machine sessions are reused: a handful of instances or tasks per role.
+      String session = human ? Organization.USERS.get(r.nextInt(5)) : "i-0" + Identity.tag(a, role + r.nextInt(4)).toLowerCase(java.util.Locale.ROOT);
+      d.identity = Identity.assumedRole(a, role, session, human, Organization.accessKey(r, "ASIA"));
       d.sourceIp = human ? Organization.officeIp(r) : "10.20." + r.nextInt(256) + "." + r.nextInt(256);
       d.userAgent = Organization.AGENTS.get(human ? 4 + r.nextInt(2) - 1 : r.nextInt(3));
     }

@@ -109,7 +109,7 @@ final class Sigma {
       flags |= mods.contains("m") ? Pattern.MULTILINE : 0;
       flags |= mods.contains("s") ? Pattern.DOTALL : 0;
       try {
-        return List.of(new ValueTest.Regex(Pattern.compile(s, flags)));
+        return List.of(new ValueTest.Regex(Pattern.compile(s, flags), RegexHint.requiredLiteral(s)));
       } catch (PatternSyntaxException e) {
         throw new IllegalArgumentException("'" + key + "': invalid regular expression: " + e.getDescription(), e);
       }

@@ -51,11 +51,23 @@ sealed interface ValueTest {
     }
   }
 
-  /** {@code |re}: a Java regular expression, found anywhere in the value (pySigma's re is unanchored). */
-  record Regex(Pattern pattern) implements ValueTest {
+  /**
+   * {@code |re}: a Java regular expression, found anywhere in the value (pySigma's re is unanchored). A
+   * literal every match must contain ({@link RegexHint}) is checked first: most values are rejected without
+   * running the expression.
+   */
+  record Regex(Pattern pattern, String hint) implements ValueTest {
     @Override
     public boolean test(JsonNode value, FieldSource event) {
-      return !value.isContainerNode() && !value.isNull() && pattern.matcher(value.asText()).find();
+      if (value.isContainerNode() || value.isNull()) {
+        return false;
+      }
+      String v = value.asText();
+      boolean ignoreCase = (pattern.flags() & Pattern.CASE_INSENSITIVE) != 0;
+      if (!hint.isEmpty() && !(ignoreCase ? Text.containsIgnoreCase(v, hint) : v.contains(hint))) {
+        return false;
+      }
+      return pattern.matcher(v).find();
     }
   }
 

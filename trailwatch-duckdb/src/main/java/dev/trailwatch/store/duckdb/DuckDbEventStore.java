@@ -49,6 +49,8 @@ public final class DuckDbEventStore implements EventStore {
   private final DuckDBAppender matches;
   private final DuckDBAppender correlationEvents;
   private @Nullable LongHashSet seen;
+  /** Matches of the open transaction folded by dedupe key; written as one row per key at commit. */
+  private final Map<String, FoldedMatches> folded = new HashMap<>();
   private long lastFileId;
 
   private DuckDbEventStore(Path dataDir, Connection conn) throws SQLException {
@@ -165,23 +167,9 @@ public final class DuckDbEventStore implements EventStore {
           correlationEvents.append(fileId);
           correlationEvents.endRow();
         }
-        if (!m.finding()) {
-          continue; // only feeds correlations
+        if (m.finding()) {
+          folded.computeIfAbsent(m.dedupeKey(), k -> new FoldedMatches(m)).add(fileId, e);
         }
-        matches.beginRow();
-        matches.append(m.ruleId());
-        matches.append(m.title());
-        matches.append(m.level());
-        matches.append(String.join(",", m.tags()));
-        matches.append(m.finding());
-        matches.append(m.dedupeKey());
-        nullable(matches, e.recipientAccountId());
-        matches.append(e.eventKey());
-        time(matches, e.eventTime());
-        nullable(matches, e.awsRegion());
-        matches.append(e.actor());
-        matches.append(fileId);
-        matches.endRow();
       }
     } catch (SQLException e) {
       throw failure("add rule matches", e);
@@ -306,12 +294,14 @@ public final class DuckDbEventStore implements EventStore {
   public void dropFile(long fileId) {
     try {
       flushAll();
-      for (String table : List.of("events", "raw_chunks", "problems", "matches", "correlation_events")) {
+      for (String table : List.of("events", "raw_chunks", "problems", "correlation_events")) {
         try (PreparedStatement ps = conn.prepareStatement("DELETE FROM " + table + " WHERE file_id = ?")) {
           ps.setLong(1, fileId);
           ps.execute();
         }
       }
+      folded.values().forEach(f -> f.dropFile(fileId));
+      folded.values().removeIf(FoldedMatches::isEmpty);
       // Hashes of dropped events stay in the set: a later hit is only checked against the table.
     } catch (SQLException e) {
       throw failure("drop a file's rows", e);
@@ -374,6 +364,10 @@ public final class DuckDbEventStore implements EventStore {
   }
 
   private void flushAll() throws SQLException {
+    for (FoldedMatches f : folded.values()) {
+      f.append(matches);
+    }
+    folded.clear();
     events.flush();
     rawChunks.flush();
     problems.flush();

@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code findings} view: one finding per dedupe key of single-rule matches, and one per burst of each
+ * The {@code findings} view: one finding per dedupe key of single-rule matches (stored folded per commit:
+ * one {@code matches} row per key holds its event ids, count and time range), and one per burst of each
  * correlation. Correlations are evaluated in event time over every stored match, whatever order and run the
  * events came in: a burst is an island of matches no further apart than the timespan, and it is a finding
  * when some timespan-long window inside it meets the condition. Being a view, a burst whose events arrive
@@ -22,10 +23,10 @@ final class FindingViews {
         """
         SELECT dedupe_key AS finding_key, 'rule' AS kind, any_value(rule_id) AS rule_id, any_value(title) AS title,
                any_value(level) AS level, any_value(tags) AS tags,
-               list(event_key ORDER BY event_time, event_key) AS event_ids, count(*) AS events,
+               flatten(list(string_split(event_keys, chr(10)) ORDER BY first_time)) AS event_ids, sum(events) AS events,
                any_value(recipient_account_id) AS account, any_value(aws_region) AS region, any_value(actor) AS actor,
-               min(event_time) AS first_seen, max(event_time) AS last_seen
-        FROM matches WHERE finding GROUP BY dedupe_key""");
+               min(first_time) AS first_seen, max(last_time) AS last_seen
+        FROM matches GROUP BY dedupe_key""");
     parts.addAll(correlationQueries);
     return "CREATE OR REPLACE VIEW findings AS SELECT left(md5(f.finding_key), 12) AS finding_id, f.*,"
         + " CASE WHEN a.finding_key IS NULL THEN 'open' ELSE 'acknowledged' END AS status"

@@ -95,14 +95,14 @@ final class StoreSchema {
             title VARCHAR NOT NULL,
             level VARCHAR NOT NULL,
             tags VARCHAR NOT NULL,
-            finding BOOLEAN NOT NULL,
             dedupe_key VARCHAR NOT NULL,
             recipient_account_id VARCHAR,
-            event_key VARCHAR NOT NULL,
-            event_time TIMESTAMP,
             aws_region VARCHAR,
             actor VARCHAR NOT NULL,
-            file_id BIGINT NOT NULL
+            event_keys VARCHAR NOT NULL,
+            events INTEGER NOT NULL,
+            first_time TIMESTAMP,
+            last_time TIMESTAMP
           )""",
           """
           CREATE TABLE IF NOT EXISTS correlation_events (
