@@ -37,7 +37,14 @@ floor=$(tail -1 "$work/parse.txt" | sed -E 's/gunzip floor: ([0-9.]+) s.*/\1/')
 parse=$(tail -1 "$work/parse.txt" | sed -E 's/.*parse: ([0-9.]+) s.*/\1/')
 echo "duckdb baseline..." >&2
 read -r duck_s duck_rss < <(timed java -cp "$bench" dev.trailwatch.bench.DuckDbBaseline "$corpus" "$root/bench/duckdb-baseline.sql" "$work/baseline.duckdb")
-echo "trailwatch ingest..." >&2
+sigma="${SIGMA_RULES:-$root/../shared/sigma/rules}"
+echo "trailwatch ingest without rules..." >&2
+rm -rf "$work/store"
+read -r none_s none_rss < <(timed java -jar "$jar" ingest --no-progress --json --no-builtin-rules --data "$work/store" "$corpus/AWSLogs")
+echo "trailwatch ingest with the SigmaHQ rules as well..." >&2
+rm -rf "$work/store"
+read -r all_s all_rss < <(timed java -jar "$jar" ingest --no-progress --json --rules "$sigma" --data "$work/store" "$corpus/AWSLogs")
+echo "trailwatch ingest (built-in rules)..." >&2
 rm -rf "$work/store"
 read -r tw_s tw_rss < <(timed java -jar "$jar" ingest --no-progress --json --data "$work/store" "$corpus/AWSLogs")
 ingested=$(sed -E 's/.*"events_new":([0-9]+).*/\1/' "$work/out.txt")
@@ -54,6 +61,10 @@ echo "|---|---|---|---|---|"
 echo "| Java gunzip only, 2 threads (the floor) | ${floor} s | $(rate "$events" "$floor") | $(mbs "$gz_bytes" "$floor") | |"
 echo "| Trailwatch reader alone (parse, no store), 2 threads, warm | ${parse} s | $(rate "$events" "$parse") | $(mbs "$gz_bytes" "$parse") | |"
 echo "| DuckDB read_json_objects + json_transform into a table (cold JVM, with checkpoint) | ${duck_s} s | $(rate "$events" "$duck_s") | $(mbs "$gz_bytes" "$duck_s") | $((duck_rss / 1024)) MB |"
-echo "| \`trailwatch ingest\` (cold JVM, whole process: parse, dedupe, 47 columns + raw bytes, commit) | ${tw_s} s | $(rate "$ingested" "$tw_s") | $(mbs "$gz_bytes" "$tw_s") | $((tw_rss / 1024)) MB |"
+echo "| \`trailwatch ingest --no-builtin-rules\` (no detection; cold JVM, whole process: parse, dedupe, 47 columns + raw bytes, commit) | ${none_s} s | $(rate "$ingested" "$none_s") | $(mbs "$gz_bytes" "$none_s") | $((none_rss / 1024)) MB |"
+echo "| \`trailwatch ingest\` (built-in rule pack) | ${tw_s} s | $(rate "$ingested" "$tw_s") | $(mbs "$gz_bytes" "$tw_s") | $((tw_rss / 1024)) MB |"
+echo "| \`trailwatch ingest --rules sigma/rules\` (built-in pack + SigmaHQ's 57 AWS rules) | ${all_s} s | $(rate "$ingested" "$all_s") | $(mbs "$gz_bytes" "$all_s") | $((all_rss / 1024)) MB |"
+echo
+echo "detection cost: built-in pack $(awk -v a="$none_s" -v b="$tw_s" 'BEGIN { printf "%.0f", (1 - a / b) * 100 }') % of throughput, with SigmaHQ rules $(awk -v a="$none_s" -v b="$all_s" 'BEGIN { printf "%.0f", (1 - a / b) * 100 }') %"
 echo
 echo "store: $((store_bytes / 1048576)) MB on disk, $((store_bytes / ingested)) bytes per event (raw file bytes included: $((gz_bytes / ingested)) bytes/event)"
