@@ -99,17 +99,8 @@ final class Incidents {
           }
         });
     scenario("console-login-without-mfa", "IAM user signs in to the console without MFA",
-        "console logins without MFA", b, "us-east-1", 0.50, 1, d -> {
-          d.eventSource = "signin.amazonaws.com";
-          d.eventName = "ConsoleLogin";
-          d.region = "us-east-1";
-          d.eventType = "AwsConsoleSignIn";
-          d.tls = false;
-          d.identity = Identity.iamUser(b, "dave", null);
-          d.sourceIp = ATTACKER_IP;
-          d.userAgent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/130.0";
-          Baseline.consoleDetails(d, "No", "Success");
-        });
+        "console logins without MFA", b, "us-east-1", 0.50, 1,
+        d -> signIn(d, Identity.iamUser(b, "dave", null), "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/130.0", "Success"));
     scenario("cloudtrail-stopped", "CloudTrail logging stopped and the trail deleted",
         "CloudTrail changes (CIS 4.5)", a, "us-east-1", 0.58, 2, new Consumer<>() {
           int n;
@@ -183,22 +174,26 @@ final class Incidents {
           d.requestParameters = g -> Shapes.obj(g, "detectorId", Organization.hex(new SplittableRandom(7), 32));
         });
     scenario("console-brute-force", "Repeated failed console sign-ins for one user",
-        "console authentication failures (CIS 4.6)", a, "us-east-1", 0.94, 6, d -> {
-          d.eventSource = "signin.amazonaws.com";
-          d.eventName = "ConsoleLogin";
-          d.region = "us-east-1";
-          d.eventType = "AwsConsoleSignIn";
-          d.tls = false;
-          d.identity = Identity.iamUser(a, "alice", null);
-          d.sourceIp = ATTACKER_IP;
-          d.userAgent = "python-requests/2.31.0";
-          Baseline.consoleDetails(d, "No", "Failure");
-        });
+        "console authentication failures (CIS 4.6)", a, "us-east-1", 0.94, 6,
+        d -> signIn(d, Identity.iamUser(a, "alice", null), "python-requests/2.31.0", "Failure"));
     scenario("leave-organization", "Member account tries to leave the organisation",
         "Organizations changes (CIS 4.15)", b, "us-east-1", 0.97, 1, d -> {
           attacker(d, b, "LeaveOrganization", "organizations");
           d.region = "us-east-1";
         });
+  }
+
+  /** A console sign-in from the attacker's address, without MFA. */
+  private static void signIn(Draft d, Identity who, String agent, String result) {
+    d.eventSource = "signin.amazonaws.com";
+    d.eventName = "ConsoleLogin";
+    d.region = "us-east-1";
+    d.eventType = "AwsConsoleSignIn";
+    d.tls = false;
+    d.identity = who;
+    d.sourceIp = ATTACKER_IP;
+    d.userAgent = agent;
+    Baseline.consoleDetails(d, "No", result);
   }
 
   private void attacker(Draft d, String account, String name, String service) {

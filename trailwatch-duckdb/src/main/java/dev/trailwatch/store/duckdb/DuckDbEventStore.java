@@ -159,10 +159,10 @@ public final class DuckDbEventStore implements EventStore {
           correlationEvents.append(k.group());
           correlationEvents.append(k.value());
           correlationEvents.append(m.ruleId());
-          nullable(correlationEvents, e.recipientAccountId());
+          Appends.text(correlationEvents, e.recipientAccountId());
           correlationEvents.append(e.eventKey());
-          time(correlationEvents, e.eventTime());
-          nullable(correlationEvents, e.awsRegion());
+          Appends.time(correlationEvents, e.eventTime());
+          Appends.text(correlationEvents, e.awsRegion());
           correlationEvents.append(e.actor());
           correlationEvents.append(fileId);
           correlationEvents.endRow();
@@ -203,22 +203,6 @@ public final class DuckDbEventStore implements EventStore {
     }
     try (Statement s = conn.createStatement()) {
       s.execute(FindingViews.sql(views));
-    }
-  }
-
-  private static void nullable(DuckDBAppender a, @Nullable String v) throws SQLException {
-    if (v == null) {
-      a.appendNull();
-    } else {
-      a.append(v);
-    }
-  }
-
-  private static void time(DuckDBAppender a, @Nullable Instant t) throws SQLException {
-    if (t == null) {
-      a.appendNull();
-    } else {
-      a.appendEpochMicros(micros(t));
     }
   }
 
@@ -318,7 +302,7 @@ public final class DuckDbEventStore implements EventStore {
       if (f.lastModified() == null) {
         files.appendNull();
       } else {
-        files.appendEpochMicros(micros(f.lastModified()));
+        files.appendEpochMicros(Appends.micros(f.lastModified()));
       }
       if (f.etag() == null) {
         files.appendNull();
@@ -334,7 +318,7 @@ public final class DuckDbEventStore implements EventStore {
       files.append(f.summary().problems());
       files.append(f.summary().recordsWithUnknownFields());
       files.append(f.summary().decompressedBytes());
-      files.appendEpochMicros(micros(Instant.now()));
+      files.appendEpochMicros(Appends.micros(Instant.now()));
       files.endRow();
     } catch (SQLException e) {
       throw failure("add a ledger row", e);
@@ -412,10 +396,6 @@ public final class DuckDbEventStore implements EventStore {
     } catch (SQLException e) {
       throw failure("close", e);
     }
-  }
-
-  private static long micros(Instant t) {
-    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
   }
 
   private StoreException failure(String what, SQLException e) {

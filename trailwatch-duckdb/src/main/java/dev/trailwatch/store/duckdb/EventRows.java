@@ -21,43 +21,43 @@ final class EventRows {
     a.beginRow();
     a.append(dedupeHash);
     a.append(e.eventKey());
-    text(a, e.eventId());
-    text(a, e.eventVersion());
-    time(a, e.eventTime());
-    text(a, e.eventSource());
-    text(a, e.eventName());
-    text(a, e.awsRegion());
-    text(a, e.sourceIpAddress());
-    text(a, e.userAgent());
-    text(a, u.type());
-    text(a, u.principalId());
-    text(a, u.arn());
-    text(a, u.accountId());
-    text(a, u.accessKeyId());
-    text(a, u.userName());
-    text(a, u.invokedBy());
-    text(a, u.sessionIssuerType());
-    text(a, u.sessionIssuerArn());
-    text(a, u.sessionIssuerUserName());
-    text(a, u.sessionIssuerAccountId());
+    Appends.text(a, e.eventId());
+    Appends.text(a, e.eventVersion());
+    Appends.time(a, e.eventTime());
+    Appends.text(a, e.eventSource());
+    Appends.text(a, e.eventName());
+    Appends.text(a, e.awsRegion());
+    Appends.text(a, e.sourceIpAddress());
+    Appends.text(a, e.userAgent());
+    Appends.text(a, u.type());
+    Appends.text(a, u.principalId());
+    Appends.text(a, u.arn());
+    Appends.text(a, u.accountId());
+    Appends.text(a, u.accessKeyId());
+    Appends.text(a, u.userName());
+    Appends.text(a, u.invokedBy());
+    Appends.text(a, u.sessionIssuerType());
+    Appends.text(a, u.sessionIssuerArn());
+    Appends.text(a, u.sessionIssuerUserName());
+    Appends.text(a, u.sessionIssuerAccountId());
     flag(a, u.mfaAuthenticated());
     flag(a, e.mfaUsed());
     a.append(e.actor());
-    text(a, e.errorCode());
-    text(a, e.errorMessage());
+    Appends.text(a, e.errorCode());
+    Appends.text(a, e.errorMessage());
     flag(a, e.readOnly());
-    text(a, e.eventType());
-    text(a, e.eventCategory());
+    Appends.text(a, e.eventType());
+    Appends.text(a, e.eventCategory());
     flag(a, e.managementEvent());
-    text(a, e.requestId());
-    text(a, e.sharedEventId());
-    text(a, e.recipientAccountId());
-    text(a, e.vpcEndpointId());
-    text(a, tls.tlsVersion());
-    text(a, tls.cipherSuite());
-    text(a, tls.clientProvidedHostHeader());
+    Appends.text(a, e.requestId());
+    Appends.text(a, e.sharedEventId());
+    Appends.text(a, e.recipientAccountId());
+    Appends.text(a, e.vpcEndpointId());
+    Appends.text(a, tls.tlsVersion());
+    Appends.text(a, tls.cipherSuite());
+    Appends.text(a, tls.clientProvidedHostHeader());
     for (NestedDocument doc : NestedDocument.values()) {
-      text(a, e.raw().nested(doc).orElse(null));
+      Appends.text(a, e.raw().nested(doc).orElse(null));
     }
     a.append(fileId);
     a.append(e.location().recordIndex());
@@ -67,27 +67,11 @@ final class EventRows {
     a.endRow();
   }
 
-  private static void text(DuckDBAppender a, @Nullable String v) throws SQLException {
-    if (v == null) {
-      a.appendNull();
-    } else {
-      a.append(v);
-    }
-  }
-
   private static void flag(DuckDBAppender a, TriState v) throws SQLException {
     if (v == TriState.ABSENT) {
       a.appendNull();
     } else {
       a.append(v == TriState.TRUE);
-    }
-  }
-
-  private static void time(DuckDBAppender a, @Nullable Instant t) throws SQLException {
-    if (t == null) {
-      a.appendNull();
-    } else {
-      a.appendEpochMicros(Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000));
     }
   }
 }

@@ -61,29 +61,13 @@ final class FoldedMatches {
     a.append(first.level());
     a.append(String.join(",", first.tags()));
     a.append(first.dedupeKey());
-    text(a, e.recipientAccountId());
-    text(a, e.awsRegion());
+    Appends.text(a, e.recipientAccountId());
+    Appends.text(a, e.awsRegion());
     a.append(e.actor());
     a.append(String.join("\n", keys));
     a.append(keys.size());
-    time(a, min);
-    time(a, max);
+    Appends.time(a, min);
+    Appends.time(a, max);
     a.endRow();
-  }
-
-  private static void text(DuckDBAppender a, @Nullable String v) throws SQLException {
-    if (v == null) {
-      a.appendNull();
-    } else {
-      a.append(v);
-    }
-  }
-
-  private static void time(DuckDBAppender a, @Nullable Instant t) throws SQLException {
-    if (t == null) {
-      a.appendNull();
-    } else {
-      a.appendEpochMicros(Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000));
-    }
   }
 }

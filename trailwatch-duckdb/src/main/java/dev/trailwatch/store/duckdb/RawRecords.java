@@ -1,29 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.trailwatch.store.duckdb;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import dev.trailwatch.store.StoreException;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 
 /** Cuts a record's original text out of its file's stored bytes. */
 final class RawRecords {
-  private static final JsonFactory JSON = new JsonFactory();
-
   private RawRecords() {}
 
   static Optional<String> find(Connection conn, String recipientAccountId, String eventKey) {
@@ -45,32 +33,13 @@ final class RawRecords {
 
   private static String cut(Connection conn, long fileId, long offset, int length, boolean encoded)
       throws SQLException, IOException {
-    List<InputStream> chunks = new ArrayList<>();
-    try (PreparedStatement ps = conn.prepareStatement("SELECT data FROM raw_chunks WHERE file_id = ? ORDER BY seq")) {
-      ps.setLong(1, fileId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          chunks.add(new ByteArrayInputStream(rs.getBytes(1)));
-        }
-      }
-    }
-    BufferedInputStream in = new BufferedInputStream(new SequenceInputStream(Collections.enumeration(chunks)), 1 << 16);
-    in.mark(2);
-    boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
-    in.reset();
-    try (InputStream plain = gzip ? new GZIPInputStream(in, 1 << 16) : in) {
+    try (InputStream plain = StoredFileBytes.open(conn, fileId)) {
       plain.skipNBytes(offset);
       byte[] bytes = plain.readNBytes(length);
       if (bytes.length != length) {
         throw new IOException("stored file bytes end before the record");
       }
-      if (!encoded) {
-        return new String(bytes, StandardCharsets.UTF_8);
-      }
-      try (JsonParser p = JSON.createParser(bytes)) {
-        p.nextToken();
-        return p.getText();
-      }
+      return StoredFileBytes.record(bytes, encoded);
     }
   }
 }

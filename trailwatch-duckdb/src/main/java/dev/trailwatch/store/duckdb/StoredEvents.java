@@ -4,11 +4,8 @@ package dev.trailwatch.store.duckdb;
 import dev.trailwatch.event.CloudTrailEvent;
 import dev.trailwatch.event.LogFileParser;
 import dev.trailwatch.store.StoreException;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,12 +16,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -90,28 +85,15 @@ public final class StoredEvents implements AutoCloseable {
         }
       }
     }
-    List<InputStream> chunks = new ArrayList<>();
-    try (PreparedStatement ps = conn.prepareStatement("SELECT data FROM raw_chunks WHERE file_id = ? ORDER BY seq")) {
-      ps.setLong(1, file);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          chunks.add(new ByteArrayInputStream(rs.getBytes(1)));
-        }
-      }
-    }
-    BufferedInputStream in = new BufferedInputStream(new SequenceInputStream(Collections.enumeration(chunks)), 1 << 16);
-    in.mark(2);
-    boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
-    in.reset();
     long done = 0;
-    try (InputStream plain = gzip ? new GZIPInputStream(in, 1 << 16) : in) {
+    try (InputStream plain = StoredFileBytes.open(conn, file)) {
       long at = 0;
       for (long[] s : slices) {
         plain.skipNBytes(s[0] - at);
         byte[] bytes = plain.readNBytes((int) s[1]);
         at = s[0] + s[1];
         if (s[2] == 1) {
-          bytes = decodeJsonString(bytes);
+          bytes = StoredFileBytes.record(bytes, true).getBytes(StandardCharsets.UTF_8);
         }
         for (CloudTrailEvent e : parser.parse(bytes).events()) {
           action.accept(e);
@@ -120,13 +102,6 @@ public final class StoredEvents implements AutoCloseable {
       }
     }
     return done;
-  }
-
-  private static byte[] decodeJsonString(byte[] literal) throws IOException {
-    try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(literal)) {
-      p.nextToken();
-      return p.getText().getBytes(StandardCharsets.UTF_8);
-    }
   }
 
   private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.store.duckdb;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/** A stored file's original bytes, decompressed, and the records cut out of them. */
+final class StoredFileBytes {
+  private StoredFileBytes() {}
+
+  /** The file's decompressed content (its stored chunks in order, gunzipped when they are gzip). */
+  static InputStream open(Connection conn, long fileId) throws SQLException, IOException {
+    List<InputStream> chunks = new ArrayList<>();
+    try (PreparedStatement ps = conn.prepareStatement("SELECT data FROM raw_chunks WHERE file_id = ? ORDER BY seq")) {
+      ps.setLong(1, fileId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          chunks.add(new ByteArrayInputStream(rs.getBytes(1)));
+        }
+      }
+    }
+    BufferedInputStream in = new BufferedInputStream(new SequenceInputStream(Collections.enumeration(chunks)), 1 << 16);
+    in.mark(2);
+    boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+    in.reset();
+    return gzip ? new GZIPInputStream(in, 1 << 16) : in;
+  }
+
+  /** The record's text: the slice itself, or the decoded JSON string when the record was delivered as one. */
+  static String record(byte[] slice, boolean encoded) throws IOException {
+    if (!encoded) {
+      return new String(slice, StandardCharsets.UTF_8);
+    }
+    try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(slice)) {
+      p.nextToken();
+      return p.getText();
+    }
+  }
+}
