@@ -11,10 +11,11 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /** Cuts a record's original text out of its file's stored bytes. */
-final class RawRecords {
+public final class RawRecords {
   private RawRecords() {}
 
-  static Optional<String> find(Connection conn, String recipientAccountId, String eventKey) {
+  /** The original text of a stored record, byte for byte. */
+  public static Optional<String> find(Connection conn, String recipientAccountId, String eventKey) {
     String sql =
         "SELECT file_id, raw_offset, raw_length, raw_encoded FROM events WHERE coalesce(recipient_account_id, '') = ? AND event_key = ?";
     try (PreparedStatement ps = conn.prepareStatement(sql)) {

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.web;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The panels of the dashboard, each one query. Values from events only ever travel as bound parameters;
+ * the only text placed into SQL is chosen from fixed lists here (bucket sizes, column names).
+ */
+final class DashboardQueries {
+  /** Typed columns the Explore page may filter on. */
+  static final Set<String> FILTERABLE = Set.of("event_name", "event_source", "aws_region", "recipient_account_id", "actor",
+      "source_ip_address", "user_agent", "identity_type", "identity_arn", "identity_user_name", "identity_access_key_id",
+      "error_code", "event_type", "event_category", "request_id", "shared_event_id", "session_issuer_user_name", "vpc_endpoint_id", "event_key");
+  static final List<String> CIS = List.of("4.1", "4.2", "4.3", "4.4", "4.5", "4.6", "4.7", "4.8", "4.9", "4.10", "4.11", "4.12", "4.13", "4.14", "4.15");
+
+  private final Db db;
+
+  DashboardQueries(Db db) {
+    this.db = db;
+  }
+
+  /** The newest event time, the anchor of relative ranges. */
+  Instant newest() {
+    Object v = db.rows("SELECT max(event_time) AS t FROM events").get(0).get("t");
+    return v == null ? Instant.now() : Instant.parse((String) v);
+  }
+
+  /** Filter clause for account/region, with its arguments appended to {@code args}. */
+  private static String scope(Filters f, List<Object> args, TimeRange r) {
+    StringBuilder w = new StringBuilder(" event_time >= ? AND event_time < ?");
+    args.add(r.from());
+    args.add(r.to());
+    if (f.account() != null) {
+      w.append(" AND recipient_account_id = ?");
+      args.add(f.account());
+    }
+    if (f.region() != null) {
+      w.append(" AND aws_region = ?");
+      args.add(f.region());
+    }
+    return w.toString();
+  }
+
+  Map<String, Object> operations(TimeRange r, Filters f) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    Instant newest = newest();
+    List<Object> a = new ArrayList<>();
+    String w = scope(f, a, new TimeRange(newest.minusSeconds(3600), newest.plusSeconds(1)));
+    out.put("actions_last_60m", db.rows("SELECT event_name AS name, count(*) AS n FROM events WHERE" + w
+        + " AND read_only = false GROUP BY 1 ORDER BY n DESC, name LIMIT 20", a.toArray()));
+    a = new ArrayList<>();
+    w = scope(f, a, r);
+    String bucket = "date_trunc('" + r.bucket() + "', event_time)";
+    out.put("services_over_time", db.rows("WITH top AS (SELECT event_source FROM events WHERE" + w + " GROUP BY 1 ORDER BY count(*) DESC LIMIT 8) "
+        + "SELECT " + bucket + " AS t, event_source AS series, count(*) AS n FROM events WHERE" + w
+        + " AND event_source IN (SELECT event_source FROM top) GROUP BY 1, 2 ORDER BY 1, 2", concat(a, a)));
+    out.put("by_region", db.rows("SELECT coalesce(aws_region, '(none)') AS name, count(*) AS n FROM events WHERE" + w + " GROUP BY 1 ORDER BY n DESC", a.toArray()));
+    out.put("top_event_names", db.rows("SELECT event_name AS name, count(*) AS n FROM events WHERE" + w + " GROUP BY 1 ORDER BY n DESC, name LIMIT 15", a.toArray()));
+    out.put("top_actors", db.rows("SELECT actor AS name, count(*) AS n FROM events WHERE" + w + " GROUP BY 1 ORDER BY n DESC, name LIMIT 15", a.toArray()));
+    out.put("errors_over_time", db.rows("SELECT " + bucket + " AS t, count(*) FILTER (WHERE error_code IS NOT NULL) AS errors, count(*) AS n FROM events WHERE" + w
+        + " GROUP BY 1 ORDER BY 1", a.toArray()));
+    out.put("events", db.rows("SELECT count(*) AS n FROM events WHERE" + w, a.toArray()).get(0).get("n"));
+    out.put("range", Map.of("from", r.from().toString(), "to", r.to().toString()));
+    return out;
+  }
+
+  Map<String, Object> security(TimeRange r, Filters f) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    List<Object> fa = new ArrayList<>(List.of(r.from(), r.to()));
+    String fw = " last_seen >= ? AND first_seen < ?";
+    if (f.account() != null) {
+      fw += " AND account = ?";
+      fa.add(f.account());
+    }
+    if (f.region() != null) {
+      fw += " AND region = ?";
+      fa.add(f.region());
+    }
+    out.put("findings_by_level", db.rows("SELECT date_trunc('" + r.bucket() + "', last_seen) AS t, level AS series, count(*) AS n FROM findings WHERE" + fw
+        + " GROUP BY 1, 2 ORDER BY 1, 2", fa.toArray()));
+    out.put("findings", db.rows("SELECT finding_id, kind, rule_id, title, level, account, region, actor, events, first_seen, last_seen, status FROM findings WHERE" + fw
+        + " ORDER BY CASE level WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END, last_seen DESC LIMIT 200", fa.toArray()));
+    List<Map<String, Object>> cis = db.rows("SELECT regexp_extract(tags, 'cis\\.aws\\.(4\\.\\d+)', 1) AS control, sum(events) AS n, count(*) AS findings FROM findings WHERE"
+        + fw + " AND tags LIKE '%cis.aws.4.%' GROUP BY 1", fa.toArray());
+    List<Map<String, Object>> controls = new ArrayList<>();
+    for (String c : CIS) {
+      Map<String, Object> row = new LinkedHashMap<>(Map.of("control", c, "n", 0L, "findings", 0L));
+      cis.stream().filter(x -> c.equals(x.get("control"))).findFirst().ifPresent(row::putAll);
+      controls.add(row);
+    }
+    out.put("cis_controls", controls);
+    List<Object> a = new ArrayList<>();
+    String w = scope(f, a, r);
+    out.put("unauthorized_by_principal", db.rows("SELECT actor AS name, count(*) AS n FROM events WHERE" + w
+        + " AND (error_code LIKE 'AccessDenied%' OR error_code LIKE '%UnauthorizedOperation') GROUP BY 1 ORDER BY n DESC, name LIMIT 15", a.toArray()));
+    out.put("root_activity", db.rows("SELECT event_time, event_name, recipient_account_id AS account, aws_region AS region, source_ip_address, recipient_account_id, event_key FROM events WHERE" + w
+        + " AND identity_type = 'Root' AND identity_invoked_by IS NULL AND coalesce(event_type, '') <> 'AwsServiceEvent' ORDER BY event_time DESC LIMIT 50", a.toArray()));
+    out.put("console_without_mfa", db.rows("SELECT event_time, actor, recipient_account_id AS account, source_ip_address, recipient_account_id, event_key FROM events WHERE" + w
+        + " AND event_name = 'ConsoleLogin' AND mfa_used = false ORDER BY event_time DESC LIMIT 50", a.toArray()));
+    out.put("exposure_changes", db.rows("SELECT event_time, event_name, actor, recipient_account_id AS account, aws_region AS region, request_parameters, recipient_account_id, event_key FROM events WHERE" + w
+        + " AND event_name IN ('AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress', 'ModifySecurityGroupRules', 'CreateNetworkAclEntry', 'ReplaceNetworkAclEntry')"
+        + " AND (request_parameters LIKE '%0.0.0.0/0%' OR request_parameters LIKE '%::/0%') ORDER BY event_time DESC LIMIT 50", a.toArray()));
+    out.put("creations_deletions", db.rows("SELECT date_trunc('" + r.bucket() + "', event_time) AS t,"
+        + " count(*) FILTER (WHERE regexp_matches(event_name, '^(Run|Create|Launch)')) AS created,"
+        + " count(*) FILTER (WHERE regexp_matches(event_name, '^(Delete|Terminate)')) AS deleted FROM events WHERE" + w + " GROUP BY 1 ORDER BY 1", a.toArray()));
+    return out;
+  }
+
+  Map<String, Object> explore(TimeRange r, Filters f, Map<String, String> fieldFilters, String text, int limit, int offset) {
+    List<Object> a = new ArrayList<>();
+    StringBuilder w = new StringBuilder(scope(f, a, r));
+    for (Map.Entry<String, String> e : fieldFilters.entrySet()) {
+      if (!FILTERABLE.contains(e.getKey())) {
+        throw new ApiException(400, "unknown field '" + e.getKey() + "'; filterable fields: " + String.join(", ", FILTERABLE.stream().sorted().toList()));
+      }
+      w.append(" AND ").append(e.getKey()).append(" = ?");
+      a.add(e.getValue());
+    }
+    if (!text.isBlank()) {
+      w.append(" AND (event_name ILIKE ? OR actor ILIKE ? OR source_ip_address ILIKE ? OR user_agent ILIKE ? OR error_message ILIKE ? OR request_parameters ILIKE ? OR event_key ILIKE ?)");
+      String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+      for (int i = 0; i < 7; i++) {
+        a.add(like);
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("total", db.rows("SELECT count(*) AS n FROM events WHERE" + w, a.toArray()).get(0).get("n"));
+    List<Object> paged = new ArrayList<>(a);
+    paged.add(limit);
+    paged.add(offset);
+    out.put("events", db.rows("SELECT event_time, event_name, event_source, actor, recipient_account_id, aws_region, source_ip_address, error_code, event_key FROM events WHERE" + w
+        + " ORDER BY event_time DESC, event_key LIMIT ? OFFSET ?", paged.toArray()));
+    out.put("limit", limit);
+    out.put("offset", offset);
+    return out;
+  }
+
+  Map<String, Object> sources() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("files", db.rows("SELECT source, size, format, status, records, events_new, events_duplicate, problems, ingested_at FROM files ORDER BY file_id DESC LIMIT 200"));
+    out.put("problems", db.rows("SELECT source, record_index, byte_offset, reason, left(raw_text, 400) AS raw_text FROM problems ORDER BY file_id DESC LIMIT 200"));
+    out.put("last_delivery", db.rows("SELECT recipient_account_id AS account, aws_region AS region, max(event_time) AS newest_event, count(*) AS events FROM events GROUP BY 1, 2 ORDER BY 1, 2"));
+    out.put("totals", db.rows("SELECT (SELECT count(*) FROM files) AS files, (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM problems) AS problems").get(0));
+    return out;
+  }
+
+  private static Object[] concat(List<Object> x, List<Object> y) {
+    List<Object> out = new ArrayList<>(x);
+    out.addAll(y);
+    return out.toArray();
+  }
+}

@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trailwatch.store.StoreException;
+import dev.trailwatch.store.duckdb.DuckDbConnections;
+import dev.trailwatch.store.duckdb.DuckDbEventStore;
+import dev.trailwatch.store.duckdb.RawRecords;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBResultSetMetaData;
+import org.duckdb.StatementReturnType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The dashboard and its JSON API. Every answer is JSON; errors are {@code {error, detail}} with the right
+ * status and never a stack trace. Binds to 127.0.0.1 unless told otherwise; with a token, every API route
+ * needs it. The page is static (ES modules, ECharts from its WebJar) and a Content-Security-Policy forbids
+ * inline scripts, so event text can only ever be shown, never run.
+ */
+public final class DashboardServer implements AutoCloseable {
+  static final int MAX_PAGE = 500;
+  static final int MAX_SQL_ROWS = 1000;
+  static final int SQL_TIMEOUT_SECONDS = 10;
+  private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'";
+
+  private final ServerConfig config;
+  private final DuckDBConnection conn;
+  private final Db db;
+  private final DashboardQueries queries;
+  private final Javalin app;
+  private final ObjectMapper json = new ObjectMapper();
+
+  private DashboardServer(ServerConfig config, DuckDBConnection conn) {
+    this.config = config;
+    this.conn = conn;
+    this.db = new Db(conn);
+    this.queries = new DashboardQueries(db);
+    this.app = Javalin.create(c -> {
+      c.jetty.host = config.bind();
+      c.jetty.port = config.port();
+      c.staticFiles.enableWebjars();
+      c.staticFiles.add("/dev/trailwatch/web/dashboard", Location.CLASSPATH);
+      c.startup.showJavalinBanner = false;
+      c.routes.before(this::headersAndAuth);
+      c.routes.get("/api/health", ctx -> ctx.json(Map.of("ok", true)));
+      c.routes.get("/api/operations", ctx -> ctx.json(queries.operations(TimeRange.of(ctx, queries.newest()), Filters.of(ctx))));
+      c.routes.get("/api/security", ctx -> ctx.json(queries.security(TimeRange.of(ctx, queries.newest()), Filters.of(ctx))));
+      c.routes.get("/api/events", this::events);
+      c.routes.get("/api/event", this::event);
+      c.routes.post("/api/findings/{id}/ack", this::acknowledge);
+      c.routes.get("/api/sources", ctx -> ctx.json(queries.sources()));
+      c.routes.post("/api/sql", this::sql);
+      c.routes.post("/login", this::login);
+      c.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), "bad request", e.getMessage()));
+      c.routes.exception(StoreException.class, (e, ctx) -> error(ctx, 400, "query failed", e.getMessage()));
+      c.routes.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error", e.getClass().getSimpleName()));
+      c.routes.error(404, "*", ctx -> {
+        if (ctx.path().startsWith("/api/")) {
+          error(ctx, 404, "not found", "no API route " + ctx.path());
+        }
+      });
+    });
+  }
+
+  /** Opens the store (creating it if needed) and starts serving. */
+  public static DashboardServer start(ServerConfig config) {
+    DuckDbEventStore.open(config.dataDir()).close(); // tables and the findings view exist
+    Connection c = DuckDbConnections.open(config.dataDir(), false);
+    try {
+      try (Statement s = c.createStatement()) {
+        s.execute("SET enable_external_access = false"); // SQL from the browser reads no files
+      }
+      DashboardServer server = new DashboardServer(config, c.unwrap(DuckDBConnection.class));
+      server.app.start();
+      return server;
+    } catch (SQLException e) {
+      throw new StoreException("cannot serve the store: " + e.getMessage(), e);
+    }
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    try {
+      conn.close();
+    } catch (SQLException e) {
+      throw new StoreException("cannot close the store: " + e.getMessage(), e);
+    }
+  }
+
+  private void headersAndAuth(Context ctx) {
+    ctx.header("Content-Security-Policy", CSP);
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "no-referrer");
+    String token = config.token();
+    if (token == null || !ctx.path().startsWith("/api/")) {
+      return;
+    }
+    String header = ctx.header("Authorization");
+    String given = header != null && header.startsWith("Bearer ") ? header.substring(7) : ctx.cookie("trailwatch_token");
+    if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+      throw new ApiException(401, "a token is required: 'Authorization: Bearer TOKEN', or sign in on the page");
+    }
+  }
+
+  private void login(Context ctx) {
+    String token = config.token();
+    String given = ctx.formParam("token");
+    if (token == null || given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+      throw new ApiException(401, "wrong token");
+    }
+    ctx.header("Set-Cookie", "trailwatch_token=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+    ctx.redirect("/");
+  }
+
+  private void events(Context ctx) {
+    int limit = intParam(ctx, "limit", 50);
+    int offset = intParam(ctx, "offset", 0);
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw new ApiException(400, "limit must be between 1 and " + MAX_PAGE);
+    }
+    if (offset < 0) {
+      throw new ApiException(400, "offset must not be negative");
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    ctx.queryParamMap().forEach((k, v) -> {
+      if (k.startsWith("f.") && !v.isEmpty()) {
+        fields.put(k.substring(2), v.get(0));
+      }
+    });
+    String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
+    ctx.json(queries.explore(TimeRange.of(ctx, queries.newest()), Filters.of(ctx), fields, q, limit, offset));
+  }
+
+  private void event(Context ctx) throws SQLException {
+    String key = ctx.queryParam("key");
+    String account = ctx.queryParam("account") == null ? "" : ctx.queryParam("account");
+    if (key == null || key.isBlank()) {
+      throw new ApiException(400, "key is required");
+    }
+    List<Map<String, Object>> rows = db.rows("SELECT * EXCLUDE (dedupe_hash, request_parameters, response_elements, additional_event_data, resources, service_event_details)"
+        + " FROM events WHERE coalesce(recipient_account_id, '') = ? AND event_key = ?", account, key);
+    if (rows.isEmpty()) {
+      throw new ApiException(404, "no event " + key + " in account '" + account + "'");
+    }
+    Map<String, Object> e = rows.get(0);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("event", e);
+    try (Connection c = db.connection()) {
+      out.put("raw", RawRecords.find(c, account, key).orElse(""));
+    }
+    out.put("related", db.rows("""
+        SELECT event_time, event_name, actor, recipient_account_id, event_key,
+               CASE WHEN request_id = ? THEN 'same request id' WHEN shared_event_id = ? THEN 'same shared event id'
+                    WHEN identity_access_key_id = ? THEN 'same access key' ELSE 'same session' END AS relation
+        FROM events
+        WHERE NOT (coalesce(recipient_account_id, '') = ? AND event_key = ?)
+          AND (request_id = ? OR shared_event_id = ? OR shared_event_id = ? OR identity_access_key_id = ?
+               OR (identity_arn = ? AND event_time BETWEEN CAST(? AS TIMESTAMP) - INTERVAL 1 HOUR AND CAST(? AS TIMESTAMP) + INTERVAL 1 HOUR))
+        ORDER BY event_time LIMIT 100""",
+        e.get("request_id"), e.get("shared_event_id"), e.get("identity_access_key_id"), account, key, e.get("request_id"), e.get("shared_event_id"),
+        e.get("event_id"), e.get("identity_access_key_id"), e.get("identity_arn"), ts(e.get("event_time")), ts(e.get("event_time"))));
+    ctx.json(out);
+  }
+
+  private static @Nullable Object ts(@Nullable Object iso) {
+    return iso == null ? null : java.time.LocalDateTime.ofInstant(java.time.Instant.parse((String) iso), java.time.ZoneOffset.UTC);
+  }
+
+  private void acknowledge(Context ctx) throws SQLException {
+    String id = ctx.pathParam("id");
+    List<Map<String, Object>> f = db.rows("SELECT finding_key FROM findings WHERE finding_id = ?", id);
+    if (f.isEmpty()) {
+      throw new ApiException(404, "no finding " + id);
+    }
+    String note = ctx.formParam("note") == null ? "" : ctx.formParam("note");
+    try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("INSERT INTO acknowledgements VALUES (?, now()::TIMESTAMP, ?)")) {
+      ps.setString(1, (String) f.get(0).get("finding_key"));
+      ps.setString(2, note);
+      ps.execute();
+    }
+    ctx.json(Map.of("finding_id", id, "status", "acknowledged"));
+  }
+
+  private void sql(Context ctx) throws Exception {
+    JsonNode body;
+    try {
+      body = json.readTree(ctx.body());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new ApiException(400, "the body must be JSON: {\"sql\": \"SELECT ...\"}");
+    }
+    String sql = body == null || !body.hasNonNull("sql") ? "" : body.get("sql").asText();
+    if (sql.isBlank()) {
+      throw new ApiException(400, "sql is required");
+    }
+    try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      if (ps.getMetaData().unwrap(DuckDBResultSetMetaData.class).getReturnType() != StatementReturnType.QUERY_RESULT
+          || !sql.trim().matches("(?is)(select|with|from|values|describe|summarize|show|explain)\\b.*")) {
+        throw new ApiException(400, "only read-only queries (SELECT, WITH, DESCRIBE, SHOW) may run here");
+      }
+      ps.setQueryTimeout(SQL_TIMEOUT_SECONDS);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<Map<String, Object>> rows = Db.read(rs, MAX_SQL_ROWS + 1L);
+        boolean truncated = rows.size() > MAX_SQL_ROWS;
+        ctx.json(Map.of("rows", truncated ? rows.subList(0, MAX_SQL_ROWS) : rows, "truncated", truncated));
+      }
+    } catch (SQLException e) {
+      String m = Db.firstLine(e.getMessage());
+      if (m.toLowerCase(java.util.Locale.ROOT).contains("interrupt") || m.toLowerCase(java.util.Locale.ROOT).contains("timeout")) {
+        throw new ApiException(408, "the query ran longer than " + SQL_TIMEOUT_SECONDS + " s");
+      }
+      throw new ApiException(400, m);
+    }
+  }
+
+  private static int intParam(Context ctx, String name, int fallback) {
+    String v = ctx.queryParam(name);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw new ApiException(400, name + " must be a whole number");
+    }
+  }
+
+  private static void error(Context ctx, int status, String error, String detail) {
+    ctx.status(status);
+    ctx.json(Map.of("error", error, "detail", detail == null ? "" : Db.firstLine(detail)));
+  }
+}

@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every API route on a real server (port 0), with the bad input it must refuse. */
+class DashboardApiTest {
+  @TempDir static Path tmp;
+  static Path data;
+  static DashboardServer server;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @BeforeAll
+  static void start() throws Exception {
+    data = TestStore.create(tmp);
+    server = DashboardServer.start(new ServerConfig(data, "127.0.0.1", 0, null));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  record Answer(int status, JsonNode body, String contentType) {}
+
+  static Answer get(String path) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).GET().build());
+  }
+
+  static Answer post(String path, String body) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  static Answer send(HttpRequest r) throws Exception {
+    HttpResponse<String> resp = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+    return new Answer(resp.statusCode(), JSON.readTree(resp.body()), resp.headers().firstValue("Content-Type").orElse(""));
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void operationsPanelsAnswerAndAgreeWithTheStore() throws Exception {
+    Answer a = get("/api/operations?range=7d");
+    assertThat(a.status()).isEqualTo(200);
+    assertThat(a.contentType()).startsWith("application/json");
+    for (String panel : new String[] {"actions_last_60m", "services_over_time", "by_region", "top_event_names", "top_actors", "errors_over_time"}) {
+      assertThat(a.body().get(panel)).as(panel).isNotEmpty();
+    }
+    long regions = 0;
+    for (JsonNode r : a.body().get("by_region")) {
+      regions += r.get("n").asLong();
+    }
+    assertThat(regions).isEqualTo(a.body().get("events").asLong()).isGreaterThan(20_000);
+    assertThat(get("/api/operations?range=7d&account=222222222222").body().get("events").asLong()).isLessThan(regions);
+  }
+
+  @Test
+  void securityPanelsShowThePlantedIncidents() throws Exception {
+    JsonNode s = get("/api/security?range=7d").body();
+    assertThat(s.get("findings").toString()).contains("CloudTrail logging stopped or trail deleted");
+    assertThat(s.get("cis_controls")).hasSize(15);
+    assertThat(s.get("root_activity")).isNotEmpty();
+    assertThat(s.get("console_without_mfa")).isNotEmpty();
+    assertThat(s.get("exposure_changes").toString()).contains("0.0.0.0/0");
+    assertThat(s.get("unauthorized_by_principal")).isNotEmpty();
+    assertThat(s.get("creations_deletions")).isNotEmpty();
+  }
+
+  @Test
+  void exploreFiltersPagesAndSearches() throws Exception {
+    JsonNode e = get("/api/events?range=7d&f.event_name=ConsoleLogin&limit=5").body();
+    assertThat(e.get("events")).hasSizeLessThanOrEqualTo(5).allMatch(x -> x.get("event_name").asText().equals("ConsoleLogin"));
+    assertThat(e.get("total").asLong()).isPositive();
+    JsonNode text = get("/api/events?range=7d&q=" + enc("mallory")).body();
+    assertThat(text.get("total").asLong()).isPositive();
+    JsonNode second = get("/api/events?range=7d&limit=5&offset=5").body();
+    assertThat(second.get("events").get(0).get("event_key").asText()).isNotEqualTo(get("/api/events?range=7d&limit=5").body().get("events").get(0).get("event_key").asText());
+  }
+
+  @Test
+  void oneEventWithItsOriginalRecordAndRelatedEvents() throws Exception {
+    Answer a = get("/api/event?account=111111111111&key=xss-1");
+    assertThat(a.status()).isEqualTo(200);
+    assertThat(a.body().get("event").get("user_agent").asText()).isEqualTo(TestStore.XSS_AGENT);
+    assertThat(a.body().get("raw").asText()).startsWith("{\"eventVersion\":\"1.08\",\"eventID\":\"xss-1\"");
+    assertThat(a.body().get("related")).isNotNull();
+    assertThat(get("/api/event?account=111111111111&key=nope").status()).isEqualTo(404);
+  }
+
+  @Test
+  void sourcesShowTheLedgerAndProblems() throws Exception {
+    JsonNode s = get("/api/sources").body();
+    assertThat(s.get("files")).isNotEmpty();
+    assertThat(s.get("last_delivery")).isNotEmpty();
+    assertThat(s.get("totals").get("events").asLong()).isGreaterThan(20_000);
+  }
+
+  @Test
+  void acknowledgingAFindingSticks() throws Exception {
+    JsonNode first = get("/api/security?range=7d").body().get("findings").get(0);
+    String id = first.get("finding_id").asText();
+    assertThat(post("/api/findings/" + id + "/ack", "").status()).isEqualTo(200);
+    JsonNode after = get("/api/security?range=7d").body().get("findings");
+    boolean acknowledged = false;
+    for (JsonNode f : after) {
+      acknowledged |= f.get("finding_id").asText().equals(id) && f.get("status").asText().equals("acknowledged");
+    }
+    assertThat(acknowledged).isTrue();
+    assertThat(post("/api/findings/000000000000/ack", "").status()).isEqualTo(404);
+  }
+
+  @Test
+  void readOnlySqlAnswersRowsWithACap() throws Exception {
+    Answer a = post("/api/sql", "{\"sql\":\"SELECT event_name, count(*) n FROM events GROUP BY 1 ORDER BY n DESC LIMIT 3\"}");
+    assertThat(a.status()).isEqualTo(200);
+    assertThat(a.body().get("rows")).hasSize(3);
+    Answer many = post("/api/sql", "{\"sql\":\"SELECT * FROM range(5000)\"}");
+    assertThat(many.body().get("rows")).hasSize(DashboardServer.MAX_SQL_ROWS);
+    assertThat(many.body().get("truncated").asBoolean()).isTrue();
+  }
+
+  @Test
+  void badInputIsA4xxWithAClearMessage() throws Exception {
+    assertBad(get("/api/operations?range=forever"), 400, "range");
+    assertBad(get("/api/operations?from=yesterday"), 400, "ISO-8601");
+    assertBad(get("/api/operations?from=2026-11-03T00:00:00Z&to=2026-11-02T00:00:00Z"), 400, "before");
+    assertBad(get("/api/events?f.password=x"), 400, "unknown field 'password'");
+    assertBad(get("/api/events?limit=100000"), 400, "limit");
+    assertBad(get("/api/events?limit=ten"), 400, "whole number");
+    assertBad(get("/api/operations?account=" + enc("1' OR '1'='1")), 400, "account");
+    assertBad(post("/api/sql", "{\"sql\":\"DELETE FROM events\"}"), 400, "read-only");
+    assertBad(post("/api/sql", "{\"sql\":\"CREATE TABLE x AS SELECT 1\"}"), 400, "read-only");
+    assertBad(post("/api/sql", "{\"sql\":\"SELECT * FROM read_csv('/etc/passwd')\"}"), 400, "");
+    assertBad(post("/api/sql", "not json"), 400, "JSON");
+    assertBad(post("/api/sql", "{\"sql\":\"SELEKT\"}"), 400, "");
+    assertBad(get("/api/nowhere"), 404, "no API route");
+    assertThat(get("/api/events?range=7d").body().get("total").asLong()).isGreaterThan(20_000); // the store is intact
+  }
+
+  @Test
+  void aQueryThatRunsTooLongIsStopped() throws Exception {
+    Answer a = post("/api/sql", "{\"sql\":\"SELECT count(*) FROM range(100000000) a, range(100000) b WHERE a.range * b.range = 7\"}");
+    assertBad(a, 408, "longer than");
+  }
+
+  @Test
+  void exposingTheServerNeedsAToken() {
+    assertThatThrownBy(() -> new ServerConfig(data, "0.0.0.0", 0, null)).hasMessageContaining("--token");
+    assertThatThrownBy(() -> new ServerConfig(data, "0.0.0.0", 0, "short")).hasMessageContaining("12 characters");
+  }
+
+  @Test
+  void withATokenEveryApiRouteRefusesRequestsWithoutIt() throws Exception {
+    server.close();
+    String token = "s3cret-token-123456";
+    server = DashboardServer.start(new ServerConfig(data, "127.0.0.1", 0, token));
+    try {
+      for (String path : new String[] {"/api/health", "/api/operations", "/api/security", "/api/events", "/api/event?key=x", "/api/sources"}) {
+        assertBad(get(path), 401, "token");
+      }
+      assertBad(post("/api/sql", "{\"sql\":\"SELECT 1\"}"), 401, "token");
+      assertBad(post("/api/findings/x/ack", ""), 401, "token");
+      HttpRequest withBearer = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/health")).header("Authorization", "Bearer " + token).build();
+      assertThat(send(withBearer).status()).isEqualTo(200);
+      HttpRequest withCookie = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/health")).header("Cookie", "trailwatch_token=" + token).build();
+      assertThat(send(withCookie).status()).isEqualTo(200);
+    } finally {
+      server.close();
+      server = DashboardServer.start(new ServerConfig(data, "127.0.0.1", 0, null));
+    }
+  }
+
+  private static void assertBad(Answer a, int status, String detail) {
+    assertThat(a.status()).as(a.body().toString()).isEqualTo(status);
+    assertThat(a.body().get("error").asText()).isNotBlank();
+    assertThat(a.body().get("detail").asText()).contains(detail).doesNotContain("\tat ");
+  }
+}
