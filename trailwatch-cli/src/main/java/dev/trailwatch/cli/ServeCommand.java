@@ -36,23 +36,46 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--token", paramLabel = "T", description = "Require this token (at least 12 characters) on every API call.")
   @Nullable String token;
 
+  @Option(names = "--watch", paramLabel = "PATH", description = "Also ingest new files appearing in this folder (repeatable), every few seconds; the pages update.")
+  java.util.List<java.nio.file.Path> watch = new java.util.ArrayList<>();
+
+  @Mixin RuleOptions ruleOptions;
+
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws Exception {
     ServerConfig config;
     try {
       config = new ServerConfig(common.data, bind, port, token);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    serveUntilStopped(config, spec.commandLine().getOut(), "");
+    for (java.nio.file.Path p : watch) {
+      if (!java.nio.file.Files.isDirectory(p)) {
+        throw new ParameterException(spec.commandLine(), "--watch: not a folder: " + p);
+      }
+    }
+    dev.trailwatch.detect.RuleEngine rules = watch.isEmpty() ? dev.trailwatch.detect.RuleEngine.none()
+        : new dev.trailwatch.detect.RuleEngine(ruleOptions.load(spec.commandLine().getErr()));
+    serveUntilStopped(config, spec.commandLine().getOut(), "", watch, rules);
     return ExitStatus.OK.code();
   }
 
   /** Starts the server, prints where it is, and blocks until the process is asked to stop. */
-  static void serveUntilStopped(ServerConfig config, PrintWriter out, String tour) throws InterruptedException {
+  static void serveUntilStopped(ServerConfig config, PrintWriter out, String tour, java.util.List<java.nio.file.Path> watch,
+      dev.trailwatch.detect.RuleEngine rules) throws InterruptedException {
     DashboardServer server = DashboardServer.start(config);
+    dev.trailwatch.web.FolderWatcher watcher = watch.isEmpty() ? null
+        : new dev.trailwatch.web.FolderWatcher(server, config.dataDir(), watch, rules, java.time.Duration.ofSeconds(3), line -> {
+          synchronized (out) {
+            out.println(line);
+            out.flush();
+          }
+        }).start();
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
+      if (watcher != null) {
+        watcher.close();
+      }
       server.close();
       stopped.countDown();
     }, "trailwatch-shutdown");

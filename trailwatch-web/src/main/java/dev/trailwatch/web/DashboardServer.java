@@ -57,6 +57,8 @@ public final class DashboardServer implements AutoCloseable {
       c.startup.showJavalinBanner = false;
       c.routes.before(this::headersAndAuth);
       c.routes.get("/api/health", ctx -> ctx.json(Map.of("ok", true)));
+      c.routes.get("/api/status", ctx -> ctx.json(db.rows(
+          "SELECT (SELECT count(*) FROM events) AS events, (SELECT max(event_time) FROM events) AS newest, (SELECT count(*) FROM files) AS files").get(0)));
       c.routes.get("/api/operations", ctx -> ctx.json(queries.operations(TimeRange.of(ctx, queries.newest()), Filters.of(ctx))));
       c.routes.get("/api/security", ctx -> ctx.json(queries.security(TimeRange.of(ctx, queries.newest()), Filters.of(ctx))));
       c.routes.get("/api/events", this::events);
@@ -90,6 +92,11 @@ public final class DashboardServer implements AutoCloseable {
     } catch (SQLException e) {
       throw new StoreException("cannot serve the store: " + e.getMessage(), e);
     }
+  }
+
+  /** The open database, for an in-process writer ({@code serve --watch}). */
+  public DuckDBConnection database() {
+    return conn;
   }
 
   /** The port the server listens on. */

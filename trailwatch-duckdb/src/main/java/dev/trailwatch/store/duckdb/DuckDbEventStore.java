@@ -92,6 +92,18 @@ public final class DuckDbEventStore implements EventStore {
     }
   }
 
+  /**
+   * A writer on a database another part of this process already has open (the dashboard server when it
+   * also ingests): a new connection on the same instance, closed with this store.
+   */
+  public static DuckDbEventStore sharing(DuckDBConnection database, Path dataDir) {
+    try {
+      return new DuckDbEventStore(dataDir, database.duplicate());
+    } catch (SQLException e) {
+      throw new StoreException("cannot write to the open store in " + dataDir + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The data folder this store lives in. */
   public Path dataDir() {
     return dataDir;

@@ -221,3 +221,13 @@ document.getElementById('filters').addEventListener('submit', ev => {
 });
 window.addEventListener('hashchange', render);
 render();
+
+// Live: when new events arrive (serve --watch), the page redraws itself.
+let lastStatus = null;
+setInterval(async () => {
+  try {
+    const s = JSON.stringify(await api('status'));
+    if (lastStatus !== null && s !== lastStatus && state().page !== 'event') render();
+    lastStatus = s;
+  } catch (e) { /* the next poll tries again */ }
+}, 5000);
