@@ -19,10 +19,24 @@ final class DashboardQueries {
       "error_code", "event_type", "event_category", "request_id", "shared_event_id", "session_issuer_user_name", "vpc_endpoint_id", "event_key");
   static final List<String> CIS = List.of("4.1", "4.2", "4.3", "4.4", "4.5", "4.6", "4.7", "4.8", "4.9", "4.10", "4.11", "4.12", "4.13", "4.14", "4.15");
 
+  static final List<String> LEVELS = List.of("critical", "high", "medium", "low", "informational");
+  private static final java.util.regex.Pattern CIS_TAG = java.util.regex.Pattern.compile("cis\\.aws\\.(4\\.\\d+)");
+
   private final Db db;
+  private final FindingsCache findings;
 
   DashboardQueries(Db db) {
     this.db = db;
+    this.findings = new FindingsCache(db);
+  }
+
+  /** {@code 2026-11-02T10:23:45Z} cut to the minute, hour or day. */
+  static String truncate(String iso, String bucket) {
+    return switch (bucket) {
+      case "minute" -> iso.substring(0, 16) + ":00Z";
+      case "hour" -> iso.substring(0, 13) + ":00:00Z";
+      default -> iso.substring(0, 10) + "T00:00:00Z";
+    };
   }
 
   /** The newest event time, the anchor of relative ranges. */
@@ -72,27 +86,37 @@ final class DashboardQueries {
 
   Map<String, Object> security(TimeRange r, Filters f) {
     Map<String, Object> out = new LinkedHashMap<>();
-    List<Object> fa = new ArrayList<>(List.of(r.from(), r.to()));
-    String fw = " last_seen >= ? AND first_seen < ?";
-    if (f.account() != null) {
-      fw += " AND account = ?";
-      fa.add(f.account());
+    List<Map<String, Object>> inRange = new ArrayList<>();
+    for (Map<String, Object> finding : findings.all()) {
+      String first = (String) finding.get("first_seen");
+      String last = (String) finding.get("last_seen");
+      boolean overlaps = last != null && first != null && Instant.parse(last).compareTo(r.from()) >= 0 && Instant.parse(first).isBefore(r.to());
+      if (overlaps && (f.account() == null || f.account().equals(finding.get("account"))) && (f.region() == null || f.region().equals(finding.get("region")))) {
+        inRange.add(finding);
+      }
     }
-    if (f.region() != null) {
-      fw += " AND region = ?";
-      fa.add(f.region());
+    Map<String, Map<String, Long>> byLevel = new java.util.TreeMap<>();
+    Map<String, long[]> cis = new java.util.HashMap<>();
+    for (Map<String, Object> finding : inRange) {
+      String bucket = truncate((String) finding.get("last_seen"), r.bucket());
+      byLevel.computeIfAbsent(bucket, k -> new java.util.TreeMap<>()).merge((String) finding.get("level"), 1L, Long::sum);
+      java.util.regex.Matcher m = CIS_TAG.matcher(String.valueOf(finding.get("tags")));
+      if (m.find()) {
+        long[] c = cis.computeIfAbsent(m.group(1), k -> new long[2]);
+        c[0]++;
+        c[1] += ((Number) finding.get("events")).longValue();
+      }
     }
-    out.put("findings_by_level", db.rows("SELECT date_trunc('" + r.bucket() + "', last_seen) AS t, level AS series, count(*) AS n FROM findings WHERE" + fw
-        + " GROUP BY 1, 2 ORDER BY 1, 2", fa.toArray()));
-    out.put("findings", db.rows("SELECT finding_id, kind, rule_id, title, level, account, region, actor, events, first_seen, last_seen, status FROM findings WHERE" + fw
-        + " ORDER BY CASE level WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END, last_seen DESC LIMIT 200", fa.toArray()));
-    List<Map<String, Object>> cis = db.rows("SELECT regexp_extract(tags, 'cis\\.aws\\.(4\\.\\d+)', 1) AS control, sum(events) AS n, count(*) AS findings FROM findings WHERE"
-        + fw + " AND tags LIKE '%cis.aws.4.%' GROUP BY 1", fa.toArray());
+    List<Map<String, Object>> levels = new ArrayList<>();
+    byLevel.forEach((t, counts) -> counts.forEach((level, n) -> levels.add(Map.of("t", t, "series", level, "n", n))));
+    out.put("findings_by_level", levels);
+    inRange.sort(java.util.Comparator.comparingInt((Map<String, Object> x) -> LEVELS.indexOf(x.get("level")))
+        .thenComparing(x -> (String) x.get("last_seen"), java.util.Comparator.reverseOrder()));
+    out.put("findings", inRange.subList(0, Math.min(200, inRange.size())));
     List<Map<String, Object>> controls = new ArrayList<>();
     for (String c : CIS) {
-      Map<String, Object> row = new LinkedHashMap<>(Map.of("control", c, "n", 0L, "findings", 0L));
-      cis.stream().filter(x -> c.equals(x.get("control"))).findFirst().ifPresent(row::putAll);
-      controls.add(row);
+      long[] v = cis.getOrDefault(c, new long[2]);
+      controls.add(Map.of("control", c, "findings", v[0], "n", v[1]));
     }
     out.put("cis_controls", controls);
     List<Object> a = new ArrayList<>();
@@ -107,8 +131,10 @@ final class DashboardQueries {
         + " AND event_name IN ('AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress', 'ModifySecurityGroupRules', 'CreateNetworkAclEntry', 'ReplaceNetworkAclEntry')"
         + " AND (request_parameters LIKE '%0.0.0.0/0%' OR request_parameters LIKE '%::/0%') ORDER BY event_time DESC LIMIT 50", a.toArray()));
     out.put("creations_deletions", db.rows("SELECT date_trunc('" + r.bucket() + "', event_time) AS t,"
-        + " count(*) FILTER (WHERE regexp_matches(event_name, '^(Run|Create|Launch)')) AS created,"
-        + " count(*) FILTER (WHERE regexp_matches(event_name, '^(Delete|Terminate)')) AS deleted FROM events WHERE" + w + " GROUP BY 1 ORDER BY 1", a.toArray()));
+        + " count(*) FILTER (WHERE event_name LIKE 'Run%' OR event_name LIKE 'Create%' OR event_name LIKE 'Launch%') AS created,"
+        + " count(*) FILTER (WHERE event_name LIKE 'Delete%' OR event_name LIKE 'Terminate%') AS deleted FROM events WHERE" + w
+        + " AND (event_name LIKE 'Run%' OR event_name LIKE 'Create%' OR event_name LIKE 'Launch%' OR event_name LIKE 'Delete%' OR event_name LIKE 'Terminate%')"
+        + " GROUP BY 1 ORDER BY 1", a.toArray()));
     return out;
   }
 
