@@ -61,23 +61,34 @@ final class DashboardQueries {
     return w.toString();
   }
 
+  /** Runs one panel's query and records how long it took under {@code timings_ms}. */
+  private static <T> T panel(Map<String, Object> out, String name, java.util.function.Supplier<T> query) {
+    long t0 = System.nanoTime();
+    T result = query.get();
+    @SuppressWarnings("unchecked") // created below as a LinkedHashMap<String, Long>
+    Map<String, Long> timings = (Map<String, Long>) out.computeIfAbsent("timings_ms", k -> new LinkedHashMap<String, Long>());
+    timings.put(name, (System.nanoTime() - t0) / 1_000_000);
+    out.put(name, result);
+    return result;
+  }
+
   Map<String, Object> operations(TimeRange r, Filters f) {
     Map<String, Object> out = new LinkedHashMap<>();
     Instant newest = newest();
+    List<Object> hour = new ArrayList<>();
+    String lastHour = scope(f, hour, new TimeRange(newest.minusSeconds(3600), newest.plusSeconds(1)));
+    panel(out, "actions_last_60m", () -> db.rows("SELECT event_name AS name, count(*) AS n FROM events WHERE" + lastHour
+        + " AND read_only = false GROUP BY 1 ORDER BY n DESC, name LIMIT 20", hour.toArray()));
     List<Object> a = new ArrayList<>();
-    String w = scope(f, a, new TimeRange(newest.minusSeconds(3600), newest.plusSeconds(1)));
-    out.put("actions_last_60m", db.rows("SELECT event_name AS name, count(*) AS n FROM events WHERE" + w
-        + " AND read_only = false GROUP BY 1 ORDER BY n DESC, name LIMIT 20", a.toArray()));
-    a = new ArrayList<>();
-    w = scope(f, a, r);
+    String w = scope(f, a, r);
     String bucket = "date_trunc('" + r.bucket() + "', event_time)";
-    out.put("services_over_time", db.rows("WITH top AS (SELECT event_source FROM events WHERE" + w + " GROUP BY 1 ORDER BY count(*) DESC LIMIT 8) "
+    panel(out, "services_over_time", () -> db.rows("WITH top AS (SELECT event_source FROM events WHERE" + w + " GROUP BY 1 ORDER BY count(*) DESC LIMIT 8) "
         + "SELECT " + bucket + " AS t, event_source AS series, count(*) AS n FROM events WHERE" + w
         + " AND event_source IN (SELECT event_source FROM top) GROUP BY 1, 2 ORDER BY 1, 2", concat(a, a)));
-    out.put("by_region", db.rows("SELECT coalesce(aws_region, '(none)') AS name, count(*) AS n FROM events WHERE" + w + " GROUP BY 1 ORDER BY n DESC", a.toArray()));
-    out.put("top_event_names", db.rows("SELECT event_name AS name, count(*) AS n FROM events WHERE" + w + " GROUP BY 1 ORDER BY n DESC, name LIMIT 15", a.toArray()));
-    out.put("top_actors", db.rows("SELECT actor AS name, count(*) AS n FROM events WHERE" + w + " GROUP BY 1 ORDER BY n DESC, name LIMIT 15", a.toArray()));
-    out.put("errors_over_time", db.rows("SELECT " + bucket + " AS t, count(*) FILTER (WHERE error_code IS NOT NULL) AS errors, count(*) AS n FROM events WHERE" + w
+    panel(out, "by_region", () -> db.rows("SELECT coalesce(aws_region, '(none)') AS name, count(*) AS n FROM events WHERE" + w + " GROUP BY 1 ORDER BY n DESC", a.toArray()));
+    panel(out, "top_event_names", () -> db.rows("SELECT event_name AS name, count(*) AS n FROM events WHERE" + w + " GROUP BY 1 ORDER BY n DESC, name LIMIT 15", a.toArray()));
+    panel(out, "top_actors", () -> db.rows("SELECT actor AS name, count(*) AS n FROM events WHERE" + w + " GROUP BY 1 ORDER BY n DESC, name LIMIT 15", a.toArray()));
+    panel(out, "errors_over_time", () -> db.rows("SELECT " + bucket + " AS t, count(*) FILTER (WHERE error_code IS NOT NULL) AS errors, count(*) AS n FROM events WHERE" + w
         + " GROUP BY 1 ORDER BY 1", a.toArray()));
     out.put("events", db.rows("SELECT count(*) AS n FROM events WHERE" + w, a.toArray()).get(0).get("n"));
     out.put("range", Map.of("from", r.from().toString(), "to", r.to().toString()));
@@ -87,6 +98,7 @@ final class DashboardQueries {
   Map<String, Object> security(TimeRange r, Filters f) {
     Map<String, Object> out = new LinkedHashMap<>();
     List<Map<String, Object>> inRange = new ArrayList<>();
+    long t0 = System.nanoTime();
     for (Map<String, Object> finding : findings.all()) {
       String first = (String) finding.get("first_seen");
       String last = (String) finding.get("last_seen");
@@ -119,18 +131,19 @@ final class DashboardQueries {
       controls.add(Map.of("control", c, "findings", v[0], "n", v[1]));
     }
     out.put("cis_controls", controls);
+    out.put("timings_ms", new LinkedHashMap<>(Map.of("findings_by_level, findings, cis_controls", (System.nanoTime() - t0) / 1_000_000)));
     List<Object> a = new ArrayList<>();
     String w = scope(f, a, r);
-    out.put("unauthorized_by_principal", db.rows("SELECT actor AS name, count(*) AS n FROM events WHERE" + w
+    panel(out, "unauthorized_by_principal", () -> db.rows("SELECT actor AS name, count(*) AS n FROM events WHERE" + w
         + " AND (error_code LIKE 'AccessDenied%' OR error_code LIKE '%UnauthorizedOperation') GROUP BY 1 ORDER BY n DESC, name LIMIT 15", a.toArray()));
-    out.put("root_activity", db.rows("SELECT event_time, event_name, recipient_account_id AS account, aws_region AS region, source_ip_address, recipient_account_id, event_key FROM events WHERE" + w
+    panel(out, "root_activity", () -> db.rows("SELECT event_time, event_name, recipient_account_id AS account, aws_region AS region, source_ip_address, recipient_account_id, event_key FROM events WHERE" + w
         + " AND identity_type = 'Root' AND identity_invoked_by IS NULL AND coalesce(event_type, '') <> 'AwsServiceEvent' ORDER BY event_time DESC LIMIT 50", a.toArray()));
-    out.put("console_without_mfa", db.rows("SELECT event_time, actor, recipient_account_id AS account, source_ip_address, recipient_account_id, event_key FROM events WHERE" + w
+    panel(out, "console_without_mfa", () -> db.rows("SELECT event_time, actor, recipient_account_id AS account, source_ip_address, recipient_account_id, event_key FROM events WHERE" + w
         + " AND event_name = 'ConsoleLogin' AND mfa_used = false ORDER BY event_time DESC LIMIT 50", a.toArray()));
-    out.put("exposure_changes", db.rows("SELECT event_time, event_name, actor, recipient_account_id AS account, aws_region AS region, request_parameters, recipient_account_id, event_key FROM events WHERE" + w
+    panel(out, "exposure_changes", () -> db.rows("SELECT event_time, event_name, actor, recipient_account_id AS account, aws_region AS region, request_parameters, recipient_account_id, event_key FROM events WHERE" + w
         + " AND event_name IN ('AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress', 'ModifySecurityGroupRules', 'CreateNetworkAclEntry', 'ReplaceNetworkAclEntry')"
         + " AND (request_parameters LIKE '%0.0.0.0/0%' OR request_parameters LIKE '%::/0%') ORDER BY event_time DESC LIMIT 50", a.toArray()));
-    out.put("creations_deletions", db.rows("SELECT date_trunc('" + r.bucket() + "', event_time) AS t,"
+    panel(out, "creations_deletions", () -> db.rows("SELECT date_trunc('" + r.bucket() + "', event_time) AS t,"
         + " count(*) FILTER (WHERE event_name LIKE 'Run%' OR event_name LIKE 'Create%' OR event_name LIKE 'Launch%') AS created,"
         + " count(*) FILTER (WHERE event_name LIKE 'Delete%' OR event_name LIKE 'Terminate%') AS deleted FROM events WHERE" + w
         + " AND (event_name LIKE 'Run%' OR event_name LIKE 'Create%' OR event_name LIKE 'Launch%' OR event_name LIKE 'Delete%' OR event_name LIKE 'Terminate%')"
