@@ -73,6 +73,16 @@ class DashboardApiTest {
   }
 
   @Test
+  void panelNumbersMatchSqlOverTheSameStore() throws Exception {
+    JsonNode top = get("/api/operations?range=7d").body().get("top_event_names");
+    JsonNode sql = post("/api/sql", "{\"sql\":\"SELECT event_name AS name, count(*) AS n FROM events GROUP BY 1 ORDER BY n DESC, name LIMIT 15\"}").body().get("rows");
+    assertThat(top).isEqualTo(sql);
+    JsonNode root = get("/api/security?range=7d").body().get("root_activity");
+    JsonNode rootSql = post("/api/sql", "{\"sql\":\"SELECT count(*) AS n FROM events WHERE identity_type = 'Root' AND identity_invoked_by IS NULL AND coalesce(event_type, '') <> 'AwsServiceEvent'\"}").body();
+    assertThat((long) root.size()).isEqualTo(rootSql.get("rows").get(0).get("n").asLong());
+  }
+
+  @Test
   void securityPanelsShowThePlantedIncidents() throws Exception {
     JsonNode s = get("/api/security?range=7d").body();
     assertThat(s.get("findings").toString()).contains("CloudTrail logging stopped or trail deleted");
