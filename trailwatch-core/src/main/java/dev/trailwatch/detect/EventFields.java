@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
 public final class EventFields implements FieldSource {
   private final CloudTrailEvent e;
   private @Nullable Map<String, List<JsonNode>> derived;
+  /** Values already looked up for this event: many rules ask for the same few fields. */
+  private final Map<String, List<JsonNode>> seen = new java.util.HashMap<>(16);
 
   public EventFields(CloudTrailEvent e) {
     this.e = e;
@@ -28,6 +30,15 @@ public final class EventFields implements FieldSource {
 
   @Override
   public List<JsonNode> values(String field) {
+    List<JsonNode> v = seen.get(field);
+    if (v == null) {
+      v = lookUp(field);
+      seen.put(field, v);
+    }
+    return v;
+  }
+
+  private List<JsonNode> lookUp(String field) {
     UserIdentity u = e.userIdentity();
     return switch (field) {
       case "eventSource" -> text(e.eventSource());

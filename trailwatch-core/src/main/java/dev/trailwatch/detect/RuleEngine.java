@@ -74,28 +74,25 @@ public final class RuleEngine {
 
   /** The rules that match the event (empty for most events). */
   public List<RuleMatch> evaluate(CloudTrailEvent e) {
+    EventFields fields = new EventFields(e);
     List<RuleMatch> out = null;
-    EventFields fields = null;
-    for (List<SigmaRule> candidates : candidates(e)) {
-      for (SigmaRule r : candidates) {
-        if (fields == null) {
-          fields = new EventFields(e);
-        }
-        if (r.matches(fields)) {
-          if (out == null) {
-            out = new ArrayList<>(2);
-          }
-          out.add(match(r, e, fields));
-        }
-      }
-    }
+    out = run(e.eventName() == null ? List.of() : byName.getOrDefault(e.eventName().toLowerCase(Locale.ROOT), List.of()), e, fields, out);
+    out = run(e.eventSource() == null ? List.of() : bySource.getOrDefault(e.eventSource().toLowerCase(Locale.ROOT), List.of()), e, fields, out);
+    out = run(everyEvent, e, fields, out);
     return out == null ? List.of() : out;
   }
 
-  private List<List<SigmaRule>> candidates(CloudTrailEvent e) {
-    List<SigmaRule> named = e.eventName() == null ? List.of() : byName.getOrDefault(e.eventName().toLowerCase(Locale.ROOT), List.of());
-    List<SigmaRule> sourced = e.eventSource() == null ? List.of() : bySource.getOrDefault(e.eventSource().toLowerCase(Locale.ROOT), List.of());
-    return List.of(named, sourced, everyEvent);
+  private @org.jspecify.annotations.Nullable List<RuleMatch> run(List<SigmaRule> candidates, CloudTrailEvent e, EventFields fields,
+      @org.jspecify.annotations.Nullable List<RuleMatch> out) {
+    for (SigmaRule r : candidates) {
+      if (r.matches(fields)) {
+        if (out == null) {
+          out = new ArrayList<>(2);
+        }
+        out.add(match(r, e, fields));
+      }
+    }
+    return out;
   }
 
   private RuleMatch match(SigmaRule r, CloudTrailEvent e, EventFields fields) {
