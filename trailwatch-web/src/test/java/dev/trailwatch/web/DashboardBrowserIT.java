@@ -106,6 +106,25 @@ class DashboardBrowserIT {
   }
 
   @Test
+  void exploreFiltersOnAnyTypedFieldAndSecurityFiltersByLevel() {
+    open("#/explore?range=7d", "explore");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("field"))).selectByValue("event_name");
+    browser.findElement(By.name("value")).sendKeys("ConsoleLogin");
+    browser.findElement(By.cssSelector("main form button")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("f.event_name=ConsoleLogin")
+        && "explore".equals(d.findElement(By.tagName("body")).getDomAttribute("data-rendered")));
+    List<WebElement> names = browser.findElements(By.xpath("//main//table//tr/td[2]"));
+    assertThat(names).isNotEmpty().allMatch(td -> td.getText().equals("ConsoleLogin"));
+
+    open("#/security?range=7d", "security");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("level"))).selectByValue("critical");
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("level=critical")
+        && "security".equals(d.findElement(By.tagName("body")).getDomAttribute("data-rendered")));
+    List<WebElement> levels = browser.findElements(By.cssSelector("td.level-critical, td.level-high, td.level-medium, td.level-low"));
+    assertThat(levels).isNotEmpty().allMatch(td -> td.getText().equals("critical"));
+  }
+
+  @Test
   void acknowledgingAFindingSticks() {
     open("#/security?range=7d", "security");
     WebElement link = browser.findElements(By.cssSelector("a.drill")).stream().filter(a -> a.getText().matches("[0-9a-f]{12}")).findFirst().orElseThrow();

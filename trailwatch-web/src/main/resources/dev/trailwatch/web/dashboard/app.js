@@ -125,7 +125,13 @@ async function security(params) {
   const d = await api('security', scopeParams(params));
   series(panel('Findings by level over time', true), d.findings_by_level, 'level');
   const f = panel('Findings', true);
-  table(f, d.findings, ['level', 'title', 'account', 'region', 'actor', 'events', 'last_seen', 'status', 'finding_id'], {
+  const levelPick = el('select', { name: 'level' });
+  for (const l of ['all', 'critical', 'high', 'medium', 'low', 'informational']) levelPick.append(el('option', { value: l, text: l === 'all' ? 'every level' : l }));
+  levelPick.value = params.get('level') || 'all';
+  levelPick.addEventListener('change', () => { if (levelPick.value === 'all') params.delete('level'); else params.set('level', levelPick.value); go('security', params); });
+  f.append(levelPick);
+  const shown = params.get('level') ? d.findings.filter(x => x.level === params.get('level')) : d.findings;
+  table(f, shown, ['level', 'title', 'account', 'region', 'actor', 'events', 'last_seen', 'status', 'finding_id'], {
     finding_id: async r => {
       const resp = await fetch('/api/findings/' + encodeURIComponent(r.finding_id) + '/ack', { method: 'POST', credentials: 'same-origin' });
       if (resp.ok) render();
@@ -143,13 +149,26 @@ async function security(params) {
     series: [{ name: 'created', type: 'line', data: d.creations_deletions.map(r => r.created) }, { name: 'deleted', type: 'line', data: d.creations_deletions.map(r => r.deleted) }] });
 }
 
+const FIELDS = ['event_name', 'event_source', 'aws_region', 'recipient_account_id', 'actor', 'source_ip_address', 'user_agent', 'identity_type',
+  'identity_arn', 'identity_user_name', 'identity_access_key_id', 'error_code', 'event_type', 'event_category', 'request_id', 'shared_event_id',
+  'session_issuer_user_name', 'vpc_endpoint_id', 'event_key'];
+
 async function explorePage(params) {
-  const form = el('form', {}, el('input', { name: 'q', placeholder: 'free text', value: params.get('q') || '' }), el('button', { text: 'Search' }));
+  const field = el('select', { name: 'field' });
+  for (const name of FIELDS) field.append(el('option', { value: name, text: name }));
+  const form = el('form', {}, el('input', { name: 'q', placeholder: 'free text', value: params.get('q') || '' }), ' and ', field,
+    el('input', { name: 'value', placeholder: 'equals' }), el('button', { text: 'Search' }));
   const p = panel('Explore', true);
   p.append(form);
   const filters = [...params.entries()].filter(([k]) => k.startsWith('f.'));
   if (filters.length) p.append(el('p', { class: 'muted', text: 'filters: ' + filters.map(([k, v]) => k.slice(2) + ' = ' + v).join(', ') }));
-  form.addEventListener('submit', ev => { ev.preventDefault(); params.set('q', form.q.value); params.delete('offset'); go('explore', params); });
+  form.addEventListener('submit', ev => {
+    ev.preventDefault();
+    params.set('q', form.q.value);
+    if (form.value.value) params.set('f.' + form.field.value, form.value.value);
+    params.delete('offset');
+    go('explore', params);
+  });
   const q = scopeParams(params);
   for (const [k, v] of params.entries()) if (k.startsWith('f.') || k === 'q' || k === 'offset') q.set(k, v);
   const d = await api('events', q);
@@ -191,6 +210,7 @@ async function sources() {
 }
 
 async function render() {
+  delete document.body.dataset.rendered; // set again when this render has finished
   charts.splice(0).forEach(c => c.dispose());
   page.replaceChildren();
   const { page: name, params } = state();
