@@ -43,8 +43,26 @@ final class IngestCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin RuleOptions ruleOptions;
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders to read.")
-  List<Path> paths = new ArrayList<>();
+  @Parameters(paramLabel = "SOURCE", arity = "1..*", description = "Files, folders, or s3://bucket[/prefix] addresses to read.")
+  List<String> paths = new ArrayList<>();
+
+  @Option(names = "--endpoint", paramLabel = "URL", description = "S3: an S3-compatible endpoint (path-style addressing).")
+  @org.jspecify.annotations.Nullable String endpoint;
+
+  @Option(names = "--region", paramLabel = "REGION", description = "S3: the bucket's region (default us-east-1); credentials come from the default AWS chain.")
+  @org.jspecify.annotations.Nullable String region;
+
+  @Option(names = "--since", paramLabel = "DATE", description = "S3: only the date folders from this day (YYYY-MM-DD) on; lists no more than needed.")
+  @org.jspecify.annotations.Nullable String since;
+
+  @Option(names = "--until", paramLabel = "DATE", description = "S3: only the date folders up to this day (YYYY-MM-DD).")
+  @org.jspecify.annotations.Nullable String until;
+
+  @Option(names = "--accounts", split = ",", paramLabel = "ID", description = "S3: only these accounts' folders (with --since/--until).")
+  List<String> accounts = new ArrayList<>();
+
+  @Option(names = "--regions", split = ",", paramLabel = "REGION", description = "S3: only these regions' folders (with --since/--until).")
+  List<String> regions = new ArrayList<>();
 
   @Option(names = "--readers", paramLabel = "N", description = "Parser threads (default: up to 2).")
   int readers = IngestOptions.defaults().readers();
@@ -61,7 +79,16 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<LogSource> sources = new ArrayList<>();
-    for (Path p : paths) {
+    software.amazon.awssdk.services.s3.S3Client s3 = null;
+    for (String source : paths) {
+      if (source.startsWith("s3://")) {
+        if (s3 == null) {
+          s3 = dev.trailwatch.source.s3.S3Clients.create(endpoint, region);
+        }
+        sources.add(new dev.trailwatch.source.s3.S3LogSource(s3, source, selection()));
+        continue;
+      }
+      Path p = Path.of(source);
       if (!p.toFile().exists()) {
         throw new NoSuchFileException(p + ": no such file or folder");
       }
@@ -92,6 +119,16 @@ final class IngestCommand implements Callable<Integer> {
       return ExitStatus.FAILURE.code();
     }
     return report.problems() > 0 || !rules.problems().isEmpty() ? ExitStatus.PROBLEMS.code() : ExitStatus.OK.code();
+  }
+
+  private dev.trailwatch.source.s3.S3Selection selection() {
+    try {
+      java.time.Instant from = since == null ? null : java.time.LocalDate.parse(since).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+      java.time.Instant to = until == null ? null : java.time.LocalDate.parse(until).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plusSeconds(86_399);
+      return new dev.trailwatch.source.s3.S3Selection(accounts, regions, from, to);
+    } catch (java.time.DateTimeException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--since/--until take a date such as 2026-11-02");
+    }
   }
 
   static String rate(double perSecond) {

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trailwatch.testkit.SharedSamples;
+import java.net.URI;
+import java.nio.file.Path;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** {@code ingest s3://…} against S3Proxy on loopback, with static test credentials and an endpoint override. */
+class S3IngestIT {
+  @TempDir Path tmp;
+
+  @Test
+  void ingestsABucketAndSkipsWhatItAlreadyRead() throws Exception {
+    S3Proxy proxy = S3Proxy.builder().blobStore(new TransientNio2BlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
+        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "test-identity", "test-credential").build();
+    proxy.start();
+    try {
+      while (!"STARTED".equals(proxy.getState())) {
+        Thread.sleep(20);
+      }
+      String endpoint = "http://127.0.0.1:" + proxy.getPort();
+      S3Client s3 = dev.trailwatch.source.s3.S3Clients.create(endpoint, "us-east-1");
+      s3.createBucket(b -> b.bucket("foo"));
+      s3.putObject(b -> b.bucket("foo").key("AWSLogs/222222222222/CloudTrail/us-east-1/2026/11/02/a.json.gz"),
+          RequestBody.fromFile(SharedSamples.file("cpl/SerializerTestFileCompact.json.gz")));
+      s3.putObject(b -> b.bucket("foo").key("AWSLogs/333333333333/CloudTrail/eu-west-1/2026/11/02/b.json"),
+          RequestBody.fromFile(SharedSamples.file("otel/cloudtrail_log.json")));
+      String data = tmp.resolve("data").toString();
+
+      Cli first = Cli.run("ingest", "--json", "--data", data, "--endpoint", endpoint, "s3://foo");
+      assertThat(first.exit()).as(first.err()).isZero();
+      JsonNode s = new ObjectMapper().readTree(first.out());
+      assertThat(s.get("files_read").asInt()).isEqualTo(2);
+      assertThat(s.get("events_new").asInt()).isEqualTo(13);
+      assertThat(Cli.run("query", "--data", data, "--csv", "SELECT source FROM files ORDER BY 1").out()).contains("s3://foo/AWSLogs/222222222222/");
+
+      JsonNode again = new ObjectMapper().readTree(Cli.run("ingest", "--json", "--data", data, "--endpoint", endpoint, "s3://foo").out());
+      assertThat(again.get("files_unchanged").asInt()).isEqualTo(2);
+      assertThat(again.get("events_new").asInt()).isZero();
+
+      Cli missing = Cli.run("ingest", "--data", data, "--endpoint", endpoint, "s3://no-such-bucket");
+      assertThat(missing.exit()).isEqualTo(ExitStatus.FAILURE.code());
+      assertThat(missing.err().strip()).startsWith("trailwatch: error: cannot list s3://no-such-bucket").doesNotContain("\n");
+    } finally {
+      proxy.stop();
+    }
+  }
+}
