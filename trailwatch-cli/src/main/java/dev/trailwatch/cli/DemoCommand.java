@@ -64,11 +64,12 @@ final class DemoCommand implements Callable<Integer> {
     Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofDays(2));
     CorpusSummary summary = new CorpusGenerator().generate(new GeneratorConfig(corpus, events, GeneratorConfig.DEFAULT_ACCOUNTS,
         GeneratorConfig.DEFAULT_REGIONS, 2, start, 1, true, null), n -> {});
-    out.printf(Locale.ROOT, "ingesting %,d files with %d rules...%n", summary.files(), 0 + RuleSources.builtin(new SigmaParser()).rules().size());
+    RuleEngine rules = new RuleEngine(RuleSources.builtin(new SigmaParser()));
+    out.printf(Locale.ROOT, "ingesting %,d files with %d rules...%n", summary.files(), rules.rules().size());
     out.flush();
     IngestReport report;
     try (DuckDbEventStore store = DuckDbEventStore.open(data.resolve("store"))) {
-      report = new IngestPipeline(store, IngestOptions.defaults(), new RuleEngine(RuleSources.builtin(new SigmaParser())))
+      report = new IngestPipeline(store, IngestOptions.defaults(), rules)
           .run(List.of(new LocalDirectorySource(corpus.resolve("AWSLogs"))), dev.trailwatch.ingest.IngestListener.NONE);
     }
     out.printf(Locale.ROOT, "stored %,d events in %.1f s; %,d rule matches%n", report.eventsNew(), report.elapsed().toMillis() / 1000.0, report.matches());

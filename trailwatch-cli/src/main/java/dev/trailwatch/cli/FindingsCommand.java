@@ -10,9 +10,6 @@ import dev.trailwatch.store.duckdb.FindingFilter;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -128,8 +125,8 @@ final class FindingsCommand implements Callable<Integer> {
           return f.newestEvent().orElse(Instant.now()).minus(d);
         }
       }
-      return s.length() == 10 ? LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(s);
-    } catch (DateTimeParseException | NumberFormatException e) {
+      return CliTime.instant(s, "--since", spec.commandLine());
+    } catch (NumberFormatException e) {
       throw new ParameterException(spec.commandLine(), "--since: not a duration (24h, 7d) or a date/instant: " + since);
     }
   }

@@ -8,9 +8,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -87,10 +84,6 @@ final class GenerateCommand implements Callable<Integer> {
     if (start == null) {
       return Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofDays(days));
     }
-    try {
-      return start.length() == 10 ? LocalDate.parse(start).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(start);
-    } catch (DateTimeParseException e) {
-      throw new ParameterException(spec.commandLine(), "--start: not a date (YYYY-MM-DD) or instant: " + start);
-    }
+    return CliTime.instant(start, "--start", spec.commandLine());
   }
 }

@@ -12,9 +12,6 @@ import dev.trailwatch.store.duckdb.StoredEvents;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +21,6 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -112,10 +108,6 @@ final class HuntCommand implements Callable<Integer> {
     if (since == null) {
       return null;
     }
-    try {
-      return since.length() == 10 ? LocalDate.parse(since).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(since);
-    } catch (DateTimeParseException e) {
-      throw new ParameterException(spec.commandLine(), "--since: not a date (YYYY-MM-DD) or instant: " + since);
-    }
+    return CliTime.instant(since, "--since", spec.commandLine());
   }
 }

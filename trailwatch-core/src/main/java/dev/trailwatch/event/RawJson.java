@@ -21,25 +21,11 @@ public final class RawJson {
 
   private final byte[] bytes;
   private final int[] spans; // start, end per NestedDocument ordinal; -1 when absent
-  private final boolean located; // spans were found by the parser (else: look them up in the tree)
   private @Nullable JsonNode tree;
 
   RawJson(byte[] bytes, int[] spans) {
-    this(bytes, spans, true);
-  }
-
-  private RawJson(byte[] bytes, int[] spans, boolean located) {
     this.bytes = bytes;
     this.spans = spans;
-    this.located = located;
-  }
-
-  /** A record given as text (tests, generators); nested documents are located by parsing. */
-  public static RawJson of(String json) {
-    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-    int[] spans = new int[NestedDocument.values().length * 2];
-    java.util.Arrays.fill(spans, -1);
-    return new RawJson(bytes, spans, false);
   }
 
   /** The record's bytes (UTF-8 JSON), as a copy. */
@@ -61,12 +47,8 @@ public final class RawJson {
   public Optional<String> nested(NestedDocument doc) {
     int start = spans[doc.ordinal() * 2];
     int end = spans[doc.ordinal() * 2 + 1];
-    if (start < 0 && located) {
-      return Optional.empty();
-    }
     if (start < 0) {
-      JsonNode node = tree().get(doc.jsonName());
-      return node == null || node.isNull() ? Optional.empty() : Optional.of(node.toString());
+      return Optional.empty(); // the parser saw no such field
     }
     if (end - start == 4 && bytes[start] == 'n') {
       return Optional.empty(); // null

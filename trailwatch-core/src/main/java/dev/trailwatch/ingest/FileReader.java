@@ -49,7 +49,7 @@ final class FileReader {
       }
       Batcher sink = new Batcher(fileId, file.source());
       ParseSummary summary = parser.parse(in, sink);
-      in.transferTo(OutputStreamNull.INSTANCE); // hash and keep every byte, also after the JSON ends
+      in.transferTo(java.io.OutputStream.nullOutputStream()); // hash and keep every byte, also after the JSON ends
       sink.flush();
       tee.flush();
       out.put(
@@ -189,15 +189,5 @@ final class FileReader {
         filled = 0;
       }
     }
-  }
-
-  private static final class OutputStreamNull extends java.io.OutputStream {
-    static final OutputStreamNull INSTANCE = new OutputStreamNull();
-
-    @Override
-    public void write(int b) {}
-
-    @Override
-    public void write(byte[] b, int off, int len) {}
   }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trailwatch.detect.sigma.Correlation;
 import dev.trailwatch.detect.sigma.ParsedRules;
 import dev.trailwatch.detect.sigma.SigmaParser;
-import dev.trailwatch.detect.sigma.SigmaProblem;
 import dev.trailwatch.detect.sigma.SigmaRule;
 import dev.trailwatch.event.CloudTrailEvent;
 import dev.trailwatch.event.LogFileParser;
@@ -171,9 +170,5 @@ class SigmaHqRulesTest {
 
   static CloudTrailEvent event(Map<String, Object> record) throws IOException {
     return new LogFileParser().parse(new ObjectMapper().writeValueAsBytes(record)).events().get(0);
-  }
-
-  static SigmaProblem unused() {
-    return new SigmaProblem("", 0, 0, "");
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trailwatch.detect.sigma.ParsedRules;
 import dev.trailwatch.detect.sigma.SigmaParser;
-import dev.trailwatch.detect.sigma.SigmaProblem;
 import dev.trailwatch.event.LogFileParser;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -157,9 +156,5 @@ class SigmaSpecTest {
     } finally {
       Locale.setDefault(before);
     }
-  }
-
-  static SigmaProblem unused() {
-    return new SigmaProblem("", 0, 0, "");
   }
 }

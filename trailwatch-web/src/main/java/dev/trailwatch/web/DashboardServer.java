@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trailwatch.store.StoreException;
 import dev.trailwatch.store.duckdb.DuckDbConnections;
 import dev.trailwatch.store.duckdb.DuckDbEventStore;
+import dev.trailwatch.store.duckdb.DuckDbFindings;
 import dev.trailwatch.store.duckdb.RawRecords;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -195,15 +196,11 @@ public final class DashboardServer implements AutoCloseable {
 
   private void acknowledge(Context ctx) throws SQLException {
     String id = ctx.pathParam("id");
-    List<Map<String, Object>> f = db.rows("SELECT finding_key FROM findings WHERE finding_id = ?", id);
-    if (f.isEmpty()) {
-      throw new ApiException(404, "no finding " + id);
-    }
     String note = ctx.formParam("note") == null ? "" : ctx.formParam("note");
-    try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("INSERT INTO acknowledgements VALUES (?, now()::TIMESTAMP, ?)")) {
-      ps.setString(1, (String) f.get(0).get("finding_key"));
-      ps.setString(2, note);
-      ps.execute();
+    try (Connection c = db.connection()) {
+      if (!DuckDbFindings.acknowledge(c, id, note)) {
+        throw new ApiException(404, "no finding " + id);
+      }
     }
     ctx.json(Map.of("finding_id", id, "status", "acknowledged"));
   }

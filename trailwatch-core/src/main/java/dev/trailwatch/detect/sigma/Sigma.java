@@ -68,7 +68,7 @@ final class Sigma {
         continue;
       }
       String s = String.valueOf(v);
-      ValueTest.Text t = text(hasWildcards(s) ? ValueTest.Text.Mode.CONTAINS : ValueTest.Text.Mode.CONTAINS, s, mods.contains("cased"));
+      ValueTest.Text t = text(ValueTest.Text.Mode.CONTAINS, s, mods.contains("cased")); // keywords are full-text: contained
       out.add(new ValueTest.Keyword(t));
     }
     return out;

@@ -3,8 +3,6 @@ package dev.trailwatch.detect.sigma;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** One value of a field test, compiled with its modifiers. */
@@ -129,13 +127,5 @@ sealed interface ValueTest {
     public boolean test(JsonNode ignored, FieldSource event) {
       return term.matches(event.text());
     }
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
-  }
-
-  static List<String> none() {
-    return List.of();
   }
 }

@@ -91,6 +91,11 @@ public final class DuckDbFindings implements AutoCloseable {
 
   /** Acknowledges a finding by its short id or full key; false when no finding has it. */
   public boolean acknowledge(String key, String note) {
+    return acknowledge(conn, key, note);
+  }
+
+  /** The same on a connection of the caller's (the dashboard server holds the store open). */
+  public static boolean acknowledge(Connection conn, String key, String note) {
     try {
       String full;
       try (PreparedStatement ps = conn.prepareStatement("SELECT finding_key FROM findings WHERE finding_id = ? OR finding_key = ?")) {

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -84,9 +83,5 @@ public record StoreStats(
       }
     }
     return out;
-  }
-
-  static @Nullable Instant utc(@Nullable LocalDateTime t) {
-    return t == null ? null : t.toInstant(ZoneOffset.UTC);
   }
 }
