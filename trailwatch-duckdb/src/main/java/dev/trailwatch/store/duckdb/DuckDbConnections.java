@@ -54,6 +54,15 @@ public final class DuckDbConnections {
     }
   }
 
+  /** Closes a store connection, reporting a failure as a {@link StoreException}. */
+  static void close(Connection conn) {
+    try {
+      conn.close();
+    } catch (SQLException e) {
+      throw new StoreException("cannot close the store: " + e.getMessage(), e);
+    }
+  }
+
   static String firstLine(String message) {
     int nl = message.indexOf('\n');
     return nl < 0 ? message : message.substring(0, nl);

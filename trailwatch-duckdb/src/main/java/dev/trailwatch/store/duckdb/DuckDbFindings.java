@@ -138,10 +138,6 @@ public final class DuckDbFindings implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      conn.close();
-    } catch (SQLException e) {
-      throw new StoreException("cannot close the store: " + e.getMessage(), e);
-    }
+    DuckDbConnections.close(conn);
   }
 }

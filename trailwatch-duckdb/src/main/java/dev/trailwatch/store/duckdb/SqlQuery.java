@@ -104,10 +104,6 @@ public final class SqlQuery implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      conn.close();
-    } catch (SQLException e) {
-      throw new StoreException("cannot close the store: " + e.getMessage(), e);
-    }
+    DuckDbConnections.close(conn);
   }
 }

@@ -112,10 +112,6 @@ public final class StoredEvents implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      conn.close();
-    } catch (SQLException e) {
-      throw new StoreException("cannot close the store: " + e.getMessage(), e);
-    }
+    DuckDbConnections.close(conn);
   }
 }
