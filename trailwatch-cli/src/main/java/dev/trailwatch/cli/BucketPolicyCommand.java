@@ -32,8 +32,11 @@ final class BucketPolicyCommand implements Callable<Integer> {
   @Option(names = "--prefix", paramLabel = "P", description = "Key prefix before AWSLogs/ (the trail's S3 key prefix).")
   @Nullable String prefix;
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
   Who who = new Who();
+
+  @Option(names = "--trails", split = ",", paramLabel = "ARN", description = "The ARNs of the trails that deliver here (arn:aws:cloudtrail:REGION:ACCOUNT:trail/NAME): the policy then admits exactly those trails (aws:SourceArn), AWS's preferred form.")
+  List<String> trails = new ArrayList<>();
 
   static final class Who {
     @Option(names = "--accounts", split = ",", paramLabel = "ID", description = "The accounts whose trails deliver here.")
@@ -47,7 +50,7 @@ final class BucketPolicyCommand implements Callable<Integer> {
   public Integer call() {
     String json;
     try {
-      json = BucketPolicy.json(bucket, prefix, who.accounts, who.organization);
+      json = BucketPolicy.json(bucket, prefix, who.accounts, who.organization, trails);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -7,12 +7,11 @@ import dev.trailwatch.ingest.IngestListener;
 import dev.trailwatch.ingest.IngestOptions;
 import dev.trailwatch.ingest.IngestPipeline;
 import dev.trailwatch.ingest.IngestReport;
-import dev.trailwatch.source.LocalDirectorySource;
-import dev.trailwatch.source.LogSource;
+import dev.trailwatch.ingest.NotificationIngest;
+import dev.trailwatch.source.NotificationSource;
 import dev.trailwatch.store.duckdb.DuckDbEventStore;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +31,10 @@ import picocli.CommandLine.Spec;
       "CloudTrail's Records files, JSON arrays, JSON lines, CloudWatch Logs envelopes and lookup-events",
       "exports are recognised by content. Files already ingested unchanged are skipped; each event is kept once.",
       "",
+      "s3:// sources list the bucket (only the date folders asked for with --since/--until/--accounts/--regions);",
+      "sqs:// sources read the files the queue's notifications name, until the queue has nothing new, and delete",
+      "each message once its files are committed.",
+      "",
       "Every new event runs through the detection rules (the built-in pack, plus --rules folders of Sigma files).",
       "",
       "Exit codes: 0 ok, 1 failure (some file could not be read), 3 input problems found (bad records, or rules left out).",
@@ -43,26 +46,10 @@ final class IngestCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin RuleOptions ruleOptions;
 
-  @Parameters(paramLabel = "SOURCE", arity = "1..*", description = "Files, folders, or s3://bucket[/prefix] addresses to read.")
+  @Mixin SourceOptions sourceOptions;
+
+  @Parameters(paramLabel = "SOURCE", arity = "1..*", description = SourceOptions.SOURCES_HELP)
   List<String> paths = new ArrayList<>();
-
-  @Option(names = "--endpoint", paramLabel = "URL", description = "S3: an S3-compatible endpoint (path-style addressing).")
-  @org.jspecify.annotations.Nullable String endpoint;
-
-  @Option(names = "--region", paramLabel = "REGION", description = "S3: the bucket's region (default us-east-1); credentials come from the default AWS chain.")
-  @org.jspecify.annotations.Nullable String region;
-
-  @Option(names = "--since", paramLabel = "DATE", description = "S3: only the date folders from this day (YYYY-MM-DD) on; lists no more than needed.")
-  @org.jspecify.annotations.Nullable String since;
-
-  @Option(names = "--until", paramLabel = "DATE", description = "S3: only the date folders up to this day (YYYY-MM-DD).")
-  @org.jspecify.annotations.Nullable String until;
-
-  @Option(names = "--accounts", split = ",", paramLabel = "ID", description = "S3: only these accounts' folders (with --since/--until).")
-  List<String> accounts = new ArrayList<>();
-
-  @Option(names = "--regions", split = ",", paramLabel = "REGION", description = "S3: only these regions' folders (with --since/--until).")
-  List<String> regions = new ArrayList<>();
 
   @Option(names = "--readers", paramLabel = "N", description = "Parser threads (default: up to 2).")
   int readers = IngestOptions.defaults().readers();
@@ -78,57 +65,44 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<LogSource> sources = new ArrayList<>();
-    software.amazon.awssdk.services.s3.S3Client s3 = null;
-    for (String source : paths) {
-      if (source.startsWith("s3://")) {
-        if (s3 == null) {
-          s3 = dev.trailwatch.source.s3.S3Clients.create(endpoint, region);
-        }
-        sources.add(new dev.trailwatch.source.s3.S3LogSource(s3, source, selection()));
-        continue;
-      }
-      Path p = Path.of(source);
-      if (!p.toFile().exists()) {
-        throw new NoSuchFileException(p + ": no such file or folder");
-      }
-      sources.add(new LocalDirectorySource(p));
-    }
     IngestOptions defaults = IngestOptions.defaults();
-    IngestOptions options = new IngestOptions(readers, defaults.batchSize(), defaults.queueCapacity(), commitEvents, defaults.commitFiles());
     PrintWriter err = spec.commandLine().getErr();
+    IngestOptions options = new IngestOptions(readers, defaults.batchSize(), defaults.queueCapacity(), commitEvents, defaults.commitFiles());
     ParsedRules rules = ruleOptions.load(err);
     IngestReport report;
-    try (DuckDbEventStore store = DuckDbEventStore.open(common.data);
+    int unusableMessages = 0;
+    List<String> queueLines = new ArrayList<>();
+    try (SourceOptions.Opened sources = sourceOptions.open(paths, spec);
+        DuckDbEventStore store = DuckDbEventStore.open(common.data);
         Progress progress = Progress.start(!noProgress && System.console() != null)) {
       IngestListener listener = progress.listener();
-      report = new IngestPipeline(store, options, new RuleEngine(rules)).run(sources, listener);
+      RuleEngine engine = new RuleEngine(rules);
+      report = new IngestPipeline(store, options, engine).run(sources.polled(), listener);
+      NotificationIngest notifications = new NotificationIngest(store, options, engine);
+      for (NotificationSource queue : sources.queues()) {
+        NotificationIngest.Round r = notifications.drain(queue, Duration.ofSeconds(2), listener);
+        report = report.plus(r.ingest());
+        unusableMessages += r.unusable();
+        queueLines.add(String.format(Locale.ROOT, "%s: %d messages: %d done (%d needed no reading), %d unusable (see the problems table), %d left to retry",
+            queue.describe(), r.messages(), r.settled(), r.ignored(), r.unusable(), r.retried()));
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(IngestSummary.json(report));
     } else {
       IngestSummary.print(out, report, common.data);
+      queueLines.forEach(out::println);
     }
     out.flush();
-    for (String failure : report.failures()) {
+    for (dev.trailwatch.ingest.FileFailure failure : report.failures()) {
       err.println("trailwatch: cannot read " + failure);
     }
     err.flush();
     if (!report.failures().isEmpty()) {
       return ExitStatus.FAILURE.code();
     }
-    return report.problems() > 0 || !rules.problems().isEmpty() ? ExitStatus.PROBLEMS.code() : ExitStatus.OK.code();
-  }
-
-  private dev.trailwatch.source.s3.S3Selection selection() {
-    try {
-      java.time.Instant from = since == null ? null : java.time.LocalDate.parse(since).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-      java.time.Instant to = until == null ? null : java.time.LocalDate.parse(until).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plusSeconds(86_399);
-      return new dev.trailwatch.source.s3.S3Selection(accounts, regions, from, to);
-    } catch (java.time.DateTimeException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--since/--until take a date such as 2026-11-02");
-    }
+    return report.problems() > 0 || unusableMessages > 0 || !rules.problems().isEmpty() ? ExitStatus.PROBLEMS.code() : ExitStatus.OK.code();
   }
 
   static String rate(double perSecond) {

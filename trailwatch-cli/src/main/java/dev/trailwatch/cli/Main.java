@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
       "",
       "Exit codes: 0 ok, 1 failure, 2 usage error, 3 finished but input problems were found."
     },
-    subcommands = {DemoCommand.class, IngestCommand.class, ServeCommand.class, QueryCommand.class, StatsCommand.class, FindingsCommand.class, RulesCommand.class, HuntCommand.class, GenerateCommand.class, BucketPolicyCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, IngestCommand.class, WatchCommand.class, ServeCommand.class, QueryCommand.class, StatsCommand.class, FindingsCommand.class, RulesCommand.class, HuntCommand.class, GenerateCommand.class, BucketPolicyCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

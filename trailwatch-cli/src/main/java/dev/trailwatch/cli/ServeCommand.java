@@ -3,7 +3,11 @@ package dev.trailwatch.cli;
 
 import dev.trailwatch.web.DashboardServer;
 import dev.trailwatch.web.ServerConfig;
+import dev.trailwatch.ingest.IngestOptions;
+import dev.trailwatch.ingest.Watch;
+import dev.trailwatch.store.duckdb.DuckDbEventStore;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
@@ -36,10 +40,14 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--token", paramLabel = "T", description = "Require this token (at least 12 characters) on every API call.")
   @Nullable String token;
 
-  @Option(names = "--watch", paramLabel = "PATH", description = "Also ingest new files appearing in this folder (repeatable), every few seconds; the pages update.")
-  java.util.List<java.nio.file.Path> watch = new java.util.ArrayList<>();
+  @Option(names = "--watch", paramLabel = "SOURCE", description = "Also ingest, as `trailwatch watch` does, from this folder, s3:// bucket or sqs:// queue (repeatable); the pages update.")
+  java.util.List<String> watch = new java.util.ArrayList<>();
+
+  @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "5", description = "With --watch: how often folders and buckets are listed (default ${DEFAULT-VALUE}).")
+  int interval = 5;
 
   @Mixin RuleOptions ruleOptions;
+  @Mixin SourceOptions sourceOptions;
 
   @Override
   public Integer call() throws Exception {
@@ -49,28 +57,35 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    for (java.nio.file.Path p : watch) {
-      if (!java.nio.file.Files.isDirectory(p)) {
-        throw new ParameterException(spec.commandLine(), "--watch: not a folder: " + p);
-      }
+    if (interval < 1) {
+      throw new ParameterException(spec.commandLine(), "--interval must be at least 1 second");
     }
-    dev.trailwatch.detect.RuleEngine rules = watch.isEmpty() ? dev.trailwatch.detect.RuleEngine.none()
-        : new dev.trailwatch.detect.RuleEngine(ruleOptions.load(spec.commandLine().getErr()));
-    serveUntilStopped(config, spec.commandLine().getOut(), "", watch, rules);
+    SourceOptions.Opened sources;
+    try {
+      sources = sourceOptions.open(watch, spec);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new ParameterException(spec.commandLine(), "--watch: " + e.getMessage());
+    }
+    try (sources) {
+      dev.trailwatch.detect.RuleEngine rules = watch.isEmpty() ? dev.trailwatch.detect.RuleEngine.none()
+          : new dev.trailwatch.detect.RuleEngine(ruleOptions.load(spec.commandLine().getErr()));
+      serveUntilStopped(config, spec.commandLine().getOut(), "", sources, rules, Duration.ofSeconds(interval));
+    }
     return ExitStatus.OK.code();
   }
 
   /** Starts the server, prints where it is, and blocks until the process is asked to stop. */
-  static void serveUntilStopped(ServerConfig config, PrintWriter out, String tour, java.util.List<java.nio.file.Path> watch,
-      dev.trailwatch.detect.RuleEngine rules) throws InterruptedException {
+  static void serveUntilStopped(ServerConfig config, PrintWriter out, String tour, SourceOptions.Opened watch,
+      dev.trailwatch.detect.RuleEngine rules, Duration interval) throws InterruptedException {
     DashboardServer server = DashboardServer.start(config);
-    dev.trailwatch.web.FolderWatcher watcher = watch.isEmpty() ? null
-        : new dev.trailwatch.web.FolderWatcher(server, config.dataDir(), watch, rules, java.time.Duration.ofSeconds(3), line -> {
-          synchronized (out) {
-            out.println(line);
-            out.flush();
-          }
-        }).start();
+    Watch watcher = watch.polled().isEmpty() && watch.queues().isEmpty() ? null
+        : new Watch(() -> DuckDbEventStore.sharing(server.database(), config.dataDir()), watch.polled(), watch.queues(), rules,
+            IngestOptions.defaults(), interval, line -> {
+              synchronized (out) {
+                out.println(line);
+                out.flush();
+              }
+            }).start();
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       if (watcher != null) {

@@ -43,6 +43,23 @@ class BucketPolicyCommandIT {
     assertThat(write.get("Condition").get("StringEquals").get("aws:SourceOrgID").asText()).isEqualTo("o-exampleorgid");
   }
 
+  @Test
+  void namedTrailsAreAdmittedBySourceArnAsAwsDocumentsForSeveralAccounts() throws Exception {
+    String primary = "arn:aws:cloudtrail:us-east-1:111111111111:trail/primaryTrailName";
+    String secondary = "arn:aws:cloudtrail:us-east-1:222222222222:trail/secondaryTrailName";
+    Cli r = Cli.run("bucket-policy", "--bucket", "foo", "--prefix", "optionalLogFilePrefix", "--trails", primary + "," + secondary);
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode p = new ObjectMapper().readTree(r.out());
+    JsonNode acl = p.get("Statement").get(0);
+    assertThat(acl.get("Condition").get("StringEquals").get("aws:SourceArn").toString()).isEqualTo("[\"" + primary + "\",\"" + secondary + "\"]");
+    assertThat(acl.get("Condition").get("StringEquals").has("aws:SourceAccount")).isFalse();
+    JsonNode write = p.get("Statement").get(1);
+    assertThat(write.get("Resource").toString()).isEqualTo(
+        "[\"arn:aws:s3:::foo/optionalLogFilePrefix/AWSLogs/111111111111/*\",\"arn:aws:s3:::foo/optionalLogFilePrefix/AWSLogs/222222222222/*\"]");
+    assertThat(write.get("Condition").get("StringEquals").get("aws:SourceArn")).hasSize(2);
+    assertThat(write.get("Condition").get("StringEquals").get("s3:x-amz-acl").asText()).isEqualTo("bucket-owner-full-control");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiterString = " ;; ", textBlock = """
       short account          ;; --bucket foo --accounts 12345                       ;; 12-digit
@@ -53,6 +70,8 @@ class BucketPolicyCommandIT {
       bad organization       ;; --bucket foo --organization org-1                   ;; organization id
       neither                ;; --bucket foo                                        ;; --accounts
       both                   ;; --bucket foo --accounts 111111111111 --organization o-exampleorgid ;; mutually exclusive
+      not a trail arn        ;; --bucket foo --trails arn:aws:s3:::foo              ;; not a trail ARN
+      trail of another account ;; --bucket foo --accounts 111111111111 --trails arn:aws:cloudtrail:us-east-1:999999999999:trail/trail1 ;; not in --accounts
       """)
   void refusesInvalidInputAsAUsageError(String name, String args, String message) {
     Cli r = Cli.run(("bucket-policy " + args).split(" "));

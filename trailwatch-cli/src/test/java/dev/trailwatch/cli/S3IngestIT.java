@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trailwatch.testkit.LoopbackAws;
 import dev.trailwatch.testkit.SharedSamples;
-import java.net.URI;
 import java.nio.file.Path;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -22,15 +19,9 @@ class S3IngestIT {
 
   @Test
   void ingestsABucketAndSkipsWhatItAlreadyRead() throws Exception {
-    S3Proxy proxy = S3Proxy.builder().blobStore(new TransientNio2BlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "test-identity", "test-credential").build();
-    proxy.start();
-    try {
-      while (!"STARTED".equals(proxy.getState())) {
-        Thread.sleep(20);
-      }
-      String endpoint = "http://127.0.0.1:" + proxy.getPort();
-      S3Client s3 = dev.trailwatch.source.s3.S3Clients.create(endpoint, "us-east-1");
+    try (LoopbackAws aws = LoopbackAws.start()) {
+      String endpoint = aws.s3Endpoint();
+      S3Client s3 = aws.s3();
       s3.createBucket(b -> b.bucket("foo"));
       s3.putObject(b -> b.bucket("foo").key("AWSLogs/222222222222/CloudTrail/us-east-1/2026/11/02/a.json.gz"),
           RequestBody.fromFile(SharedSamples.file("cpl/SerializerTestFileCompact.json.gz")));
@@ -52,8 +43,6 @@ class S3IngestIT {
       Cli missing = Cli.run("ingest", "--data", data, "--endpoint", endpoint, "s3://no-such-bucket");
       assertThat(missing.exit()).isEqualTo(ExitStatus.FAILURE.code());
       assertThat(missing.err().strip()).startsWith("trailwatch: error: cannot list s3://no-such-bucket").doesNotContain("\n");
-    } finally {
-      proxy.stop();
     }
   }
 }

@@ -37,10 +37,17 @@ public final class IngestPipeline {
   /** A long run commits at least this often, so a crash loses little work. */
   private static final long COMMIT_INTERVAL_NANOS = 10_000_000_000L;
 
+  /**
+   * Files from the network are read by at least this many threads: each mostly waits for bytes, so several
+   * downloads overlap; memory stays bounded by the reader-to-writer queue and one buffer per thread.
+   */
+  static final int REMOTE_READERS = 8;
+
   private final EventStore store;
   private final IngestOptions options;
   private final RuleEngine rules;
   private final LogFileParser parser = new LogFileParser();
+  private boolean correlationsDefined;
 
   public IngestPipeline(EventStore store, IngestOptions options, RuleEngine rules) {
     this.store = store;
@@ -62,7 +69,12 @@ public final class IngestPipeline {
     }
     Tally tally = new Tally();
     tally.filesSeen = files.size();
-    store.defineCorrelations(rules.correlations(), correlatedRuleIds());
+    if (!correlationsDefined) {
+      store.defineCorrelations(rules.correlations(), correlatedRuleIds());
+      store.commit();
+      correlationsDefined = true;
+    }
+    boolean remote = sources.stream().anyMatch(LogSource::remote);
     listener.started(files.size());
     List<LogFile> toRead = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -76,7 +88,7 @@ public final class IngestPipeline {
       }
     }
     if (!toRead.isEmpty()) {
-      readAndCommit(toRead, listener, tally);
+      readAndCommit(toRead, remote ? Math.max(options.readers(), REMOTE_READERS) : options.readers(), listener, tally);
     }
     return tally.report(Duration.ofNanos(System.nanoTime() - started));
   }
@@ -104,10 +116,10 @@ public final class IngestPipeline {
     return k.size() == f.size() && f.lastModified().isPresent() && f.lastModified().get().equals(k.lastModified());
   }
 
-  private void readAndCommit(List<LogFile> files, IngestListener listener, Tally tally) throws InterruptedException {
+  private void readAndCommit(List<LogFile> files, int readers, IngestListener listener, Tally tally) throws InterruptedException {
     StagedQueue queue = new StagedQueue(options.queueCapacity());
     FileReader reader = new FileReader(parser, rules, queue, options.batchSize());
-    ExecutorService workers = Executors.newFixedThreadPool(options.readers(), r -> {
+    ExecutorService workers = Executors.newFixedThreadPool(readers, r -> {
       Thread t = new Thread(r, "trailwatch-reader");
       t.setDaemon(true);
       return t;
@@ -118,7 +130,7 @@ public final class IngestPipeline {
       ids[i] = store.nextFileId();
     }
     List<Future<?>> running = new ArrayList<>();
-    for (int w = 0; w < options.readers(); w++) {
+    for (int w = 0; w < readers; w++) {
       running.add(workers.submit(() -> {
         for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
           reader.read(files.get(i), ids[i]);
@@ -199,7 +211,7 @@ public final class IngestPipeline {
           store.dropFile(id);
         }
         counts.remove(id);
-        tally.failures.add(f.source() + ": " + f.reason());
+        tally.failures.add(new FileFailure(f.source(), f.reason()));
         finished++;
         listener.fileFinished(++tally.done);
       }
@@ -254,7 +266,7 @@ public final class IngestPipeline {
     int filesNotJson;
     int digestFiles;
     int done;
-    final List<String> failures = new ArrayList<>();
+    final List<FileFailure> failures = new ArrayList<>();
     long eventsRead;
     long eventsNew;
     long eventsDuplicate;

@@ -24,7 +24,7 @@ public record IngestReport(
     int filesUnchanged,
     int filesNotJson,
     int digestFiles,
-    List<String> failures,
+    List<FileFailure> failures,
     long eventsRead,
     long eventsNew,
     long eventsDuplicate,
@@ -35,6 +35,20 @@ public record IngestReport(
 
   public IngestReport {
     failures = List.copyOf(failures);
+  }
+
+  /** A run that had nothing to read. */
+  public static IngestReport nothing() {
+    return new IngestReport(0, 0, 0, 0, 0, List.of(), 0, 0, 0, 0, 0, 0, Duration.ZERO);
+  }
+
+  /** Both runs' counts together (for runs one after the other: elapsed times add up). */
+  public IngestReport plus(IngestReport o) {
+    List<FileFailure> both = new java.util.ArrayList<>(failures);
+    both.addAll(o.failures);
+    return new IngestReport(filesSeen + o.filesSeen, filesRead + o.filesRead, filesUnchanged + o.filesUnchanged, filesNotJson + o.filesNotJson,
+        digestFiles + o.digestFiles, both, eventsRead + o.eventsRead, eventsNew + o.eventsNew, eventsDuplicate + o.eventsDuplicate,
+        problems + o.problems, recordsWithUnknownFields + o.recordsWithUnknownFields, matches + o.matches, elapsed.plus(o.elapsed));
   }
 
   /** Events per second over the whole run. */

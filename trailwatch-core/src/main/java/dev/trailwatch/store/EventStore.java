@@ -64,6 +64,9 @@ public interface EventStore extends AutoCloseable {
   /** Makes everything added since the last commit durable, atomically. */
   void commit();
 
+  /** Discards everything added since the last commit (a round that failed half-way), and keeps the store usable. */
+  void rollback();
+
   /** The original text of a stored record, byte for byte, if the store holds it. */
   Optional<String> findOriginalRecord(String recipientAccountId, String eventKey);
 

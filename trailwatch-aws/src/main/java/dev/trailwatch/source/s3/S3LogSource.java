@@ -3,20 +3,22 @@ package dev.trailwatch.source.s3;
 
 import dev.trailwatch.source.LogFile;
 import dev.trailwatch.source.LogSource;
-import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -28,11 +30,17 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * {@code s3://bucket/key} and their ETag.
  */
 public final class S3LogSource implements LogSource {
+  static final int POLL_LOOKBACK_HOURS = 26;
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT);
+  private static final Pattern DATE_FOLDER = Pattern.compile("/(\\d{4}/\\d{2}/\\d{2})/");
   private final S3Client s3;
   private final String bucket;
   private final String prefix;
   private final S3Selection selection;
+  /** When set (later rounds of a watch), only date folders this recent are listed. */
+  private final @Nullable Duration lookback;
   private final AtomicInteger listCalls = new AtomicInteger();
+  private volatile boolean layoutSeen;
 
   public S3LogSource(S3Client s3, String uri, S3Selection selection) {
     URI u = URI.create(uri);
@@ -44,19 +52,41 @@ public final class S3LogSource implements LogSource {
     String p = u.getPath() == null ? "" : u.getPath().replaceAll("^/+", "");
     this.prefix = p.isEmpty() || p.endsWith("/") ? p : p + "/";
     this.selection = selection;
+    this.lookback = null;
+  }
+
+  private S3LogSource(S3LogSource first, Duration lookback) {
+    this.s3 = first.s3;
+    this.bucket = first.bucket;
+    this.prefix = first.prefix;
+    this.selection = first.selection;
+    this.lookback = lookback;
   }
 
   @Override
   public List<LogFile> list() {
     List<LogFile> out = new ArrayList<>();
+    Instant since = selection.since();
+    if (lookback != null) {
+      Instant recent = Instant.now().minus(lookback);
+      since = since == null || since.isBefore(recent) ? recent : since;
+    }
     try {
-      if (selection.since() == null && selection.until() == null) {
+      if (since == null && selection.until() == null && selection.accounts().isEmpty() && selection.regions().isEmpty()) {
         objects(prefix, out);
       } else {
-        for (String day : datePrefixes()) {
-          objects(day, out);
+        for (String folder : layoutPrefixes(since)) {
+          objects(folder, out);
+        }
+        if (since == null && selection.until() != null) {
+          String last = DAY.format(selection.until().atZone(ZoneOffset.UTC));
+          out.removeIf(f -> {
+            Matcher m = DATE_FOLDER.matcher(f.source());
+            return m.find() && m.group(1).compareTo(last) > 0;
+          });
         }
       }
+      layoutSeen |= out.stream().anyMatch(f -> f.source().contains("/AWSLogs/"));
     } catch (SdkException e) {
       throw new S3SourceException("cannot list s3://" + bucket + "/" + prefix + ": " + e.getMessage(), e);
     }
@@ -73,7 +103,25 @@ public final class S3LogSource implements LogSource {
     return "s3://" + bucket + "/" + prefix;
   }
 
-  private List<String> datePrefixes() {
+  /**
+   * After a first full listing, a bucket in CloudTrail's layout is listed only in the date folders of the
+   * last {@value #POLL_LOOKBACK_HOURS} hours (CloudTrail delivers within minutes, late files within hours).
+   */
+  @Override
+  public LogSource forPolling() {
+    return layoutSeen && lookback == null ? new S3LogSource(this, Duration.ofHours(POLL_LOOKBACK_HOURS)) : this;
+  }
+
+  @Override
+  public boolean remote() {
+    return true;
+  }
+
+  /**
+   * The folders to list: per selected account and region, the date folders from {@code since} to the
+   * selection's end, or the whole region folder when there is no start.
+   */
+  private List<String> layoutPrefixes(@Nullable Instant since) {
     List<String> out = new ArrayList<>();
     String root = prefix.endsWith("AWSLogs/") ? prefix : prefix + "AWSLogs/";
     for (String owner : folders(root)) {
@@ -87,10 +135,13 @@ public final class S3LogSource implements LogSource {
             if (!selection.regions().isEmpty() && !selection.regions().contains(name(region))) {
               continue;
             }
-            LocalDate from = (selection.since() == null ? Instant.EPOCH : selection.since()).atZone(ZoneOffset.UTC).toLocalDate();
+            if (since == null) {
+              out.add(region);
+              continue;
+            }
             LocalDate to = (selection.until() == null ? Instant.now() : selection.until()).atZone(ZoneOffset.UTC).toLocalDate();
-            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-              out.add(region + String.format(java.util.Locale.ROOT, "%04d/%02d/%02d/", d.getYear(), d.getMonthValue(), d.getDayOfMonth()));
+            for (LocalDate d = since.atZone(ZoneOffset.UTC).toLocalDate(); !d.isAfter(to); d = d.plusDays(1)) {
+              out.add(region + DAY.format(d) + "/");
             }
           }
         }
@@ -125,56 +176,10 @@ public final class S3LogSource implements LogSource {
       ListObjectsV2Response r = s3.listObjectsV2(ListObjectsV2Request.builder().bucket(bucket).prefix(under).continuationToken(token).build());
       for (S3Object o : r.contents()) {
         if (!o.key().endsWith("/")) {
-          out.add(new S3File(o.key(), o.size(), o.eTag()));
+          out.add(new S3ObjectFile(s3, bucket, o.key(), o.size(), o.eTag()));
         }
       }
       token = r.isTruncated() ? r.nextContinuationToken() : null;
     } while (token != null);
-  }
-
-  private final class S3File implements LogFile {
-    private final String key;
-    private final long size;
-    private final @Nullable String etag;
-
-    S3File(String key, long size, @Nullable String etag) {
-      this.key = key;
-      this.size = size;
-      this.etag = etag;
-    }
-
-    @Override
-    public String source() {
-      return "s3://" + bucket + "/" + key;
-    }
-
-    @Override
-    public long size() {
-      return size;
-    }
-
-    @Override
-    public Optional<Instant> lastModified() {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> etag() {
-      return Optional.ofNullable(etag);
-    }
-
-    @Override
-    public boolean explicit() {
-      return false;
-    }
-
-    @Override
-    public InputStream open() throws java.io.IOException {
-      try {
-        return s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key).ifMatch(etag).build());
-      } catch (SdkException e) {
-        throw new java.io.IOException("cannot read " + source() + ": " + e.getMessage(), e);
-      }
-    }
   }
 }

@@ -13,16 +13,13 @@ import dev.trailwatch.ingest.IngestReport;
 import dev.trailwatch.source.LogFile;
 import dev.trailwatch.source.LogSource;
 import dev.trailwatch.store.duckdb.DuckDbEventStore;
+import dev.trailwatch.testkit.LoopbackAws;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,20 +30,15 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** Against a real S3-compatible server (S3Proxy, in-process on loopback): the brief's multi-account bucket and an organization trail. */
 class S3LogSourceTest {
   @TempDir static Path tmp;
-  static S3Proxy proxy;
+  static LoopbackAws aws;
   static S3Client s3;
   static Path corpus;
   static long files;
 
   @BeforeAll
   static void start() throws Exception {
-    proxy = S3Proxy.builder().blobStore(new TransientNio2BlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "test-identity", "test-credential").build();
-    proxy.start();
-    while (!"STARTED".equals(proxy.getState())) {
-      Thread.sleep(20);
-    }
-    s3 = S3Clients.create("http://127.0.0.1:" + proxy.getPort(), "us-east-1");
+    aws = LoopbackAws.start();
+    s3 = S3Clients.create(aws.s3Endpoint(), "us-east-1");
     corpus = tmp.resolve("corpus");
     new CorpusGenerator().generate(new GeneratorConfig(corpus, 6_000, List.of("111111111111", "222222222222", "333333333333"),
         List.of("us-east-1", "eu-west-1"), 3, Instant.parse("2026-11-01T00:00:00Z"), 3, false, null), n -> {});
@@ -63,8 +55,8 @@ class S3LogSourceTest {
   }
 
   @AfterAll
-  static void stop() throws Exception {
-    proxy.stop();
+  static void stop() {
+    aws.close();
   }
 
   @Test
@@ -118,5 +110,65 @@ class S3LogSourceTest {
     try (InputStream in = one.open()) {
       assertThat(in.readAllBytes()).isEqualTo(Files.readAllBytes(corpus.resolve(one.source().substring("s3://foo/".length()))));
     }
+  }
+
+  @Test
+  void anInterruptedBackfillResumesWithoutDuplicatesOrGaps() throws Exception {
+    LogSource bucket = new S3LogSource(s3, "s3://foo", S3Selection.everything());
+    Path data = tmp.resolve("resumed");
+    IngestOptions smallCommits = new IngestOptions(2, 100, 4, 500, 5);
+    int[] commits = {0};
+    IngestListener interruptAfterTwoCommits = new IngestListener() {
+      @Override
+      public void committed(dev.trailwatch.ingest.CommittedFile file) {
+        if (++commits[0] == 12) {
+          Thread.currentThread().interrupt(); // as Ctrl-C or a stopped watch would, mid-run
+        }
+      }
+    };
+    try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> new IngestPipeline(store, smallCommits, RuleEngine.none()).run(List.of(bucket), interruptAfterTwoCommits))
+          .isInstanceOf(InterruptedException.class);
+    }
+    Thread.interrupted();
+    IngestReport rest;
+    try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
+      rest = new IngestPipeline(store, IngestOptions.defaults(), RuleEngine.none()).run(List.of(bucket), IngestListener.NONE);
+      assertThat(store.countEvents()).isEqualTo(6_000);
+    }
+    assertThat(rest.filesUnchanged()).isGreaterThanOrEqualTo(10).isLessThan((int) files);
+    assertThat(rest.filesRead() + rest.filesUnchanged()).isEqualTo((int) files);
+    assertThat(rest.eventsDuplicate()).isZero();
+    try (java.sql.Connection c = dev.trailwatch.store.duckdb.DuckDbConnections.open(data, true);
+        java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT count(*), count(DISTINCT event_id), count(DISTINCT source) FROM events JOIN files USING (file_id)")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(6_000);
+      assertThat(rs.getLong(2)).isEqualTo(6_000);
+    }
+  }
+
+  @Test
+  void laterRoundsOfAWatchListOnlyTheRecentDateFolders() throws Exception {
+    String today = java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd").format(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+    s3.createBucket(b -> b.bucket("polled"));
+    s3.putObject(b -> b.bucket("polled").key("AWSLogs/222222222222/CloudTrail/us-east-1/2026/11/01/old.json"), RequestBody.fromString("{\"Records\":[]}"));
+    S3LogSource first = new S3LogSource(s3, "s3://polled", S3Selection.everything());
+    assertThat(first.list()).hasSize(1);
+    s3.putObject(b -> b.bucket("polled").key("AWSLogs/222222222222/CloudTrail/us-east-1/" + today + "/new.json"), RequestBody.fromString("{\"Records\":[]}"));
+    LogSource later = first.forPolling();
+    assertThat(later).isNotSameAs(first);
+    assertThat(later.list()).extracting(LogFile::source).containsExactly("s3://polled/AWSLogs/222222222222/CloudTrail/us-east-1/" + today + "/new.json");
+    S3LogSource notLaidOut = new S3LogSource(s3, "s3://foo/nothing-here", S3Selection.everything());
+    notLaidOut.list();
+    assertThat(notLaidOut.forPolling()).isSameAs(notLaidOut);
+  }
+
+  @Test
+  void accountsAndAnEndWithoutAStartWalkTheLayoutToo() {
+    S3LogSource source = new S3LogSource(s3, "s3://foo", new S3Selection(List.of("333333333333"), List.of(), null, Instant.parse("2026-11-01T23:59:59Z")));
+    List<LogFile> found = source.list();
+    assertThat(found).isNotEmpty().allMatch(f -> f.source().contains("/333333333333/") && f.source().contains("/2026/11/01/"));
+    assertThat(new S3LogSource(s3, "s3://foo", new S3Selection(List.of("333333333333"), List.of(), null, null)).list())
+        .hasSizeGreaterThan(found.size()).allMatch(f -> f.source().contains("/333333333333/"));
   }
 }

@@ -348,6 +348,18 @@ public final class DuckDbEventStore implements EventStore {
     }
   }
 
+  @Override
+  public void rollback() {
+    try {
+      flushAll(); // into the open transaction, which is then discarded with them
+      conn.rollback();
+      seen = null; // it held the hashes of the discarded events: reload on the next write
+      openTransaction();
+    } catch (SQLException e) {
+      throw failure("roll back", e);
+    }
+  }
+
   /**
    * Keeps a transaction open at all times. DuckDB makes appender flushes (including the automatic ones when
    * an appender's buffer fills) part of the connection's transaction only while one is open, and JDBC opens

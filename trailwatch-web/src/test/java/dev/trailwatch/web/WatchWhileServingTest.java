@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trailwatch.detect.RuleEngine;
 import dev.trailwatch.detect.RuleSources;
 import dev.trailwatch.detect.sigma.SigmaParser;
+import dev.trailwatch.ingest.IngestOptions;
+import dev.trailwatch.ingest.Watch;
+import dev.trailwatch.source.LocalDirectorySource;
+import dev.trailwatch.store.duckdb.DuckDbEventStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** serve --watch: files landing in a folder are ingested and detected while the server answers. */
-class FolderWatcherTest {
+class WatchWhileServingTest {
   @TempDir Path tmp;
 
   @Test
@@ -29,8 +33,8 @@ class FolderWatcherTest {
     Path logs = Files.createDirectories(tmp.resolve("logs"));
     List<String> said = new CopyOnWriteArrayList<>();
     try (DashboardServer server = DashboardServer.start(new ServerConfig(tmp.resolve("data"), "127.0.0.1", 0, null))) {
-      FolderWatcher watcher = new FolderWatcher(server, tmp.resolve("data"), List.of(logs), new RuleEngine(RuleSources.builtin(new SigmaParser())),
-          Duration.ofMillis(200), said::add).start();
+      Watch watcher = new Watch(() -> DuckDbEventStore.sharing(server.database(), tmp.resolve("data")), List.of(new LocalDirectorySource(logs)),
+          List.of(), new RuleEngine(RuleSources.builtin(new SigmaParser())), IngestOptions.defaults(), Duration.ofMillis(200), said::add).start();
       assertThat(status(server).get("events").asLong()).isZero();
       Files.writeString(logs.resolve("new.json"), "{\"Records\":[{\"eventVersion\":\"1.08\",\"eventID\":\"w1\",\"eventTime\":\"2026-11-02T10:00:00Z\","
           + "\"eventSource\":\"cloudtrail.amazonaws.com\",\"eventName\":\"StopLogging\",\"recipientAccountId\":\"111122223333\","

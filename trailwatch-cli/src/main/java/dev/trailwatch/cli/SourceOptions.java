@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.cli;
+
+import dev.trailwatch.source.LocalDirectorySource;
+import dev.trailwatch.source.LogSource;
+import dev.trailwatch.source.NotificationSource;
+import dev.trailwatch.source.s3.S3Clients;
+import dev.trailwatch.source.s3.S3LogSource;
+import dev.trailwatch.source.s3.S3Selection;
+import dev.trailwatch.source.sqs.SqsNotificationSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Where logs come from: folders and files, {@code s3://bucket[/prefix]}, {@code sqs://host/account/queue}, and the options of each. */
+final class SourceOptions {
+  static final String SOURCES_HELP = "Files, folders, s3://bucket[/prefix] addresses, or sqs://host/account/queue queues of notifications.";
+
+  @Option(names = "--endpoint", paramLabel = "URL", description = "S3: an S3-compatible endpoint (path-style addressing).")
+  @Nullable String endpoint;
+
+  @Option(names = "--sqs-endpoint", paramLabel = "URL", description = "SQS: an SQS-compatible endpoint; the queue URL is this URL with the address's path.")
+  @Nullable String sqsEndpoint;
+
+  @Option(names = "--region", paramLabel = "REGION", description = "S3/SQS: the region (default us-east-1, or the one in an sqs.<region>.amazonaws.com address); credentials come from the default AWS chain (AWS_PROFILE selects a profile).")
+  @Nullable String region;
+
+  @Option(names = "--since", paramLabel = "DATE", description = "S3: only the date folders from this day (YYYY-MM-DD) on; lists no more than needed.")
+  @Nullable String since;
+
+  @Option(names = "--until", paramLabel = "DATE", description = "S3: only the date folders up to this day (YYYY-MM-DD).")
+  @Nullable String until;
+
+  @Option(names = "--accounts", split = ",", paramLabel = "ID", description = "S3: only these accounts' folders.")
+  List<String> accounts = new ArrayList<>();
+
+  @Option(names = "--regions", split = ",", paramLabel = "REGION", description = "S3: only these regions' folders.")
+  List<String> regions = new ArrayList<>();
+
+  @Option(names = "--visibility", paramLabel = "SECONDS", defaultValue = "300", description = "SQS: how long a received message stays hidden from other readers; extended while its files are read (default ${DEFAULT-VALUE}).")
+  int visibility = 300;
+
+  /** The sources named, opened; the caller closes the queues. */
+  record Opened(List<LogSource> polled, List<NotificationSource> queues) implements AutoCloseable {
+    @Override
+    public void close() {
+      queues.forEach(NotificationSource::close);
+    }
+  }
+
+  Opened open(List<String> addresses, CommandSpec spec) throws java.nio.file.NoSuchFileException {
+    List<LogSource> polled = new ArrayList<>();
+    List<NotificationSource> queues = new ArrayList<>();
+    S3Client s3 = null;
+    for (String address : addresses) {
+      if (address.startsWith("s3://") || address.startsWith("sqs://")) {
+        if (s3 == null) {
+          s3 = S3Clients.create(endpoint, region);
+        }
+        try {
+          if (address.startsWith("s3://")) {
+            polled.add(new S3LogSource(s3, address, selection(spec)));
+          } else {
+            queues.add(SqsNotificationSource.open(address, sqsEndpoint, region, s3, Duration.ofSeconds(visibility)));
+          }
+        } catch (IllegalArgumentException e) {
+          throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        continue;
+      }
+      Path p = Path.of(address);
+      if (!Files.exists(p)) {
+        throw new java.nio.file.NoSuchFileException(p + ": no such file or folder");
+      }
+      polled.add(new LocalDirectorySource(p));
+    }
+    return new Opened(polled, queues);
+  }
+
+  private S3Selection selection(CommandSpec spec) {
+    Instant from = since == null ? null : CliTime.instant(since, "--since", spec.commandLine());
+    Instant to = until == null ? null : CliTime.instant(until, "--until", spec.commandLine());
+    if (to != null && until != null && until.length() == 10) {
+      to = to.plusSeconds(86_399); // a day names all of it
+    }
+    return new S3Selection(accounts, regions, from, to);
+  }
+}

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.ingest;
+
+import dev.trailwatch.detect.RuleEngine;
+import dev.trailwatch.source.LogSource;
+import dev.trailwatch.source.NotificationSource;
+import dev.trailwatch.store.EventStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Ingest and detection that keep going ({@code trailwatch watch}, {@code serve --watch}): folders and
+ * buckets are listed again every interval (a bucket in CloudTrail's layout, after its first full listing,
+ * only in its recent date folders), queues are long-polled between listings. One thread writes to the
+ * store, which it opens itself (the store's appenders belong to the thread that made them). {@link #close} is graceful: the round in progress finishes (its files commit, its messages are
+ * removed from the queue), then the thread stops; what a kill interrupts is read again next time.
+ */
+public final class Watch implements AutoCloseable {
+  /** How long one receive waits for messages: short, so that stopping is quick. */
+  private static final Duration QUEUE_WAIT = Duration.ofSeconds(2);
+
+  private final List<LogSource> polled;
+  private final List<NotificationSource> queues;
+  private final Supplier<EventStore> opener;
+  private final RuleEngine rules;
+  private final IngestOptions options;
+  private final Duration interval;
+  private final Consumer<String> report;
+  private final Thread thread;
+  private volatile boolean running = true;
+  private volatile @Nullable String failure;
+
+  /**
+   * @param opener opens the store, on the watch's thread; the watch closes it when it stops
+   * @param interval how often folders and buckets are listed
+   * @param report receives a line per round that found something, and per failure
+   */
+  public Watch(Supplier<EventStore> opener, List<LogSource> polled, List<NotificationSource> queues, RuleEngine rules, IngestOptions options,
+      Duration interval, Consumer<String> report) {
+    this.opener = opener;
+    this.rules = rules;
+    this.options = options;
+    this.polled = new ArrayList<>(polled);
+    this.queues = List.copyOf(queues);
+    this.interval = interval;
+    this.report = report;
+    this.thread = new Thread(this::loop, "trailwatch-watch");
+  }
+
+  public Watch start() {
+    thread.start();
+    return this;
+  }
+
+  private void loop() {
+    try (EventStore store = opener.get()) {
+      loop(store, new IngestPipeline(store, options, rules), new NotificationIngest(store, options, rules));
+    } catch (RuntimeException e) { // the store cannot be opened or is broken: nothing more can be done
+      failure = String.valueOf(e.getMessage());
+      report.accept("watch: stopped: " + failure);
+    }
+  }
+
+  private void loop(EventStore store, IngestPipeline pipeline, NotificationIngest notifications) {
+    long nextListing = System.nanoTime();
+    while (running) {
+      try {
+        if (System.nanoTime() - nextListing >= 0) {
+          nextListing = System.nanoTime() + interval.toNanos();
+          listAll(store, pipeline);
+        }
+        for (NotificationSource q : queues) {
+          if (running) {
+            receive(store, notifications, q);
+          }
+        }
+        if (queues.isEmpty()) {
+          Thread.sleep(Math.max(0, Math.min(200, (nextListing - System.nanoTime()) / 1_000_000)));
+        }
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  private void listAll(EventStore store, IngestPipeline pipeline) throws InterruptedException {
+    for (int i = 0; i < polled.size() && running; i++) {
+      LogSource source = polled.get(i);
+      try {
+        IngestReport r = pipeline.run(List.of(source), IngestListener.NONE);
+        polled.set(i, source.forPolling());
+        if (r.filesRead() > 0 || !r.failures().isEmpty()) {
+          report.accept("watch: " + source.describe() + ": " + files(r));
+        }
+      } catch (java.io.IOException | RuntimeException e) { // a boundary: report, keep watching, try again next round
+        store.rollback();
+        report.accept("watch: " + source.describe() + ": " + e.getMessage());
+      }
+    }
+  }
+
+  private void receive(EventStore store, NotificationIngest notifications, NotificationSource q) throws InterruptedException {
+    try {
+      NotificationIngest.Round r = notifications.once(q, QUEUE_WAIT, IngestListener.NONE);
+      if (r.messages() > 0) {
+        report.accept(String.format(Locale.ROOT, "watch: %s: %d messages (%d done, %d needed no reading, %d unusable, %d to retry); %s",
+            q.describe(), r.messages(), r.settled(), r.ignored(), r.unusable(), r.retried(), files(r.ingest())));
+      }
+    } catch (java.io.IOException | RuntimeException e) { // a boundary, as above; wait a little so a dead queue is not hammered
+      store.rollback();
+      report.accept("watch: " + q.describe() + ": " + e.getMessage());
+      Thread.sleep(QUEUE_WAIT.toMillis());
+    }
+  }
+
+  private static String files(IngestReport r) {
+    return String.format(Locale.ROOT, "%d files, %d new events, %d rule matches, %d problems%s", r.filesRead(), r.eventsNew(), r.matches(),
+        r.problems(), r.failures().isEmpty() ? "" : ", cannot read: " + r.failures());
+  }
+
+  /** Waits until the watch stops: {@link #close} was called, or the store failed. */
+  public void join() throws InterruptedException {
+    thread.join();
+  }
+
+  /** Why the watch stopped by itself (its store could not be opened or broke), if it did. */
+  public Optional<String> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  /** Lets the round in progress finish, then stops (interrupting it only if it takes over a minute). */
+  @Override
+  public void close() {
+    running = false;
+    try {
+      thread.join(60_000);
+      if (thread.isAlive()) {
+        thread.interrupt();
+        thread.join(10_000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
