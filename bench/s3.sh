@@ -30,7 +30,7 @@ jclouds.identity=test-identity
 jclouds.credential=test-credential
 jclouds.filesystem.basedir=$work
 PROPS
-java -cp "$cp" org.gaul.s3proxy.Main --properties "$work/s3proxy.properties" > "$work/s3proxy.log" 2>&1 &
+java -Dlogback.configurationFile="$root/trailwatch-testkit/src/main/resources/logback-test.xml" -cp "$cp" org.gaul.s3proxy.Main --properties "$work/s3proxy.properties" > "$work/s3proxy.log" 2>&1 &
 proxy=$!
 trap 'kill $proxy 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do

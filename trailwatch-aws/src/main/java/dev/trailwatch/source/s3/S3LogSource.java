@@ -176,7 +176,7 @@ public final class S3LogSource implements LogSource {
       ListObjectsV2Response r = s3.listObjectsV2(ListObjectsV2Request.builder().bucket(bucket).prefix(under).continuationToken(token).build());
       for (S3Object o : r.contents()) {
         if (!o.key().endsWith("/")) {
-          out.add(new S3ObjectFile(s3, bucket, o.key(), o.size(), o.eTag()));
+          out.add(new S3ObjectFile(s3, bucket, o.key(), o.size(), o.eTag(), o.lastModified()));
         }
       }
       token = r.isTruncated() ? r.nextContinuationToken() : null;

@@ -12,8 +12,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 
 /**
- * One S3 object as a log file: ledger key {@code s3://bucket/key} with its ETag; read with If-Match on that
- * ETag, so the bytes read are the bytes listed (a replaced object fails the read and is tried again).
+ * One S3 object as a log file: ledger key {@code s3://bucket/key} with its ETag (and size and time); read
+ * with If-Match on that ETag, so the bytes read are the bytes listed (a replaced object fails the read and is tried again).
  */
 public final class S3ObjectFile implements LogFile {
   private final S3Client s3;
@@ -21,13 +21,19 @@ public final class S3ObjectFile implements LogFile {
   private final String key;
   private final long size;
   private final @Nullable String etag;
+  private final @Nullable Instant lastModified;
 
-  public S3ObjectFile(S3Client s3, String bucket, String key, long size, @Nullable String etag) {
+  /**
+   * @param etag as listed (S3 always gives one; some compatible stores do not, and then the ledger compares
+   *     size and {@code lastModified} instead)
+   */
+  public S3ObjectFile(S3Client s3, String bucket, String key, long size, @Nullable String etag, @Nullable Instant lastModified) {
     this.s3 = s3;
     this.bucket = bucket;
     this.key = key;
     this.size = size;
-    this.etag = etag;
+    this.etag = etag == null || etag.isEmpty() ? null : etag;
+    this.lastModified = lastModified;
   }
 
   @Override
@@ -42,7 +48,7 @@ public final class S3ObjectFile implements LogFile {
 
   @Override
   public Optional<Instant> lastModified() {
-    return Optional.empty();
+    return Optional.ofNullable(lastModified);
   }
 
   @Override

@@ -113,14 +113,14 @@ public final class SqsNotificationSource implements NotificationSource {
     for (NotificationMessages.ObjectRef ref : p.objects()) {
       try {
         HeadObjectResponse h = s3.headObject(r -> r.bucket(ref.bucket()).key(ref.key()));
-        files.add(new S3ObjectFile(s3, ref.bucket(), ref.key(), h.contentLength(), h.eTag()));
+        files.add(new S3ObjectFile(s3, ref.bucket(), ref.key(), h.contentLength(), h.eTag(), h.lastModified()));
       } catch (NoSuchKeyException e) {
         missing.add("s3://" + ref.bucket() + "/" + ref.key());
       } catch (S3Exception e) {
         if (e.statusCode() == 404) {
           missing.add("s3://" + ref.bucket() + "/" + ref.key());
         } else { // access denied, throttling: reading will say why, and the message is retried
-          files.add(new S3ObjectFile(s3, ref.bucket(), ref.key(), ref.size(), ref.etag()));
+          files.add(new S3ObjectFile(s3, ref.bucket(), ref.key(), ref.size(), ref.etag(), null));
         }
       } catch (SdkException e) {
         throw new IOException("cannot look up s3://" + ref.bucket() + "/" + ref.key() + ": " + e.getMessage(), e);

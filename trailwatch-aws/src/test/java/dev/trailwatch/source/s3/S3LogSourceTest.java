@@ -171,4 +171,20 @@ class S3LogSourceTest {
     assertThat(new S3LogSource(s3, "s3://foo", new S3Selection(List.of("333333333333"), List.of(), null, null)).list())
         .hasSizeGreaterThan(found.size()).allMatch(f -> f.source().contains("/333333333333/"));
   }
+
+  @Test
+  void objectsListedWithoutAnEtagAreRecognisedBySizeAndTime() throws Exception {
+    LogFile listed = new S3LogSource(s3, "s3://foo", S3Selection.everything()).list().get(0);
+    String key = listed.source().substring("s3://foo/".length());
+    LogFile noEtag = new S3ObjectFile(s3, "foo", key, listed.size(), null, Instant.parse("2026-11-02T10:05:00Z"));
+    try (DuckDbEventStore store = DuckDbEventStore.open(tmp.resolve("no-etag"))) {
+      IngestPipeline pipeline = new IngestPipeline(store, IngestOptions.defaults(), RuleEngine.none());
+      assertThat(pipeline.run(List.of(LogSource.of("s3://foo", List.of(noEtag), true)), IngestListener.NONE).filesRead()).isEqualTo(1);
+      IngestReport again = pipeline.run(List.of(LogSource.of("s3://foo", List.of(noEtag), true)), IngestListener.NONE);
+      assertThat(again.filesUnchanged()).isEqualTo(1);
+      assertThat(again.filesRead()).isZero();
+      LogFile touched = new S3ObjectFile(s3, "foo", key, listed.size(), null, Instant.parse("2026-11-02T11:00:00Z"));
+      assertThat(pipeline.run(List.of(LogSource.of("s3://foo", List.of(touched), true)), IngestListener.NONE).filesRead()).isEqualTo(1);
+    }
+  }
 }
