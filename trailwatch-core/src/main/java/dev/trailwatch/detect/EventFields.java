@@ -11,6 +11,7 @@ import dev.trailwatch.event.TriState;
 import dev.trailwatch.event.UserIdentity;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,8 +22,14 @@ import org.jspecify.annotations.Nullable;
 public final class EventFields implements FieldSource {
   private final CloudTrailEvent e;
   private @Nullable Map<String, List<JsonNode>> derived;
-  /** Values already looked up for this event: many rules ask for the same few fields. */
-  private final Map<String, List<JsonNode>> seen = new java.util.HashMap<>(16);
+  /**
+   * Values already looked up for this event (many rules ask for the same few fields), in two small arrays:
+   * rules name fields by the same string instances, so a look-up is mostly an identity comparison.
+   */
+  private String[] seenFields = new String[4];
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private List<JsonNode>[] seenValues = new List[4];
+  private int seenCount;
 
   public EventFields(CloudTrailEvent e) {
     this.e = e;
@@ -30,44 +37,56 @@ public final class EventFields implements FieldSource {
 
   @Override
   public List<JsonNode> values(String field) {
-    List<JsonNode> v = seen.get(field);
-    if (v == null) {
-      v = lookUp(field);
-      seen.put(field, v);
+    for (int i = 0; i < seenCount; i++) {
+      String f = seenFields[i];
+      if (f == field || f.equals(field)) {
+        return seenValues[i];
+      }
     }
+    List<JsonNode> v = lookUp(field);
+    if (seenCount == seenFields.length) {
+      seenFields = java.util.Arrays.copyOf(seenFields, seenCount * 2);
+      seenValues = java.util.Arrays.copyOf(seenValues, seenCount * 2);
+    }
+    seenFields[seenCount] = field;
+    seenValues[seenCount++] = v;
     return v;
   }
 
+  /** The fields the event holds as plain text, each read without parsing anything. */
+  public static final Map<String, Function<CloudTrailEvent, @Nullable String>> TEXT_FIELDS = Map.ofEntries(
+      Map.entry("eventSource", CloudTrailEvent::eventSource),
+      Map.entry("eventName", CloudTrailEvent::eventName),
+      Map.entry("awsRegion", CloudTrailEvent::awsRegion),
+      Map.entry("sourceIPAddress", CloudTrailEvent::sourceIpAddress),
+      Map.entry("userAgent", CloudTrailEvent::userAgent),
+      Map.entry("errorCode", CloudTrailEvent::errorCode),
+      Map.entry("errorMessage", CloudTrailEvent::errorMessage),
+      Map.entry("eventType", CloudTrailEvent::eventType),
+      Map.entry("eventCategory", CloudTrailEvent::eventCategory),
+      Map.entry("recipientAccountId", CloudTrailEvent::recipientAccountId),
+      Map.entry("eventID", CloudTrailEvent::eventId),
+      Map.entry("requestID", CloudTrailEvent::requestId),
+      Map.entry("userIdentity.type", e -> e.userIdentity().type()),
+      Map.entry("userIdentity.arn", e -> e.userIdentity().arn()),
+      Map.entry("userIdentity.accountId", e -> e.userIdentity().accountId()),
+      Map.entry("userIdentity.principalId", e -> e.userIdentity().principalId()),
+      Map.entry("userIdentity.userName", e -> e.userIdentity().userName()),
+      Map.entry("userIdentity.invokedBy", e -> e.userIdentity().invokedBy()),
+      Map.entry("userIdentity.accessKeyId", e -> e.userIdentity().accessKeyId()),
+      Map.entry("userIdentity.sessionContext.sessionIssuer.type", e -> e.userIdentity().sessionIssuerType()),
+      Map.entry("userIdentity.sessionContext.sessionIssuer.userName", e -> e.userIdentity().sessionIssuerUserName()),
+      Map.entry("userIdentity.sessionContext.sessionIssuer.arn", e -> e.userIdentity().sessionIssuerArn()));
+
   private List<JsonNode> lookUp(String field) {
-    UserIdentity u = e.userIdentity();
-    return switch (field) {
-      case "eventSource" -> text(e.eventSource());
-      case "eventName" -> text(e.eventName());
-      case "awsRegion" -> text(e.awsRegion());
-      case "sourceIPAddress" -> text(e.sourceIpAddress());
-      case "userAgent" -> text(e.userAgent());
-      case "errorCode" -> text(e.errorCode());
-      case "errorMessage" -> text(e.errorMessage());
-      case "eventType" -> text(e.eventType());
-      case "eventCategory" -> text(e.eventCategory());
-      case "recipientAccountId" -> text(e.recipientAccountId());
-      case "eventID" -> text(e.eventId());
-      case "requestID" -> text(e.requestId());
-      case "readOnly" -> flag(e.readOnly());
-      case "userIdentity.type" -> text(u.type());
-      case "userIdentity.arn" -> text(u.arn());
-      case "userIdentity.accountId" -> text(u.accountId());
-      case "userIdentity.principalId" -> text(u.principalId());
-      case "userIdentity.userName" -> text(u.userName());
-      case "userIdentity.invokedBy" -> text(u.invokedBy());
-      case "userIdentity.accessKeyId" -> text(u.accessKeyId());
-      case "userIdentity.sessionContext.sessionIssuer.type" -> text(u.sessionIssuerType());
-      case "userIdentity.sessionContext.sessionIssuer.userName" -> text(u.sessionIssuerUserName());
-      case "userIdentity.sessionContext.sessionIssuer.arn" -> text(u.sessionIssuerArn());
-      default -> field.startsWith(Enrichment.PREFIX)
-          ? derived().getOrDefault(field, List.of())
-          : e.raw().values(FieldPath.of(field));
-    };
+    Function<CloudTrailEvent, @Nullable String> typed = TEXT_FIELDS.get(field);
+    if (typed != null) {
+      return text(typed.apply(e));
+    }
+    if (field.equals("readOnly")) {
+      return flag(e.readOnly());
+    }
+    return field.startsWith(Enrichment.PREFIX) ? derived().getOrDefault(field, List.of()) : e.raw().values(FieldPath.of(field));
   }
 
   @Override

@@ -4,9 +4,10 @@ package dev.trailwatch.detect;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trailwatch.detect.sigma.Correlation;
 import dev.trailwatch.detect.sigma.ParsedRules;
+import dev.trailwatch.detect.sigma.RuleGate;
 import dev.trailwatch.detect.sigma.SigmaRule;
 import dev.trailwatch.event.CloudTrailEvent;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,41 +16,64 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Runs every rule on each event. Rules are indexed by the {@code eventName} (or, failing that, the
- * {@code eventSource}) values they require, so an event meets only the rules that can match it and hundreds
- * of rules cost little. Immutable and thread-safe: reader threads share one engine.
+ * Runs every rule on each event, as cheaply as the rules allow. Rules are indexed by the {@code eventName}
+ * (or, failing that, the {@code eventSource}) values they require, so an event meets only the rules that can
+ * match it; each rule's {@link RuleGate} then answers from the event's typed text fields whether it may match
+ * (and, for most rules, whether it does), so the event's field view is built, and nested documents parsed,
+ * only for rules that need them. Immutable and thread-safe: reader threads share one engine.
  */
 public final class RuleEngine {
+  /** How many spellings of event names and sources keep their index entry (they are attacker-controlled text). */
+  private static final int SPELLINGS_KEPT = 10_000;
+
   private final List<SigmaRule> rules;
   private final List<Correlation> correlations;
-  private final Map<String, List<SigmaRule>> byName = new HashMap<>();
-  private final Map<String, List<SigmaRule>> bySource = new HashMap<>();
-  private final List<SigmaRule> everyEvent = new ArrayList<>();
-  private final Map<String, List<Correlation>> correlationsOf = new HashMap<>();
-  private final Set<String> quiet = new HashSet<>();
+  private final Map<String, List<Compiled>> byName = new HashMap<>();
+  private final Map<String, List<Compiled>> bySource = new HashMap<>();
+  private final List<Compiled> everyEvent = new ArrayList<>();
+  private final Map<String, List<Compiled>> namesSeen = new ConcurrentHashMap<>();
+  private final Map<String, List<Compiled>> sourcesSeen = new ConcurrentHashMap<>();
+  private final Map<Long, String> days = new ConcurrentHashMap<>();
+
+  /**
+   * A rule with what the engine works out once: its gate (null when its condition says nothing about text
+   * fields), the correlations that name it, and whether its matches are findings (not when only a
+   * correlation that does not generate them names it).
+   */
+  private record Compiled(SigmaRule rule, @Nullable RuleGate<CloudTrailEvent> gate, List<Correlation> correlations, boolean finding) {}
 
   public RuleEngine(ParsedRules parsed) {
     this.rules = parsed.rules();
     this.correlations = parsed.correlations();
-    for (SigmaRule r : rules) {
-      Optional<Set<String>> names = r.requiredValues("eventName");
-      Optional<Set<String>> sources = r.requiredValues("eventSource");
-      if (names.isPresent()) {
-        names.get().forEach(n -> byName.computeIfAbsent(n, k -> new ArrayList<>()).add(r));
-      } else if (sources.isPresent()) {
-        sources.get().forEach(s -> bySource.computeIfAbsent(s, k -> new ArrayList<>()).add(r));
-      } else {
-        everyEvent.add(r);
-      }
-    }
+    Map<String, List<Correlation>> correlationsOf = new HashMap<>();
+    Set<String> quiet = new HashSet<>();
     for (Correlation c : correlations) {
       for (String ref : c.rules()) {
         correlationsOf.computeIfAbsent(ref, k -> new ArrayList<>()).add(c);
         if (!c.generate()) {
           quiet.add(ref);
         }
+      }
+    }
+    for (SigmaRule r : rules) {
+      List<Correlation> named = new ArrayList<>(correlationsOf.getOrDefault(r.id(), List.of()));
+      if (r.name() != null) {
+        named.addAll(correlationsOf.getOrDefault(r.name(), List.of()));
+      }
+      boolean finding = !quiet.contains(r.id()) && (r.name() == null || !quiet.contains(r.name()));
+      Compiled c = new Compiled(r, RuleGate.of(r, EventFields.TEXT_FIELDS), List.copyOf(named), finding);
+      Optional<Set<String>> names = r.requiredValues("eventName");
+      Optional<Set<String>> sources = r.requiredValues("eventSource");
+      if (names.isPresent()) {
+        names.get().forEach(n -> byName.computeIfAbsent(n, k -> new ArrayList<>()).add(c));
+      } else if (sources.isPresent()) {
+        sources.get().forEach(s -> bySource.computeIfAbsent(s, k -> new ArrayList<>()).add(c));
+      } else {
+        everyEvent.add(c);
       }
     }
   }
@@ -74,48 +98,101 @@ public final class RuleEngine {
 
   /** The rules that match the event (empty for most events). */
   public List<RuleMatch> evaluate(CloudTrailEvent e) {
-    List<SigmaRule> named = e.eventName() == null ? List.of() : byName.getOrDefault(e.eventName().toLowerCase(Locale.ROOT), List.of());
-    List<SigmaRule> sourced = e.eventSource() == null ? List.of() : bySource.getOrDefault(e.eventSource().toLowerCase(Locale.ROOT), List.of());
+    List<Compiled> named = indexed(byName, namesSeen, e.eventName());
+    List<Compiled> sourced = indexed(bySource, sourcesSeen, e.eventSource());
     if (named.isEmpty() && sourced.isEmpty() && everyEvent.isEmpty()) {
       return List.of(); // most events with an indexed pack: no view, no allocation
     }
-    EventFields fields = new EventFields(e);
-    List<RuleMatch> out = run(named, e, fields, null);
-    out = run(sourced, e, fields, out);
-    out = run(everyEvent, e, fields, out);
-    return out == null ? List.of() : out;
+    Run run = new Run(e);
+    run.all(named);
+    run.all(sourced);
+    run.all(everyEvent);
+    return run.out == null ? List.of() : run.out;
   }
 
-  private @org.jspecify.annotations.Nullable List<RuleMatch> run(List<SigmaRule> candidates, CloudTrailEvent e, EventFields fields,
-      @org.jspecify.annotations.Nullable List<RuleMatch> out) {
-    for (SigmaRule r : candidates) {
-      if (r.matches(fields)) {
-        if (out == null) {
-          out = new ArrayList<>(2);
-        }
-        out.add(match(r, e, fields));
+  /**
+   * The index entry of a name or source. Lower-casing every event's name costs more than the rest of the
+   * look-up, and CloudTrail uses a few hundred distinct names, so the entry of each spelling is kept.
+   */
+  private static List<Compiled> indexed(Map<String, List<Compiled>> index, Map<String, List<Compiled>> seen, @Nullable String value) {
+    if (value == null) {
+      return List.of();
+    }
+    List<Compiled> found = seen.get(value);
+    if (found == null) {
+      found = index.getOrDefault(value.toLowerCase(Locale.ROOT), List.of());
+      if (seen.size() < SPELLINGS_KEPT) {
+        seen.put(value, found);
       }
     }
-    return out;
+    return found;
   }
 
-  private RuleMatch match(SigmaRule r, CloudTrailEvent e, EventFields fields) {
-    String day = e.eventTime() == null ? "" : e.eventTime().atOffset(ZoneOffset.UTC).toLocalDate().toString();
+  /** One event's evaluation: its field view is made on first need. */
+  private final class Run {
+    private final CloudTrailEvent e;
+    private @Nullable EventFields fields;
+    @Nullable List<RuleMatch> out;
+
+    Run(CloudTrailEvent e) {
+      this.e = e;
+    }
+
+    void all(List<Compiled> candidates) {
+      for (Compiled c : candidates) {
+        RuleGate<CloudTrailEvent> g = c.gate();
+        boolean matched;
+        if (g != null && !g.mayMatch(e)) {
+          matched = false;
+        } else {
+          matched = g != null && g.exact() || c.rule().matches(fields());
+        }
+        if (matched) {
+          if (out == null) {
+            out = new ArrayList<>(2);
+          }
+          out.add(match(c, e, this));
+        }
+      }
+    }
+
+    EventFields fields() {
+      EventFields f = fields;
+      if (f == null) {
+        f = new EventFields(e);
+        fields = f;
+      }
+      return f;
+    }
+  }
+
+  private RuleMatch match(Compiled c, CloudTrailEvent e, Run run) {
+    SigmaRule r = c.rule();
+    String day = e.eventTime() == null ? "" : day(Math.floorDiv(e.eventTime().getEpochSecond(), 86_400L));
     // Sessions of one role are the same principal: fold them (machine roles open a session per task).
     String principal = e.userIdentity().sessionIssuerUserName() != null ? "role:" + e.userIdentity().sessionIssuerUserName() : e.actor();
     String dedupe = String.join("|", r.id(), nz(e.recipientAccountId()), nz(e.awsRegion()), principal, day);
-    List<RuleMatch.CorrelationKey> keys = new ArrayList<>();
-    for (String ref : r.name() == null ? List.of(r.id()) : List.of(r.id(), r.name())) {
-      for (Correlation c : correlationsOf.getOrDefault(ref, List.of())) {
-        List<String> group = new ArrayList<>();
-        for (String g : c.groupBy()) {
-          group.add(first(fields, g));
-        }
-        keys.add(new RuleMatch.CorrelationKey(c.id(), String.join("\u001f", group), c.valueField() == null ? "" : first(fields, c.valueField())));
+    List<RuleMatch.CorrelationKey> keys = c.correlations().isEmpty() ? List.of() : new ArrayList<>();
+    for (Correlation k : c.correlations()) {
+      List<String> group = new ArrayList<>();
+      for (String g : k.groupBy()) {
+        group.add(first(run.fields(), g));
+      }
+      keys.add(new RuleMatch.CorrelationKey(k.id(), String.join("\u001f", group), k.valueField() == null ? "" : first(run.fields(), k.valueField())));
+    }
+    return new RuleMatch(r.id(), r.title(), r.level().label(), r.tags(), c.finding(), dedupe, e, keys);
+  }
+
+  /** The day's ISO text, kept for the days seen (a bounded number: event times are attacker-controlled). */
+  private String day(long epochDay) {
+    String d = days.get(epochDay);
+    if (d == null) {
+      d = LocalDate.ofEpochDay(epochDay).toString();
+      if (days.size() < SPELLINGS_KEPT) {
+        days.put(epochDay, d);
       }
     }
-    boolean finding = !quiet.contains(r.id()) && (r.name() == null || !quiet.contains(r.name()));
-    return new RuleMatch(r.id(), r.title(), r.level().label(), r.tags(), finding, dedupe, e, keys);
+    return d;
   }
 
   private static String first(EventFields fields, String field) {
@@ -123,7 +200,7 @@ public final class RuleEngine {
     return v.isEmpty() || v.get(0).isNull() ? "" : v.get(0).asText();
   }
 
-  private static String nz(String s) {
+  private static String nz(@Nullable String s) {
     return s == null ? "" : s;
   }
 }

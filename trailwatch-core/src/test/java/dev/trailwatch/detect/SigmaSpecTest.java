@@ -30,7 +30,11 @@ class SigmaSpecTest {
     String rule = "title: t\nid: r1\nlogsource: {product: aws}\ndetection:\n" + detection.indent(2) + "level: low\n";
     ParsedRules parsed = new SigmaParser(placeholders).parse("t.yml", rule);
     assertThat(parsed.problems()).as("problems in %s", detection).isEmpty();
-    return parsed.rules().get(0).matches(new EventFields(new LogFileParser().parse(RECORD.getBytes(StandardCharsets.UTF_8)).events().get(0)));
+    dev.trailwatch.event.CloudTrailEvent event = new LogFileParser().parse(RECORD.getBytes(StandardCharsets.UTF_8)).events().get(0);
+    boolean matched = parsed.rules().get(0).matches(new EventFields(event));
+    // The engine's index and gates (answers from typed fields) must agree with the rule's full evaluation.
+    assertThat(!new RuleEngine(parsed).evaluate(event).isEmpty()).as("the engine on %s", detection).isEqualTo(matched);
+    return matched;
   }
 
   @ParameterizedTest(name = "{0}")

@@ -30,8 +30,9 @@ sealed interface ValueTest {
 
     boolean matches(String v) {
       return switch (mode) {
-        case EQUALS -> cased ? v.equals(literal) : v.equalsIgnoreCase(literal);
-        case STARTS_WITH -> v.regionMatches(!cased, 0, literal, 0, literal.length());
+        // Exact case first: the intrinsic comparison answers most values; case folding only when it fails.
+        case EQUALS -> v.equals(literal) || !cased && v.equalsIgnoreCase(literal);
+        case STARTS_WITH -> v.startsWith(literal) || !cased && v.regionMatches(true, 0, literal, 0, literal.length());
         case ENDS_WITH -> v.length() >= literal.length() && v.regionMatches(!cased, v.length() - literal.length(), literal, 0, literal.length());
         case CONTAINS -> cased ? v.contains(literal) : containsIgnoreCase(v, literal);
         case WILDCARD -> wildcard.matcher(v).matches();
@@ -60,7 +61,10 @@ sealed interface ValueTest {
       if (value.isContainerNode() || value.isNull()) {
         return false;
       }
-      String v = value.asText();
+      return matches(value.asText());
+    }
+
+    boolean matches(String v) {
       boolean ignoreCase = (pattern.flags() & Pattern.CASE_INSENSITIVE) != 0;
       if (!hint.isEmpty() && !(ignoreCase ? Text.containsIgnoreCase(v, hint) : v.contains(hint))) {
         return false;

@@ -180,7 +180,12 @@ public final class DuckDbEventStore implements EventStore {
           correlationEvents.endRow();
         }
         if (m.finding()) {
-          folded.computeIfAbsent(m.dedupeKey(), k -> new FoldedMatches(m)).add(fileId, e);
+          FoldedMatches f = folded.get(m.dedupeKey());
+          if (f == null) {
+            f = new FoldedMatches(m);
+            folded.put(m.dedupeKey(), f);
+          }
+          f.add(fileId, e);
         }
       }
     } catch (SQLException e) {

@@ -6,39 +6,48 @@ import dev.trailwatch.event.CloudTrailEvent;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.duckdb.DuckDBAppender;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The matches of one dedupe key within one transaction: a rule that matches most events (SigmaHQ's
  * AssumeRole rule matches every role session) costs one row per key and commit, not one per event, and
- * every event id is still kept.
+ * every event id is still kept. Files and times are kept in primitive arrays: a busy key holds hundreds of
+ * thousands of matches.
  */
 final class FoldedMatches {
+  private static final long NO_TIME = Long.MIN_VALUE;
   private final RuleMatch first;
-  private final List<Long> files = new ArrayList<>();
+  private long[] files = new long[8];
+  private long[] micros = new long[8];
   private final List<String> keys = new ArrayList<>();
-  private final List<@Nullable Instant> times = new ArrayList<>();
 
   FoldedMatches(RuleMatch first) {
     this.first = first;
   }
 
   void add(long fileId, CloudTrailEvent e) {
-    files.add(fileId);
+    int n = keys.size();
+    if (n == files.length) {
+      files = Arrays.copyOf(files, n * 2);
+      micros = Arrays.copyOf(micros, n * 2);
+    }
+    files[n] = fileId;
+    micros[n] = e.eventTime() == null ? NO_TIME : Appends.micros(e.eventTime());
     keys.add(e.eventKey());
-    times.add(e.eventTime());
   }
 
   void dropFile(long fileId) {
-    for (int i = files.size() - 1; i >= 0; i--) {
-      if (files.get(i) == fileId) {
-        files.remove(i);
-        keys.remove(i);
-        times.remove(i);
+    int kept = 0;
+    for (int i = 0; i < keys.size(); i++) {
+      if (files[i] != fileId) {
+        files[kept] = files[i];
+        micros[kept] = micros[i];
+        keys.set(kept++, keys.get(i));
       }
     }
+    keys.subList(kept, keys.size()).clear();
   }
 
   boolean isEmpty() {
@@ -47,12 +56,13 @@ final class FoldedMatches {
 
   void append(DuckDBAppender a) throws SQLException {
     CloudTrailEvent e = first.event();
-    Instant min = null;
-    Instant max = null;
-    for (Instant t : times) {
-      if (t != null) {
-        min = min == null || t.isBefore(min) ? t : min;
-        max = max == null || t.isAfter(max) ? t : max;
+    long min = NO_TIME;
+    long max = NO_TIME;
+    for (int i = 0; i < keys.size(); i++) {
+      long t = micros[i];
+      if (t != NO_TIME) {
+        min = min == NO_TIME || t < min ? t : min;
+        max = max == NO_TIME || t > max ? t : max;
       }
     }
     a.beginRow();
@@ -66,8 +76,16 @@ final class FoldedMatches {
     a.append(e.actor());
     a.append(String.join("\n", keys));
     a.append(keys.size());
-    Appends.time(a, min);
-    Appends.time(a, max);
+    time(a, min);
+    time(a, max);
     a.endRow();
+  }
+
+  private static void time(DuckDBAppender a, long micros) throws SQLException {
+    if (micros == NO_TIME) {
+      a.appendNull();
+    } else {
+      a.appendEpochMicros(micros);
+    }
   }
 }
