@@ -170,8 +170,15 @@ public final class RuleEngine {
     SigmaRule r = c.rule();
     String day = e.eventTime() == null ? "" : day(Math.floorDiv(e.eventTime().getEpochSecond(), 86_400L));
     // Sessions of one role are the same principal: fold them (machine roles open a session per task).
-    String principal = e.userIdentity().sessionIssuerUserName() != null ? "role:" + e.userIdentity().sessionIssuerUserName() : e.actor();
-    String dedupe = String.join("|", r.id(), nz(e.recipientAccountId()), nz(e.awsRegion()), principal, day);
+    String issuer = e.userIdentity().sessionIssuerUserName();
+    StringBuilder dedupe = new StringBuilder(96).append(r.id()).append('|').append(nz(e.recipientAccountId())).append('|')
+        .append(nz(e.awsRegion())).append('|');
+    if (issuer != null) {
+      dedupe.append("role:").append(issuer);
+    } else {
+      dedupe.append(e.actor());
+    }
+    dedupe.append('|').append(day);
     List<RuleMatch.CorrelationKey> keys = c.correlations().isEmpty() ? List.of() : new ArrayList<>();
     for (Correlation k : c.correlations()) {
       List<String> group = new ArrayList<>();
@@ -180,7 +187,7 @@ public final class RuleEngine {
       }
       keys.add(new RuleMatch.CorrelationKey(k.id(), String.join("\u001f", group), k.valueField() == null ? "" : first(run.fields(), k.valueField())));
     }
-    return new RuleMatch(r.id(), r.title(), r.level().label(), r.tags(), c.finding(), dedupe, e, keys);
+    return new RuleMatch(r.id(), r.title(), r.level().label(), r.tags(), c.finding(), dedupe.toString(), e, keys);
   }
 
   /** The day's ISO text, kept for the days seen (a bounded number: event times are attacker-controlled). */

@@ -105,7 +105,9 @@ final class FileReader {
     @Override
     public void accept(CloudTrailEvent event) {
       events.add(event);
-      matches.addAll(rules.evaluate(event)); // detection runs on each event as it is read
+      for (RuleMatch m : rules.evaluate(event)) { // detection runs on each event as it is read
+        matches.add(m);
+      }
       if (events.size() >= batchSize) {
         sendEvents();
       }
