@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trailwatch.detect.RuleEngine;
+import dev.trailwatch.source.LocalDirectorySource;
+import dev.trailwatch.source.LogFile;
+import dev.trailwatch.source.LogSource;
+import dev.trailwatch.store.duckdb.DuckDbEventStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A watch keeps going when a source fails, reads what lands later, and stops gracefully with everything committed. */
+class WatchTest {
+  @TempDir Path tmp;
+
+  private static String record(String id) {
+    return "{\"Records\":[{\"eventVersion\":\"1.08\",\"eventID\":\"" + id + "\",\"eventTime\":\"2026-11-02T10:00:00Z\","
+        + "\"eventSource\":\"ec2.amazonaws.com\",\"eventName\":\"DescribeInstances\",\"recipientAccountId\":\"111122223333\"}]}";
+  }
+
+  @Test
+  void aFailingSourceIsReportedAndRetriedWhileTheOthersAreRead() throws Exception {
+    Path logs = Files.createDirectories(tmp.resolve("logs"));
+    AtomicInteger attempts = new AtomicInteger();
+    LogSource broken = new LogSource() {
+      @Override
+      public List<LogFile> list() throws IOException {
+        attempts.incrementAndGet();
+        throw new IOException("bucket unreachable");
+      }
+
+      @Override
+      public String describe() {
+        return "s3://unreachable/";
+      }
+    };
+    List<String> said = new CopyOnWriteArrayList<>();
+    Path data = tmp.resolve("data");
+    Watch watch = new Watch(() -> DuckDbEventStore.open(data), List.of(broken, new LocalDirectorySource(logs)), List.of(), RuleEngine.none(),
+        IngestOptions.defaults(), Duration.ofMillis(100), said::add).start();
+    Files.writeString(logs.resolve("a.json"), record("a1"));
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (said.stream().noneMatch(l -> l.contains("1 new events")) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    Files.writeString(logs.resolve("b.json"), record("b1"));
+    while (said.stream().filter(l -> l.contains("1 new events")).count() < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    watch.close();
+    assertThat(watch.failure()).isEmpty();
+    assertThat(said).anyMatch(l -> l.equals("watch: s3://unreachable/: bucket unreachable"));
+    assertThat(attempts.get()).isGreaterThanOrEqualTo(2);
+    try (DuckDbEventStore store = DuckDbEventStore.open(data)) { // the watch closed its store: it can be opened again
+      assertThat(store.countEvents()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aStoreThatCannotBeOpenedStopsTheWatchWithTheReason() throws Exception {
+    Path notAFolder = Files.writeString(tmp.resolve("file"), "x");
+    Watch watch = new Watch(() -> DuckDbEventStore.open(notAFolder), List.of(), List.of(), RuleEngine.none(), IngestOptions.defaults(),
+        Duration.ofMillis(100), l -> {}).start();
+    watch.join();
+    assertThat(watch.failure()).isPresent();
+  }
+}
