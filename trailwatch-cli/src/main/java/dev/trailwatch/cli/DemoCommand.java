@@ -73,7 +73,7 @@ final class DemoCommand implements Callable<Integer> {
           .run(List.of(new LocalDirectorySource(corpus.resolve("AWSLogs"))), dev.trailwatch.ingest.IngestListener.NONE);
     }
     out.printf(Locale.ROOT, "stored %,d events in %.1f s; %,d rule matches%n", report.eventsNew(), report.elapsed().toMillis() / 1000.0, report.matches());
-    ServeCommand.serveUntilStopped(new ServerConfig(data.resolve("store"), "127.0.0.1", port, null), out, tour(corpus), new SourceOptions.Opened(List.of(), List.of()), RuleEngine.none(),
+    ServeCommand.serveUntilStopped(new ServerConfig(data.resolve("store"), "127.0.0.1", port, null), out, tour(corpus), SourceOptions.Opened.NONE, RuleEngine.none(),
         java.time.Duration.ofSeconds(5));
     return ExitStatus.OK.code();
   }

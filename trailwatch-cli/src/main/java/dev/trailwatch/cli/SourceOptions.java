@@ -48,11 +48,16 @@ final class SourceOptions {
   @Option(names = "--visibility", paramLabel = "SECONDS", defaultValue = "300", description = "SQS: how long a received message stays hidden from other readers; extended while its files are read (default ${DEFAULT-VALUE}).")
   int visibility = 300;
 
-  /** The sources named, opened; the caller closes the queues. */
-  record Opened(List<LogSource> polled, List<NotificationSource> queues) implements AutoCloseable {
+  /** The sources named, opened; closing closes the queues and the S3 client they share with the buckets. */
+  record Opened(List<LogSource> polled, List<NotificationSource> queues, @Nullable S3Client s3) implements AutoCloseable {
+    static final Opened NONE = new Opened(List.of(), List.of(), null);
+
     @Override
     public void close() {
       queues.forEach(NotificationSource::close);
+      if (s3 != null) {
+        s3.close();
+      }
     }
   }
 
@@ -82,7 +87,7 @@ final class SourceOptions {
       }
       polled.add(new LocalDirectorySource(p));
     }
-    return new Opened(polled, queues);
+    return new Opened(polled, queues, s3);
   }
 
   private S3Selection selection(CommandSpec spec) {

@@ -22,7 +22,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
@@ -85,7 +84,13 @@ public final class SqsNotificationSource implements NotificationSource {
     } else {
       url = "https://" + u.getAuthority() + path;
     }
-    return new SqsNotificationSource(b.build(), s3, url, address, visibility);
+    SqsClient sqs = b.build();
+    try {
+      return new SqsNotificationSource(sqs, s3, url, address, visibility);
+    } catch (IllegalArgumentException e) {
+      sqs.close();
+      throw e;
+    }
   }
 
   @Override
@@ -114,9 +119,7 @@ public final class SqsNotificationSource implements NotificationSource {
       try {
         HeadObjectResponse h = s3.headObject(r -> r.bucket(ref.bucket()).key(ref.key()));
         files.add(new S3ObjectFile(s3, ref.bucket(), ref.key(), h.contentLength(), h.eTag(), h.lastModified()));
-      } catch (NoSuchKeyException e) {
-        missing.add("s3://" + ref.bucket() + "/" + ref.key());
-      } catch (S3Exception e) {
+      } catch (S3Exception e) { // NoSuchKeyException is one, with status 404
         if (e.statusCode() == 404) {
           missing.add("s3://" + ref.bucket() + "/" + ref.key());
         } else { // access denied, throttling: reading will say why, and the message is retried
