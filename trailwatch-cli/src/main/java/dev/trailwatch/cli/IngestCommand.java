@@ -76,9 +76,9 @@ final class IngestCommand implements Callable<Integer> {
         DuckDbEventStore store = DuckDbEventStore.open(common.data);
         Progress progress = Progress.start(!noProgress && System.console() != null)) {
       IngestListener listener = progress.listener();
-      RuleEngine engine = new RuleEngine(rules);
-      report = new IngestPipeline(store, options, engine).run(sources.polled(), listener);
-      NotificationIngest notifications = new NotificationIngest(store, options, engine);
+      IngestPipeline pipeline = new IngestPipeline(store, options, new RuleEngine(rules));
+      report = pipeline.run(sources.polled(), listener);
+      NotificationIngest notifications = new NotificationIngest(store, pipeline);
       for (NotificationSource queue : sources.queues()) {
         NotificationIngest.Round r = notifications.drain(queue, Duration.ofSeconds(2), listener);
         report = report.plus(r.ingest());

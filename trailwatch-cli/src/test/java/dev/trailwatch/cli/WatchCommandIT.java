@@ -3,11 +3,13 @@ package dev.trailwatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trailwatch.testkit.Await;
 import dev.trailwatch.testkit.LoopbackAws;
 import dev.trailwatch.testkit.SharedSamples;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -86,15 +88,14 @@ class WatchCommandIT {
   }
 
   private static void await(Path out, Predicate<String> condition) throws Exception {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    String text = "";
-    while (System.nanoTime() < deadline) {
-      text = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
-      if (condition.test(text)) {
-        return;
-      }
-      Thread.sleep(100);
+    Await.until(Duration.ofSeconds(60), "the expected output", () -> condition.test(output(out)), () -> "the watch printed: " + output(out));
+  }
+
+  private static String output(Path out) {
+    try {
+      return Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    assertThat(text).as("the watch's output").matches(condition::test);
   }
 }

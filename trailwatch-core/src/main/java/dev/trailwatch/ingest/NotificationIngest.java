@@ -25,9 +25,10 @@ public final class NotificationIngest {
   private final IngestPipeline pipeline;
   private final Set<String> reported = new HashSet<>();
 
-  public NotificationIngest(EventStore store, IngestOptions options, dev.trailwatch.detect.RuleEngine rules) {
+  /** Reads the announced files with {@code pipeline}, which writes to {@code store}. */
+  public NotificationIngest(EventStore store, IngestPipeline pipeline) {
     this.store = store;
-    this.pipeline = new IngestPipeline(store, options, rules);
+    this.pipeline = pipeline;
   }
 
   /**

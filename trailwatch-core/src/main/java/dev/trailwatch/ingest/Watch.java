@@ -60,7 +60,8 @@ public final class Watch implements AutoCloseable {
 
   private void loop() {
     try (EventStore store = opener.get()) {
-      loop(store, new IngestPipeline(store, options, rules), new NotificationIngest(store, options, rules));
+      IngestPipeline pipeline = new IngestPipeline(store, options, rules);
+      loop(store, pipeline, new NotificationIngest(store, pipeline));
     } catch (RuntimeException e) { // the store cannot be opened or is broken: nothing more can be done
       failure = String.valueOf(e.getMessage());
       report.accept("watch: stopped: " + failure);

@@ -8,6 +8,7 @@ import dev.trailwatch.source.LocalDirectorySource;
 import dev.trailwatch.source.LogFile;
 import dev.trailwatch.source.LogSource;
 import dev.trailwatch.store.duckdb.DuckDbEventStore;
+import dev.trailwatch.testkit.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,14 +49,9 @@ class WatchTest {
     Watch watch = new Watch(() -> DuckDbEventStore.open(data), List.of(broken, new LocalDirectorySource(logs)), List.of(), RuleEngine.none(),
         IngestOptions.defaults(), Duration.ofMillis(100), said::add).start();
     Files.writeString(logs.resolve("a.json"), record("a1"));
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (said.stream().noneMatch(l -> l.contains("1 new events")) && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+    Await.until(Duration.ofSeconds(20), "a.json read", () -> said.stream().anyMatch(l -> l.contains("1 new events")), () -> "said " + said);
     Files.writeString(logs.resolve("b.json"), record("b1"));
-    while (said.stream().filter(l -> l.contains("1 new events")).count() < 2 && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+    Await.until(Duration.ofSeconds(20), "b.json read", () -> said.stream().filter(l -> l.contains("1 new events")).count() == 2, () -> "said " + said);
     watch.close();
     assertThat(watch.failure()).isEmpty();
     assertThat(said).anyMatch(l -> l.equals("watch: s3://unreachable/: bucket unreachable"));

@@ -12,6 +12,7 @@ import dev.trailwatch.ingest.IngestOptions;
 import dev.trailwatch.ingest.Watch;
 import dev.trailwatch.source.LocalDirectorySource;
 import dev.trailwatch.store.duckdb.DuckDbEventStore;
+import dev.trailwatch.testkit.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,10 +40,7 @@ class WatchWhileServingTest {
       Files.writeString(logs.resolve("new.json"), "{\"Records\":[{\"eventVersion\":\"1.08\",\"eventID\":\"w1\",\"eventTime\":\"2026-11-02T10:00:00Z\","
           + "\"eventSource\":\"cloudtrail.amazonaws.com\",\"eventName\":\"StopLogging\",\"recipientAccountId\":\"111122223333\","
           + "\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"eve\"}}]}");
-      long deadline = System.nanoTime() + 20_000_000_000L;
-      while (status(server).get("events").asLong() == 0 && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-      }
+      Await.until(Duration.ofSeconds(20), "the new file served", () -> status(server).get("events").asLong() > 0, () -> "the watch said " + said);
       assertThat(status(server).get("events").asLong()).isEqualTo(1);
       HttpResponse<String> findings = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
           URI.create("http://127.0.0.1:" + server.port() + "/api/security?range=7d")).build(), HttpResponse.BodyHandlers.ofString());

@@ -19,6 +19,7 @@ import dev.trailwatch.source.s3.S3LogSource;
 import dev.trailwatch.source.s3.S3Selection;
 import dev.trailwatch.store.duckdb.DuckDbConnections;
 import dev.trailwatch.store.duckdb.DuckDbEventStore;
+import dev.trailwatch.testkit.Await;
 import dev.trailwatch.testkit.LoopbackAws;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,7 +98,7 @@ class SqsNotificationSourceTest {
     Path data = tmp.resolve("shapes");
     NotificationIngest.Round total;
     try (DuckDbEventStore store = DuckDbEventStore.open(data); SqsNotificationSource q = queue(address, 30)) {
-      total = new NotificationIngest(store, IngestOptions.defaults(), RuleEngine.none()).drain(q, Duration.ofSeconds(1), IngestListener.NONE);
+      total = new NotificationIngest(store, new IngestPipeline(store, IngestOptions.defaults(), RuleEngine.none())).drain(q, Duration.ofSeconds(1), IngestListener.NONE);
     }
     assertThat(total.messages()).isEqualTo(8);
     assertThat(total.settled()).isEqualTo(8);
@@ -118,7 +118,7 @@ class SqsNotificationSourceTest {
     aws.send(address, Messages.cloudTrail("foo", List.of(keys.get(0))));
     Path data = tmp.resolve("malformed");
     try (DuckDbEventStore store = DuckDbEventStore.open(data); SqsNotificationSource q = queue(address, 3)) {
-      NotificationIngest ingest = new NotificationIngest(store, IngestOptions.defaults(), RuleEngine.none());
+      NotificationIngest ingest = new NotificationIngest(store, new IngestPipeline(store, IngestOptions.defaults(), RuleEngine.none()));
       NotificationIngest.Round first = ingest.drain(q, Duration.ofSeconds(1), IngestListener.NONE);
       assertThat(first.settled()).isEqualTo(1);
       assertThat(first.unusable()).isEqualTo(1);
@@ -142,7 +142,7 @@ class SqsNotificationSourceTest {
     aws.send(address, Messages.cloudTrail("foo", List.of(keys.get(0), gone)));
     Path data = tmp.resolve("missing");
     try (DuckDbEventStore store = DuckDbEventStore.open(data); SqsNotificationSource q = queue(address, 30)) {
-      NotificationIngest.Round r = new NotificationIngest(store, IngestOptions.defaults(), RuleEngine.none()).once(q, Duration.ofSeconds(1), IngestListener.NONE);
+      NotificationIngest.Round r = new NotificationIngest(store, new IngestPipeline(store, IngestOptions.defaults(), RuleEngine.none())).once(q, Duration.ofSeconds(1), IngestListener.NONE);
       assertThat(r.unusable()).isEqualTo(1);
       assertThat(r.ingest().filesRead()).isEqualTo(1);
     }
@@ -168,7 +168,7 @@ class SqsNotificationSourceTest {
       }
     };
     try (DuckDbEventStore store = DuckDbEventStore.open(tmp.resolve("slow")); SqsNotificationSource q = queue(address, 1)) {
-      NotificationIngest.Round r = new NotificationIngest(store, IngestOptions.defaults(), RuleEngine.none()).once(q, Duration.ofSeconds(1), slow);
+      NotificationIngest.Round r = new NotificationIngest(store, new IngestPipeline(store, IngestOptions.defaults(), RuleEngine.none())).once(q, Duration.ofSeconds(1), slow);
       assertThat(r.settled()).isEqualTo(1);
       assertThat(q.extensions()).isGreaterThanOrEqualTo(3);
     }
@@ -181,7 +181,7 @@ class SqsNotificationSourceTest {
     String address = aws.createQueue("again", 30);
     Path data = tmp.resolve("again");
     try (DuckDbEventStore store = DuckDbEventStore.open(data); SqsNotificationSource q = queue(address, 30)) {
-      NotificationIngest ingest = new NotificationIngest(store, IngestOptions.defaults(), RuleEngine.none());
+      NotificationIngest ingest = new NotificationIngest(store, new IngestPipeline(store, IngestOptions.defaults(), RuleEngine.none()));
       aws.send(address, Messages.cloudTrail("foo", List.of(keys.get(0))));
       long first = ingest.once(q, Duration.ofSeconds(1), IngestListener.NONE).ingest().eventsNew();
       aws.send(address, Messages.s3Event("ObjectCreated:Put", "foo", keys.get(0))); // the same file, announced again (a crash before the delete, or a second notification)
@@ -206,22 +206,16 @@ class SqsNotificationSourceTest {
       try {
         Thread.sleep(700);
         s3.putObject(b -> b.bucket("live").key(keys.get(0)), RequestBody.fromFile(corpus.resolve(keys.get(0))));
-        await(() -> said.stream().anyMatch(l -> l.startsWith("watch: s3://live/: 1 files")), said);
+        Await.until(Duration.ofSeconds(20), "the file put into the bucket read", () -> said.stream().anyMatch(l -> l.startsWith("watch: s3://live/: 1 files")),
+            () -> "the watch said " + said);
         aws.send(address, Messages.cloudTrail("foo", List.of(keys.get(1))));
-        await(() -> said.stream().anyMatch(l -> l.startsWith("watch: " + address + ": 1 messages (1 done") && l.contains("1 files")), said);
+        Await.until(Duration.ofSeconds(20), "the announced file read", () -> said.stream().anyMatch(l -> l.startsWith("watch: " + address + ": 1 messages (1 done")
+            && l.contains("1 files")), () -> "the watch said " + said);
       } finally {
         watch.close();
       }
     }
     assertThat(column(data, "SELECT source FROM files ORDER BY source")).containsExactly("s3://foo/" + keys.get(1), "s3://live/" + keys.get(0));
     assertThat(aws.messagesIn(address)).isZero();
-  }
-
-  private static void await(BooleanSupplier condition, List<String> said) throws InterruptedException {
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    assertThat(condition.getAsBoolean()).as("reached within 20 s; the watch said %s", said).isTrue();
   }
 }

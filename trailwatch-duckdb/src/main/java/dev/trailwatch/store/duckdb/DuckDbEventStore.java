@@ -180,12 +180,7 @@ public final class DuckDbEventStore implements EventStore {
           correlationEvents.endRow();
         }
         if (m.finding()) {
-          FoldedMatches f = folded.get(m.dedupeKey());
-          if (f == null) {
-            f = new FoldedMatches(m);
-            folded.put(m.dedupeKey(), f);
-          }
-          f.add(fileId, e);
+          folded.computeIfAbsent(m.dedupeKey(), k -> new FoldedMatches(m)).add(fileId, e);
         }
       }
     } catch (SQLException e) {
@@ -356,7 +351,8 @@ public final class DuckDbEventStore implements EventStore {
   @Override
   public void rollback() {
     try {
-      flushAll(); // into the open transaction, which is then discarded with them
+      folded.clear();
+      flushAll(); // the appenders' buffered rows go into the open transaction, which is then discarded
       conn.rollback();
       seen = null; // it held the hashes of the discarded events: reload on the next write
       openTransaction();
