@@ -37,6 +37,15 @@ public final class Enrichment {
   private static final Set<String> SG_EVENTS = Set.of("AuthorizeSecurityGroupIngress", "AuthorizeSecurityGroupEgress", "ModifySecurityGroupRules");
   private static final Set<String> NACL_EVENTS = Set.of("CreateNetworkAclEntry", "ReplaceNetworkAclEntry");
 
+  private static final FieldPath IP_PERMISSIONS_ITEMS = FieldPath.of("requestParameters.ipPermissions.items");
+  private static final FieldPath CIDR_IP = FieldPath.of("requestParameters.cidrIp");
+  private static final FieldPath IP_PROTOCOL = FieldPath.of("requestParameters.ipProtocol");
+  private static final FieldPath FROM_PORT = FieldPath.of("requestParameters.fromPort");
+  private static final FieldPath TO_PORT = FieldPath.of("requestParameters.toPort");
+  private static final FieldPath MODIFIED_RULES =
+      FieldPath.of("requestParameters.ModifySecurityGroupRulesRequest.SecurityGroupRule.SecurityGroupRule");
+  private static final FieldPath REQUEST_PARAMETERS = FieldPath.of("requestParameters");
+
   private Enrichment() {}
 
   /** Every derived field of one event. */
@@ -62,18 +71,18 @@ public final class Enrichment {
   private static void securityGroup(CloudTrailEvent e, Map<String, List<JsonNode>> out) {
     List<Rule> rules = new ArrayList<>();
     boolean egress = e.eventName().endsWith("Egress");
-    for (JsonNode p : e.raw().values(FieldPath.of("requestParameters.ipPermissions.items"))) {
+    for (JsonNode p : e.raw().values(IP_PERMISSIONS_ITEMS)) {
       List<String> cidrs = new ArrayList<>();
       p.path("ipRanges").path("items").forEach(r -> cidrs.add(r.path("cidrIp").asText()));
       p.path("ipv6Ranges").path("items").forEach(r -> cidrs.add(r.path("cidrIpv6").asText()));
       rules.add(new Rule(p.path("ipProtocol").asText(""), port(p.path("fromPort")), port(p.path("toPort")), cidrs, true));
     }
     // The older flat form: cidrIp, ipProtocol, fromPort, toPort at the top of requestParameters.
-    e.raw().at(FieldPath.of("requestParameters.cidrIp")).ifPresent(c -> rules.add(new Rule(
-        e.raw().at(FieldPath.of("requestParameters.ipProtocol")).map(JsonNode::asText).orElse(""),
-        e.raw().at(FieldPath.of("requestParameters.fromPort")).map(Enrichment::port).orElse(-1),
-        e.raw().at(FieldPath.of("requestParameters.toPort")).map(Enrichment::port).orElse(-1), List.of(c.asText()), true)));
-    for (JsonNode r : e.raw().values(FieldPath.of("requestParameters.ModifySecurityGroupRulesRequest.SecurityGroupRule.SecurityGroupRule"))) {
+    e.raw().at(CIDR_IP).ifPresent(c -> rules.add(new Rule(
+        e.raw().at(IP_PROTOCOL).map(JsonNode::asText).orElse(""),
+        e.raw().at(FROM_PORT).map(Enrichment::port).orElse(-1),
+        e.raw().at(TO_PORT).map(Enrichment::port).orElse(-1), List.of(c.asText()), true)));
+    for (JsonNode r : e.raw().values(MODIFIED_RULES)) {
       List<String> cidrs = new ArrayList<>();
       if (r.has("CidrIpv4")) {
         cidrs.add(r.path("CidrIpv4").asText());
@@ -87,7 +96,7 @@ public final class Enrichment {
   }
 
   private static void networkAcl(CloudTrailEvent e, Map<String, List<JsonNode>> out) {
-    JsonNode rp = e.raw().at(FieldPath.of("requestParameters")).orElse(TextNode.valueOf(""));
+    JsonNode rp = e.raw().at(REQUEST_PARAMETERS).orElse(TextNode.valueOf(""));
     List<String> cidrs = new ArrayList<>();
     if (rp.hasNonNull("cidrBlock")) {
       cidrs.add(rp.get("cidrBlock").asText());

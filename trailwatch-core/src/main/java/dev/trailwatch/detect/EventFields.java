@@ -11,6 +11,7 @@ import dev.trailwatch.event.TriState;
 import dev.trailwatch.event.UserIdentity;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * of {@link Enrichment}. One instance per event; not thread-safe.
  */
 public final class EventFields implements FieldSource {
+  private static final Map<String, FieldPath> PATHS = new ConcurrentHashMap<>();
   private final CloudTrailEvent e;
   private @Nullable Map<String, List<JsonNode>> derived;
   /**
@@ -86,7 +88,19 @@ public final class EventFields implements FieldSource {
     if (field.equals("readOnly")) {
       return flag(e.readOnly());
     }
-    return field.startsWith(Enrichment.PREFIX) ? derived().getOrDefault(field, List.of()) : e.raw().values(FieldPath.of(field));
+    return field.startsWith(Enrichment.PREFIX) ? derived().getOrDefault(field, List.of()) : e.raw().values(path(field));
+  }
+
+  /** Rules name a bounded set of fields; each one's path is parsed once. */
+  private static FieldPath path(String field) {
+    FieldPath p = PATHS.get(field);
+    if (p == null) {
+      p = FieldPath.of(field);
+      if (PATHS.size() < 10_000) {
+        PATHS.put(field, p);
+      }
+    }
+    return p;
   }
 
   @Override

@@ -2,6 +2,7 @@
 package dev.trailwatch.event;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A dotted path into a record, in CloudTrail's own names ({@code requestParameters.bucketName},
@@ -18,6 +19,11 @@ public record FieldPath(List<String> segments) {
   /** Parses {@code a.b.c}. */
   public static FieldPath of(String dotted) {
     return new FieldPath(List.of(dotted.split("\\.", -1)));
+  }
+
+  /** The nested document the path starts in ({@code requestParameters.x}), if it does. */
+  public @Nullable NestedDocument nestedDocument() {
+    return NestedDocument.named(segments.get(0));
   }
 
   @Override

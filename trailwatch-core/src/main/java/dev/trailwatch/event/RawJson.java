@@ -2,9 +2,6 @@
 package dev.trailwatch.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +11,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * The original text of one record, verbatim, with the positions of its nested documents. The JSON tree is
  * parsed lazily, only when a caller asks for a field that is not typed, and JSON nodes leave this class only
- * as copies. Not thread-safe for the lazy tree; share an event across threads only after {@link #tree()}.
+ * as copies. Not thread-safe for the lazy trees: an event is evaluated on the thread that parsed it.
  */
 public final class RawJson {
-  static final ObjectMapper MAPPER = new ObjectMapper(LogFileParser.JSON);
-
   private final byte[] bytes;
   private final int[] spans; // start, end per NestedDocument ordinal; -1 when absent
   private @Nullable JsonNode tree;
+  private JsonNode @Nullable [] nestedTrees; // per NestedDocument, parsed on first need
 
   RawJson(byte[] bytes, int[] spans) {
     this.bytes = bytes;
@@ -67,7 +63,12 @@ public final class RawJson {
    */
   public List<JsonNode> values(FieldPath path) {
     List<JsonNode> out = new ArrayList<>();
-    collect(tree(), path.segments(), 0, out);
+    NestedDocument doc = tree == null ? path.nestedDocument() : null;
+    if (doc == null) {
+      collect(tree(), path.segments(), 0, out);
+    } else if (spans[doc.ordinal() * 2] >= 0) {
+      collect(nestedTree(doc), path.segments(), 1, out); // only that document is parsed
+    }
     List<JsonNode> copies = new ArrayList<>(out.size());
     for (JsonNode n : out) {
       copies.add(n.deepCopy());
@@ -104,13 +105,22 @@ public final class RawJson {
   private JsonNode tree() {
     JsonNode t = tree;
     if (t == null) {
-      try {
-        t = MAPPER.readTree(bytes);
-      } catch (IOException e) {
-        // The parser only builds RawJson from bytes it has read as one complete JSON object.
-        throw new UncheckedIOException("record bytes are not JSON", e);
-      }
+      t = JsonTrees.read(bytes, 0, bytes.length);
       tree = t;
+    }
+    return t;
+  }
+
+  private JsonNode nestedTree(NestedDocument doc) {
+    JsonNode[] trees = nestedTrees;
+    if (trees == null) {
+      trees = new JsonNode[NestedDocument.values().length];
+      nestedTrees = trees;
+    }
+    JsonNode t = trees[doc.ordinal()];
+    if (t == null) {
+      t = JsonTrees.read(bytes, spans[doc.ordinal() * 2], spans[doc.ordinal() * 2 + 1]);
+      trees[doc.ordinal()] = t;
     }
     return t;
   }

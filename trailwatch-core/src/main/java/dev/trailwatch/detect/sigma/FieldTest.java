@@ -14,12 +14,20 @@ record FieldTest(String field, List<ValueTest> tests, boolean all, Boolean exist
   boolean matches(FieldSource event) {
     List<JsonNode> values = event.values(field);
     if (exists != null) {
-      boolean present = values.stream().anyMatch(v -> !v.isNull());
+      boolean present = false;
+      for (JsonNode v : values) {
+        present |= !v.isNull();
+      }
       return present == exists;
     }
     if (values.isEmpty()) {
       // pySigma: "field: null" matches a missing field as well as a null one.
-      return tests.stream().anyMatch(t -> t instanceof ValueTest.IsNull);
+      for (ValueTest t : tests) {
+        if (t instanceof ValueTest.IsNull) {
+          return true;
+        }
+      }
+      return false;
     }
     values = leaves(values);
     if (all) {
