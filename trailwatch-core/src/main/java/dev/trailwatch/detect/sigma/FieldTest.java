@@ -16,7 +16,10 @@ record FieldTest(String field, List<ValueTest> tests, boolean all, Boolean exist
     if (exists != null) {
       boolean present = false;
       for (JsonNode v : values) {
-        present |= !v.isNull();
+        if (!v.isNull()) {
+          present = true;
+          break;
+        }
       }
       return present == exists;
     }
