@@ -171,15 +171,14 @@ public final class RuleEngine {
     String day = e.eventTime() == null ? "" : day(Math.floorDiv(e.eventTime().getEpochSecond(), 86_400L));
     // Sessions of one role are the same principal: fold them (machine roles open a session per task).
     String issuer = e.userIdentity().sessionIssuerUserName();
-    StringBuilder dedupe = new StringBuilder(96).append(r.id()).append('|').append(nz(e.recipientAccountId())).append('|')
-        .append(nz(e.awsRegion())).append('|');
-    if (issuer != null) {
-      dedupe.append("role:").append(issuer);
-    } else {
-      dedupe.append(e.actor());
-    }
-    dedupe.append('|').append(day);
-    List<RuleMatch.CorrelationKey> keys = c.correlations().isEmpty() ? List.of() : new ArrayList<>();
+    String principal = issuer != null ? "role:" + issuer : e.actor();
+    String dedupe = r.id() + '|' + nz(e.recipientAccountId()) + '|' + nz(e.awsRegion()) + '|' + principal + '|' + day;
+    List<RuleMatch.CorrelationKey> keys = c.correlations().isEmpty() ? List.of() : correlationKeys(c, run);
+    return new RuleMatch(r.id(), r.title(), r.level().label(), r.tags(), c.finding(), dedupe, e, keys);
+  }
+
+  private static List<RuleMatch.CorrelationKey> correlationKeys(Compiled c, Run run) {
+    List<RuleMatch.CorrelationKey> keys = new ArrayList<>(c.correlations().size());
     for (Correlation k : c.correlations()) {
       List<String> group = new ArrayList<>();
       for (String g : k.groupBy()) {
@@ -187,7 +186,7 @@ public final class RuleEngine {
       }
       keys.add(new RuleMatch.CorrelationKey(k.id(), String.join("\u001f", group), k.valueField() == null ? "" : first(run.fields(), k.valueField())));
     }
-    return new RuleMatch(r.id(), r.title(), r.level().label(), r.tags(), c.finding(), dedupe.toString(), e, keys);
+    return keys;
   }
 
   /** The day's ISO text, kept for the days seen (a bounded number: event times are attacker-controlled). */

@@ -164,27 +164,31 @@ public final class DuckDbEventStore implements EventStore {
   public void addMatches(long fileId, List<RuleMatch> found) {
     try {
       for (RuleMatch m : found) {
-        CloudTrailEvent e = m.event();
-        for (RuleMatch.CorrelationKey k : m.groupKeys()) {
-          correlationEvents.beginRow();
-          correlationEvents.append(k.correlationId());
-          correlationEvents.append(k.group());
-          correlationEvents.append(k.value());
-          correlationEvents.append(m.ruleId());
-          Appends.text(correlationEvents, e.recipientAccountId());
-          correlationEvents.append(e.eventKey());
-          Appends.time(correlationEvents, e.eventTime());
-          Appends.text(correlationEvents, e.awsRegion());
-          correlationEvents.append(e.actor());
-          correlationEvents.append(fileId);
-          correlationEvents.endRow();
-        }
-        if (m.finding()) {
-          folded.computeIfAbsent(m.dedupeKey(), k -> new FoldedMatches(m)).add(fileId, e);
-        }
+        addMatch(fileId, m); // a method of its own: the JIT compiles the body once, not also on the loop
       }
     } catch (SQLException e) {
       throw failure("add rule matches", e);
+    }
+  }
+
+  private void addMatch(long fileId, RuleMatch m) throws SQLException {
+    CloudTrailEvent e = m.event();
+    for (RuleMatch.CorrelationKey k : m.groupKeys()) {
+      correlationEvents.beginRow();
+      correlationEvents.append(k.correlationId());
+      correlationEvents.append(k.group());
+      correlationEvents.append(k.value());
+      correlationEvents.append(m.ruleId());
+      Appends.text(correlationEvents, e.recipientAccountId());
+      correlationEvents.append(e.eventKey());
+      Appends.time(correlationEvents, e.eventTime());
+      Appends.text(correlationEvents, e.awsRegion());
+      correlationEvents.append(e.actor());
+      correlationEvents.append(fileId);
+      correlationEvents.endRow();
+    }
+    if (m.finding()) {
+      folded.computeIfAbsent(m.dedupeKey(), k -> new FoldedMatches(m)).add(fileId, e);
     }
   }
 
