@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Ingest throughput once the JVM is warm, the whole pipeline as {@code trailwatch ingest} runs it (two
+ * Ingest throughput once the JVM is warm, the whole pipeline as {@code trailwatch ingest} runs it (the default
  * readers, rules on each event, the DuckDB store, commits), into a fresh store each iteration: without rules,
  * with the built-in pack, and with the pack plus SigmaHQ's rules ({@code -Dsigma.dir}, default
  * {@code ../shared/sigma/rules}). The corpus is {@code -Dcorpus} (default the 500k-event corpus of
