@@ -16,6 +16,7 @@ import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -109,11 +110,36 @@ public final class LoopbackAws implements AutoCloseable {
       List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
       return files.stream().map(f -> {
         String key = keyPrefix + root.relativize(f).toString().replace('\\', '/');
-        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(f));
+        put(bucket, key, f);
         return key;
       }).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Puts one file. A test fixture's upload, so a failed attempt is tried again after a pause: in one CI run
+   * (2026-11-27; not reproduced in the runs since) a PUT through the JDK's HTTP client failed on all four of
+   * the SDK's quick attempts with "Error writing request body to server", S3Proxy having closed its side of
+   * the connection. Trailwatch itself only reads from S3.
+   */
+  public void put(String bucket, String key, Path file) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(file));
+        return;
+      } catch (SdkClientException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+        try {
+          Thread.sleep(500L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 

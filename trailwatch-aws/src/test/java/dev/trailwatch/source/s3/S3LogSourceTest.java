@@ -47,8 +47,8 @@ class S3LogSourceTest {
     try (Stream<Path> walk = Files.walk(corpus.resolve("AWSLogs"))) {
       for (Path f : walk.filter(Files::isRegularFile).toList()) {
         String key = corpus.relativize(f).toString();
-        s3.putObject(b -> b.bucket("foo").key(key), RequestBody.fromFile(f));
-        s3.putObject(b -> b.bucket("org-logs").key("trails/" + key.replace("AWSLogs/", "AWSLogs/o-exampleorgid/")), RequestBody.fromFile(f));
+        aws.put("foo", key, f);
+        aws.put("org-logs", "trails/" + key.replace("AWSLogs/", "AWSLogs/o-exampleorgid/"), f);
         files++;
       }
     }
