@@ -10,7 +10,6 @@ import dev.trailwatch.testkit.SharedSamples;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** {@code ingest s3://…} against S3Proxy on loopback, with static test credentials and an endpoint override. */
@@ -23,10 +22,8 @@ class S3IngestIT {
       String endpoint = aws.s3Endpoint();
       S3Client s3 = aws.s3();
       s3.createBucket(b -> b.bucket("foo"));
-      s3.putObject(b -> b.bucket("foo").key("AWSLogs/222222222222/CloudTrail/us-east-1/2026/11/02/a.json.gz"),
-          RequestBody.fromFile(SharedSamples.file("cpl/SerializerTestFileCompact.json.gz")));
-      s3.putObject(b -> b.bucket("foo").key("AWSLogs/333333333333/CloudTrail/eu-west-1/2026/11/02/b.json"),
-          RequestBody.fromFile(SharedSamples.file("otel/cloudtrail_log.json")));
+      aws.put("foo", "AWSLogs/222222222222/CloudTrail/us-east-1/2026/11/02/a.json.gz", SharedSamples.file("cpl/SerializerTestFileCompact.json.gz"));
+      aws.put("foo", "AWSLogs/333333333333/CloudTrail/eu-west-1/2026/11/02/b.json", SharedSamples.file("otel/cloudtrail_log.json"));
       String data = tmp.resolve("data").toString();
 
       Cli first = Cli.run("ingest", "--json", "--data", data, "--endpoint", endpoint, "s3://foo");

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * {@code trailwatch watch} and {@code ingest sqs://…} run as users run them (the jar, a child process), against
@@ -45,7 +44,7 @@ class WatchCommandIT {
         Files.writeString(logs.resolve("landed.json"), STOP_LOGGING);
         await(out, s -> s.contains("watch: " + logs.toAbsolutePath() + ": 1 files, 1 new events, "));
         String key = "AWSLogs/222222222222/CloudTrail/us-east-1/2026/11/02/a.json.gz";
-        aws.s3().putObject(b -> b.bucket("foo").key(key), RequestBody.fromFile(SharedSamples.file("cpl/SerializerTestFileCompact.json.gz")));
+        aws.put("foo", key, SharedSamples.file("cpl/SerializerTestFileCompact.json.gz"));
         aws.send(queue, "{\"s3Bucket\":\"foo\",\"s3ObjectKey\":[\"" + key + "\"]}");
         await(out, s -> s.contains("watch: " + queue + ": 1 messages (1 done"));
       } finally {
@@ -65,7 +64,7 @@ class WatchCommandIT {
       String queue = aws.createQueue("backlog", 30);
       aws.s3().createBucket(b -> b.bucket("foo"));
       String key = "AWSLogs/333333333333/CloudTrail/eu-west-1/2026/11/02/b.json";
-      aws.s3().putObject(b -> b.bucket("foo").key(key), RequestBody.fromFile(SharedSamples.file("otel/cloudtrail_log.json")));
+      aws.put("foo", key, SharedSamples.file("otel/cloudtrail_log.json"));
       aws.send(queue, "{\"Type\":\"Notification\",\"MessageId\":\"m1\",\"TopicArn\":\"arn:aws:sns:eu-west-1:111111111111:t\",\"Message\":"
           + "\"{\\\"s3Bucket\\\":\\\"foo\\\",\\\"s3ObjectKey\\\":[\\\"" + key + "\\\"]}\"}");
       aws.send(queue, "{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\",\"Bucket\":\"foo\"}");

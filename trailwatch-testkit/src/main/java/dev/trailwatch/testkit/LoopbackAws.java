@@ -119,15 +119,20 @@ public final class LoopbackAws implements AutoCloseable {
   }
 
   /**
-   * Puts one file. A test fixture's upload, so a failed attempt is tried again after a pause: in one CI run
-   * (2026-11-27; not reproduced in the runs since) a PUT through the JDK's HTTP client failed on all four of
-   * the SDK's quick attempts with "Error writing request body to server", S3Proxy having closed its side of
-   * the connection. Trailwatch itself only reads from S3.
+   * Puts one file. Every test upload goes through here, and a failed attempt is tried again after a pause:
+   * in two of five CI runs on 2026-11-27 one PUT through the JDK's HTTP client failed on all four of the
+   * SDK's quick attempts with "Error writing request body to server" (S3Proxy closed the connection before
+   * taking the body; not reproduced by idle connections of up to 5 s). Trailwatch itself only reads from S3.
    */
   public void put(String bucket, String key, Path file) {
+    put(bucket, key, RequestBody.fromFile(file));
+  }
+
+  /** Puts one object, as {@link #put(String, String, Path)} does. */
+  public void put(String bucket, String key, RequestBody body) {
     for (int attempt = 1; ; attempt++) {
       try {
-        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(file));
+        s3.putObject(b -> b.bucket(bucket).key(key), body);
         return;
       } catch (SdkClientException e) {
         if (attempt == 5) {

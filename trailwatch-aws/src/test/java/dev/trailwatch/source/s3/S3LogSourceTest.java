@@ -151,10 +151,10 @@ class S3LogSourceTest {
   void laterRoundsOfAWatchListOnlyTheRecentDateFolders() throws Exception {
     String today = java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd").format(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
     s3.createBucket(b -> b.bucket("polled"));
-    s3.putObject(b -> b.bucket("polled").key("AWSLogs/222222222222/CloudTrail/us-east-1/2026/11/01/old.json"), RequestBody.fromString("{\"Records\":[]}"));
+    aws.put("polled", "AWSLogs/222222222222/CloudTrail/us-east-1/2026/11/01/old.json", RequestBody.fromString("{\"Records\":[]}"));
     S3LogSource first = new S3LogSource(s3, "s3://polled", S3Selection.everything());
     assertThat(first.list()).hasSize(1);
-    s3.putObject(b -> b.bucket("polled").key("AWSLogs/222222222222/CloudTrail/us-east-1/" + today + "/new.json"), RequestBody.fromString("{\"Records\":[]}"));
+    aws.put("polled", "AWSLogs/222222222222/CloudTrail/us-east-1/" + today + "/new.json", RequestBody.fromString("{\"Records\":[]}"));
     LogSource later = first.forPolling();
     assertThat(later).isNotSameAs(first);
     assertThat(later.list()).extracting(LogFile::source).containsExactly("s3://polled/AWSLogs/222222222222/CloudTrail/us-east-1/" + today + "/new.json");

@@ -35,7 +35,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Notifications from a real SQS-compatible server (ElasticMQ) naming objects in a real S3-compatible one (S3Proxy), both on loopback. */
@@ -205,7 +204,7 @@ class SqsNotificationSourceTest {
           IngestOptions.defaults(), Duration.ofMillis(300), said::add).start();
       try {
         Thread.sleep(700);
-        s3.putObject(b -> b.bucket("live").key(keys.get(0)), RequestBody.fromFile(corpus.resolve(keys.get(0))));
+        aws.put("live", keys.get(0), corpus.resolve(keys.get(0)));
         Await.until(Duration.ofSeconds(20), "the file put into the bucket read", () -> said.stream().anyMatch(l -> l.startsWith("watch: s3://live/: 1 files")),
             () -> "the watch said " + said);
         aws.send(address, Messages.cloudTrail("foo", List.of(keys.get(1))));

@@ -46,7 +46,7 @@ public final class WatchLatency {
             + "\"eventSource\":\"cloudtrail.amazonaws.com\",\"eventName\":\"StopLogging\",\"awsRegion\":\"us-east-1\",\"recipientAccountId\":\"111122223333\","
             + "\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"eve\"}}]}";
         long t0 = System.nanoTime();
-        aws.s3().putObject(b -> b.bucket("foo").key(key), RequestBody.fromString(body));
+        aws.put("foo", key, RequestBody.fromString(body));
         aws.send(address, "{\"s3Bucket\":\"foo\",\"s3ObjectKey\":[\"" + key + "\"]}");
         String line = said.poll(60, TimeUnit.SECONDS);
         if (line == null || !line.contains("1 files, 1 new events")) {
