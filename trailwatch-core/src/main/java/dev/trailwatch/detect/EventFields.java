@@ -9,9 +9,9 @@ import dev.trailwatch.event.CloudTrailEvent;
 import dev.trailwatch.event.FieldPath;
 import dev.trailwatch.event.TriState;
 import dev.trailwatch.event.UserIdentity;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * of {@link Enrichment}. One instance per event; not thread-safe.
  */
 public final class EventFields implements FieldSource {
-  private static final Map<String, FieldPath> PATHS = new ConcurrentHashMap<>();
+  /** Rules name a bounded set of fields; each one's path is parsed once. */
+  private static final BoundedMemo<String, FieldPath> PATHS = new BoundedMemo<>(10_000, FieldPath::of);
   private final CloudTrailEvent e;
   private @Nullable Map<String, List<JsonNode>> derived;
   /**
@@ -47,8 +48,8 @@ public final class EventFields implements FieldSource {
     }
     List<JsonNode> v = lookUp(field);
     if (seenCount == seenFields.length) {
-      seenFields = java.util.Arrays.copyOf(seenFields, seenCount * 2);
-      seenValues = java.util.Arrays.copyOf(seenValues, seenCount * 2);
+      seenFields = Arrays.copyOf(seenFields, seenCount * 2);
+      seenValues = Arrays.copyOf(seenValues, seenCount * 2);
     }
     seenFields[seenCount] = field;
     seenValues[seenCount++] = v;
@@ -88,19 +89,7 @@ public final class EventFields implements FieldSource {
     if (field.equals("readOnly")) {
       return flag(e.readOnly());
     }
-    return field.startsWith(Enrichment.PREFIX) ? derived().getOrDefault(field, List.of()) : e.raw().values(path(field));
-  }
-
-  /** Rules name a bounded set of fields; each one's path is parsed once. */
-  private static FieldPath path(String field) {
-    FieldPath p = PATHS.get(field);
-    if (p == null) {
-      p = FieldPath.of(field);
-      if (PATHS.size() < 10_000) {
-        PATHS.put(field, p);
-      }
-    }
-    return p;
+    return field.startsWith(Enrichment.PREFIX) ? derived().getOrDefault(field, List.of()) : e.raw().values(PATHS.get(field));
   }
 
   @Override

@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,9 +34,16 @@ public final class RuleEngine {
   private final Map<String, List<Compiled>> byName = new HashMap<>();
   private final Map<String, List<Compiled>> bySource = new HashMap<>();
   private final List<Compiled> everyEvent = new ArrayList<>();
-  private final Map<String, List<Compiled>> namesSeen = new ConcurrentHashMap<>();
-  private final Map<String, List<Compiled>> sourcesSeen = new ConcurrentHashMap<>();
-  private final Map<Long, String> days = new ConcurrentHashMap<>();
+  /*
+   * Index entries by each spelling seen: lower-casing every event's name costs more than the rest of the
+   * look-up, and CloudTrail uses a few hundred distinct names.
+   */
+  private final BoundedMemo<String, List<Compiled>> namesSeen =
+      new BoundedMemo<>(SPELLINGS_KEPT, n -> byName.getOrDefault(n.toLowerCase(Locale.ROOT), List.of()));
+  private final BoundedMemo<String, List<Compiled>> sourcesSeen =
+      new BoundedMemo<>(SPELLINGS_KEPT, n -> bySource.getOrDefault(n.toLowerCase(Locale.ROOT), List.of()));
+  /** The ISO text of each day seen (event times are attacker-controlled too). */
+  private final BoundedMemo<Long, String> days = new BoundedMemo<>(SPELLINGS_KEPT, d -> LocalDate.ofEpochDay(d).toString());
 
   /**
    * A rule with what the engine works out once: its gate (null when its condition says nothing about text
@@ -98,8 +104,8 @@ public final class RuleEngine {
 
   /** The rules that match the event (empty for most events). */
   public List<RuleMatch> evaluate(CloudTrailEvent e) {
-    List<Compiled> named = indexed(byName, namesSeen, e.eventName());
-    List<Compiled> sourced = indexed(bySource, sourcesSeen, e.eventSource());
+    List<Compiled> named = e.eventName() == null ? List.of() : namesSeen.get(e.eventName());
+    List<Compiled> sourced = e.eventSource() == null ? List.of() : sourcesSeen.get(e.eventSource());
     if (named.isEmpty() && sourced.isEmpty() && everyEvent.isEmpty()) {
       return List.of(); // most events with an indexed pack: no view, no allocation
     }
@@ -108,24 +114,6 @@ public final class RuleEngine {
     run.all(sourced);
     run.all(everyEvent);
     return run.out == null ? List.of() : run.out;
-  }
-
-  /**
-   * The index entry of a name or source. Lower-casing every event's name costs more than the rest of the
-   * look-up, and CloudTrail uses a few hundred distinct names, so the entry of each spelling is kept.
-   */
-  private static List<Compiled> indexed(Map<String, List<Compiled>> index, Map<String, List<Compiled>> seen, @Nullable String value) {
-    if (value == null) {
-      return List.of();
-    }
-    List<Compiled> found = seen.get(value);
-    if (found == null) {
-      found = index.getOrDefault(value.toLowerCase(Locale.ROOT), List.of());
-      if (seen.size() < SPELLINGS_KEPT) {
-        seen.put(value, found);
-      }
-    }
-    return found;
   }
 
   /** One event's evaluation: its field view is made on first need. */
@@ -168,7 +156,7 @@ public final class RuleEngine {
 
   private RuleMatch match(Compiled c, CloudTrailEvent e, Run run) {
     SigmaRule r = c.rule();
-    String day = e.eventTime() == null ? "" : day(Math.floorDiv(e.eventTime().getEpochSecond(), 86_400L));
+    String day = e.eventTime() == null ? "" : days.get(Math.floorDiv(e.eventTime().getEpochSecond(), 86_400L));
     // Sessions of one role are the same principal: fold them (machine roles open a session per task).
     String issuer = e.userIdentity().sessionIssuerUserName();
     String principal = issuer != null ? "role:" + issuer : e.actor();
@@ -187,18 +175,6 @@ public final class RuleEngine {
       keys.add(new RuleMatch.CorrelationKey(k.id(), String.join("\u001f", group), k.valueField() == null ? "" : first(run.fields(), k.valueField())));
     }
     return keys;
-  }
-
-  /** The day's ISO text, kept for the days seen (a bounded number: event times are attacker-controlled). */
-  private String day(long epochDay) {
-    String d = days.get(epochDay);
-    if (d == null) {
-      d = LocalDate.ofEpochDay(epochDay).toString();
-      if (days.size() < SPELLINGS_KEPT) {
-        days.put(epochDay, d);
-      }
-    }
-    return d;
   }
 
   private static String first(EventFields fields, String field) {

@@ -14,23 +14,12 @@ record FieldTest(String field, List<ValueTest> tests, boolean all, Boolean exist
   boolean matches(FieldSource event) {
     List<JsonNode> values = event.values(field);
     if (exists != null) {
-      boolean present = false;
-      for (JsonNode v : values) {
-        if (!v.isNull()) {
-          present = true;
-          break;
-        }
-      }
+      boolean present = values.stream().anyMatch(v -> !v.isNull());
       return present == exists;
     }
     if (values.isEmpty()) {
       // pySigma: "field: null" matches a missing field as well as a null one.
-      for (ValueTest t : tests) {
-        if (t instanceof ValueTest.IsNull) {
-          return true;
-        }
-      }
-      return false;
+      return tests.stream().anyMatch(t -> t instanceof ValueTest.IsNull);
     }
     values = leaves(values);
     if (all) {

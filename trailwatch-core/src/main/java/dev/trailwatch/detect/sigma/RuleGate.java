@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,14 +22,10 @@ import org.jspecify.annotations.Nullable;
  * Immutable and thread-safe.
  */
 public final class RuleGate<T> {
-  private interface Test<T> {
-    boolean test(T event);
-  }
-
-  private final Test<T> test;
+  private final Predicate<T> test;
   private final boolean exact;
 
-  private RuleGate(Test<T> test, boolean exact) {
+  private RuleGate(Predicate<T> test, boolean exact) {
     this.test = test;
     this.exact = exact;
   }
