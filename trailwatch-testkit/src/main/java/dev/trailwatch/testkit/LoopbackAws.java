@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,10 +17,12 @@ import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -44,8 +47,14 @@ public final class LoopbackAws implements AutoCloseable {
     this.elasticmq = elasticmq;
     this.sqsPort = sqsPort;
     var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+    // The fixture's uploads retry longer than the SDK's default (4 attempts within a few hundred ms): in two of
+    // five CI runs on 2026-11-27 one PUT through the JDK's HTTP client failed on all four with "Error writing
+    // request body to server" (S3Proxy closed the connection before taking the body; not reproduced by idle
+    // connections of up to 5 s). Trailwatch itself only reads from S3; its own clients keep the defaults.
+    RetryStrategy patient = AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(8)
+        .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(250), Duration.ofSeconds(2))).build();
     this.s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).credentialsProvider(credentials).region(Region.US_EAST_1)
-        .endpointOverride(URI.create(s3Endpoint())).forcePathStyle(true).build();
+        .overrideConfiguration(o -> o.retryStrategy(patient)).endpointOverride(URI.create(s3Endpoint())).forcePathStyle(true).build();
     this.sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).credentialsProvider(credentials).region(Region.US_EAST_1)
         .endpointOverride(URI.create(sqsEndpoint())).build();
   }
@@ -118,34 +127,14 @@ public final class LoopbackAws implements AutoCloseable {
     }
   }
 
-  /**
-   * Puts one file. Every test upload goes through here, and a failed attempt is tried again after a pause:
-   * in two of five CI runs on 2026-11-27 one PUT through the JDK's HTTP client failed on all four of the
-   * SDK's quick attempts with "Error writing request body to server" (S3Proxy closed the connection before
-   * taking the body; not reproduced by idle connections of up to 5 s). Trailwatch itself only reads from S3.
-   */
+  /** Puts one file (through the fixture's client, which retries patiently: see the constructor). */
   public void put(String bucket, String key, Path file) {
     put(bucket, key, RequestBody.fromFile(file));
   }
 
-  /** Puts one object, as {@link #put(String, String, Path)} does. */
+  /** Puts one object. */
   public void put(String bucket, String key, RequestBody body) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        s3.putObject(b -> b.bucket(bucket).key(key), body);
-        return;
-      } catch (SdkClientException e) {
-        if (attempt == 5) {
-          throw e;
-        }
-        try {
-          Thread.sleep(500L * attempt);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
+    s3.putObject(b -> b.bucket(bucket).key(key), body);
   }
 
   @Override
