@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code trailwatch demo}: generate, ingest, detect, serve. */
@@ -39,9 +40,12 @@ import picocli.CommandLine.Spec;
       "Example: trailwatch demo --events 200000 --port 8080"
     })
 final class DemoCommand implements Callable<Integer> {
+  /** What a demo writes into its folder: the generated corpus and the store. */
+  private static final java.util.Set<String> DEMO_ENTRIES = java.util.Set.of("corpus", "store");
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--data", paramLabel = "DIR", defaultValue = "trailwatch-demo", description = "Folder for the corpus and the store (default ${DEFAULT-VALUE}); replaced on each run.")
+  @Option(names = "--data", paramLabel = "DIR", defaultValue = "trailwatch-demo", description = "Folder for the corpus and the store (default ${DEFAULT-VALUE}); replaced on each run, so it must be new, empty or an earlier demo's.")
   Path data = Path.of("trailwatch-demo");
 
   @Option(names = "--events", paramLabel = "N", defaultValue = "150000", description = "Baseline events (default ${DEFAULT-VALUE}).")
@@ -52,12 +56,10 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OptionRanges.atLeast(spec, "--events", events, 0);
+    OptionRanges.between(spec, "--port", port, 0, OptionRanges.MAX_PORT);
     PrintWriter out = spec.commandLine().getOut();
-    if (Files.exists(data)) {
-      try (var walk = Files.walk(data)) {
-        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
+    clearPreviousDemo();
     Path corpus = data.resolve("corpus");
     out.printf(Locale.ROOT, "generating %,d events over 2 days (4 accounts, 4 regions) with planted incidents...%n", events);
     out.flush();
@@ -76,6 +78,31 @@ final class DemoCommand implements Callable<Integer> {
     ServeCommand.serveUntilStopped(new ServerConfig(data.resolve("store"), "127.0.0.1", port, null), out, tour(corpus), SourceOptions.Opened.NONE, RuleEngine.none(),
         java.time.Duration.ofSeconds(5));
     return ExitStatus.OK.code();
+  }
+
+  /**
+   * Removes what an earlier demo left in {@code --data}, and refuses a folder that holds anything else: the
+   * folder is replaced on each run, and a mistyped {@code --data ~} must not cost a home folder.
+   */
+  private void clearPreviousDemo() throws java.io.IOException {
+    if (!Files.exists(data)) {
+      return;
+    }
+    if (!Files.isDirectory(data)) {
+      throw new ParameterException(spec.commandLine(), "--data " + data + " is a file, not a folder");
+    }
+    try (var entries = Files.list(data)) {
+      List<String> foreign = entries.map(p -> p.getFileName().toString()).filter(n -> !DEMO_ENTRIES.contains(n)).sorted().toList();
+      if (!foreign.isEmpty()) {
+        throw new ParameterException(spec.commandLine(), "--data " + data + " holds files the demo did not make (" + String.join(", ", foreign.subList(0, Math.min(3, foreign.size())))
+            + (foreign.size() > 3 ? ", ..." : "") + "); the demo replaces its folder, so name a new or empty one");
+      }
+    }
+    try (var walk = Files.walk(data)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   private static String tour(Path corpus) throws java.io.IOException {

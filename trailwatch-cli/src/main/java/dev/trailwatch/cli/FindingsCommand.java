@@ -61,6 +61,7 @@ final class FindingsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    OptionRanges.atLeast(spec, "--limit", limit, 1);
     FindingFilter filter = new FindingFilter(sinceInstant(), levelValue(), rule, account, statusValue(), limit);
     List<Finding> found;
     try (DuckDbFindings findings = DuckDbFindings.open(common.data, true)) {

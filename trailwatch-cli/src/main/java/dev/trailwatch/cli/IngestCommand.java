@@ -65,6 +65,8 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OptionRanges.atLeast(spec, "--readers", readers, 1);
+    OptionRanges.atLeast(spec, "--commit-events", commitEvents, 1);
     IngestOptions defaults = IngestOptions.defaults();
     PrintWriter err = spec.commandLine().getErr();
     IngestOptions options = new IngestOptions(readers, defaults.batchSize(), defaults.queueCapacity(), commitEvents, defaults.commitFiles());

@@ -27,6 +27,7 @@ public final class Main implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(Main::handleError);
+    cl.setParameterExceptionHandler(Main::handleUsageError);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;
   }
@@ -47,6 +48,18 @@ public final class Main implements Runnable {
     err.println("trailwatch: error: " + oneLine(e));
     err.flush();
     return ExitStatus.FAILURE.code();
+  }
+
+  /** A usage error is one line on stderr too, pointing at the command's help; exit 2. */
+  private static int handleUsageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    String line = "trailwatch: error: " + oneLine(e);
+    if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+      line += "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
+    }
+    cl.getErr().println(line + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+    cl.getErr().flush();
+    return ExitStatus.USAGE.code();
   }
 
   static String oneLine(Throwable e) {

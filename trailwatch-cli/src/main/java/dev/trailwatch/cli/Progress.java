@@ -48,7 +48,7 @@ final class Progress implements AutoCloseable {
       public void parsed(int n) {
         events += n;
         double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-        b.setExtraMessage(String.format(Locale.ROOT, "%,d events, %,.0f events/s", events, events / seconds));
+        b.setExtraMessage(String.format(Locale.ROOT, "%,d events, %,.0f/s", events, events / seconds));
       }
 
       @Override

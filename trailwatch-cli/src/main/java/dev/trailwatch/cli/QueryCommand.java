@@ -53,6 +53,7 @@ final class QueryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    OptionRanges.atLeast(spec, "--max-rows", maxRows, 1);
     PrintWriter out = spec.commandLine().getOut();
     RowPrinter printer =
         format != null && format.csv ? new CsvPrinter(out) : format != null && format.json ? new JsonPrinter(out) : new TablePrinter(out);

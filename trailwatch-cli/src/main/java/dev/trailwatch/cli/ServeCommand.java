@@ -51,15 +51,14 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OptionRanges.between(spec, "--port", port, 0, OptionRanges.MAX_PORT);
     ServerConfig config;
     try {
       config = new ServerConfig(common.data, bind, port, token);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    if (interval < 1) {
-      throw new ParameterException(spec.commandLine(), "--interval must be at least 1 second");
-    }
+    OptionRanges.atLeast(spec, "--interval", interval, 1);
     SourceOptions.Opened sources;
     try {
       sources = sourceOptions.open(watch, spec);

@@ -62,6 +62,7 @@ final class SourceOptions {
   }
 
   Opened open(List<String> addresses, CommandSpec spec) throws java.nio.file.NoSuchFileException {
+    OptionRanges.between(spec, "--visibility", visibility, 1, OptionRanges.MAX_VISIBILITY_SECONDS);
     List<LogSource> polled = new ArrayList<>();
     List<NotificationSource> queues = new ArrayList<>();
     S3Client s3 = null;

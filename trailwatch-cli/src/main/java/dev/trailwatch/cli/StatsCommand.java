@@ -36,6 +36,7 @@ final class StatsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OptionRanges.atLeast(spec, "--top", top, 1);
     StoreStats s = StoreStats.read(common.data);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

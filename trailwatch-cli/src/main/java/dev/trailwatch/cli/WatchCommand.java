@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -44,8 +43,8 @@ final class WatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (interval != null && interval < 1) {
-      throw new ParameterException(spec.commandLine(), "--interval must be at least 1 second");
+    if (interval != null) {
+      OptionRanges.atLeast(spec, "--interval", interval, 1);
     }
     PrintWriter out = spec.commandLine().getOut();
     RuleEngine rules = new RuleEngine(ruleOptions.load(spec.commandLine().getErr()));

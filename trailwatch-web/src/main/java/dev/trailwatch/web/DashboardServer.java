@@ -36,6 +36,7 @@ public final class DashboardServer implements AutoCloseable {
   static final int MAX_PAGE = 500;
   static final int MAX_SQL_ROWS = 1000;
   static final int SQL_TIMEOUT_SECONDS = 10;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DashboardServer.class);
   private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'";
 
   private final ServerConfig config;
@@ -70,7 +71,12 @@ public final class DashboardServer implements AutoCloseable {
       c.routes.post("/login", this::login);
       c.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), "bad request", e.getMessage()));
       c.routes.exception(StoreException.class, (e, ctx) -> error(ctx, 400, "query failed", e.getMessage()));
-      c.routes.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error", e.getClass().getSimpleName()));
+      c.routes.exception(Exception.class, (e, ctx) -> {
+        // The path is the client's text: printable ASCII only, and not all of it.
+        String path = ctx.path().replaceAll("[^\\x20-\\x7e]", "?");
+        LOG.error("internal error answering {} {}", ctx.method(), path.length() > 200 ? path.substring(0, 200) + "..." : path, e);
+        error(ctx, 500, "internal error", e.getClass().getSimpleName());
+      });
       c.routes.error(404, "*", ctx -> {
         if (ctx.path().startsWith("/api/")) {
           error(ctx, 404, "not found", "no API route " + ctx.path());

@@ -49,6 +49,8 @@ public final class DuckDbConnections {
         throw new StoreException("the store " + file + " is in use by another process (" + firstLine(m) + ")", e);
       }
       throw new StoreException("cannot open the store " + file + ": " + firstLine(m), e);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      throw new StoreException("cannot create the data folder " + dataDir + ": " + e.getFile() + " is a file, not a folder", e);
     } catch (java.io.IOException e) {
       throw new StoreException("cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
     }
