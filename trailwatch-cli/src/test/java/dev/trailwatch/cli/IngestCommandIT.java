@@ -53,6 +53,22 @@ class IngestCommandIT {
   }
 
   @Test
+  void aBrokenLinkInTheFolderIsNamedAndEverythingElseIsRead() throws IOException {
+    Path logs = Files.createDirectories(tmp.resolve("logs"));
+    Files.copy(SharedSamples.file("otel/cloudtrail_log.json"), logs.resolve("a.json"));
+    Files.createSymbolicLink(logs.resolve("2026-11-01"), tmp.resolve("unmounted-disk/2026-11-01"));
+    Files.createSymbolicLink(logs.resolve("older"), Files.createDirectories(tmp.resolve("archive")));
+    Files.copy(SharedSamples.file("plaso/aws_cloudtrail.jsonl"), tmp.resolve("archive/b.jsonl"));
+
+    Cli r = Cli.run("ingest", "--data", data(), "--no-progress", logs.toString());
+
+    assertThat(r.exit()).isEqualTo(ExitStatus.FAILURE.code());
+    assertThat(r.err()).contains("cannot read " + logs.resolve("2026-11-01") + ": a symbolic link to something that does not exist");
+    assertThat(scalar("SELECT count(*) FROM events")).isEqualTo("13"); // 7 + 6, the linked folder's file included
+    assertThat(scalar("SELECT count(*) FROM files WHERE source LIKE '%2026-11-01%'")).as("not in the ledger: tried again next time").isEqualTo("0");
+  }
+
+  @Test
   void ingestingTheSameFolderTwiceLeavesTheSameStore() throws IOException {
     String samples = SharedSamples.dir().toString();
     Cli.run("ingest", "--data", data(), samples);

@@ -8,6 +8,7 @@ import dev.trailwatch.event.LogFileParser;
 import dev.trailwatch.event.ParseProblem;
 import dev.trailwatch.event.ParseSummary;
 import dev.trailwatch.event.RecordSink;
+import dev.trailwatch.source.IoReasons;
 import dev.trailwatch.source.LogFile;
 import dev.trailwatch.store.FileEntry;
 import java.io.BufferedInputStream;
@@ -57,8 +58,10 @@ final class FileReader {
               fileId,
               new FileEntry(fileId, file.source(), tee.total, file.lastModified().orElse(null),
                   file.etag().orElse(null), HexFormat.of().formatHex(sha.digest()), summary)));
-    } catch (IOException | java.io.UncheckedIOException e) {
-      out.put(new Staged.Failed(fileId, file.source(), String.valueOf(e.getMessage())));
+    } catch (IOException e) {
+      out.put(new Staged.Failed(fileId, file.source(), IoReasons.of(e)));
+    } catch (java.io.UncheckedIOException e) {
+      out.put(new Staged.Failed(fileId, file.source(), IoReasons.of(e.getCause())));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK lacks SHA-256", e);
     }

@@ -2,19 +2,24 @@
 package dev.trailwatch.source;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A local file, or a folder walked recursively (the {@code AWSLogs/[o-id/]<account>/CloudTrail/<region>/…}
- * layout and any other). Hidden files and folders are passed over; files come in path order.
+ * layout and any other). Symbolic links are followed (a link back up the tree is walked once); hidden files
+ * and folders are passed over; files come in path order. A file or folder that cannot be read does not stop
+ * the walk: it is listed as {@link Unreadable}, so the ingest reports it and reads everything else.
  */
 public final class LocalDirectorySource implements LogSource {
   private final Path root;
@@ -29,17 +34,37 @@ public final class LocalDirectorySource implements LogSource {
       throw new NoSuchFileException(root.toString(), null, "no such file or folder");
     }
     if (Files.isRegularFile(root)) {
-      return List.of(file(root, true));
+      return List.of(file(root, Files.readAttributes(root, BasicFileAttributes.class), true));
     }
     List<LogFile> files = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      walk.filter(p -> !isHidden(root.relativize(p)))
-          .filter(Files::isRegularFile)
-          .sorted(Comparator.comparing(Path::toString))
-          .forEach(p -> files.add(file(p, false)));
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+        return isHidden(root.relativize(dir)) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+        if (isHidden(root.relativize(p))) {
+          return FileVisitResult.CONTINUE;
+        }
+        if (attrs.isRegularFile()) {
+          files.add(file(p, attrs, false));
+        } else if (attrs.isSymbolicLink()) { // a link the walk could not follow: its target is gone (an unmounted disk?)
+          files.add(new Unreadable(p.toString(), new NoSuchFileException(p.toString(), null, "a symbolic link to something that does not exist")));
+        }
+        return FileVisitResult.CONTINUE; // pipes, sockets and devices hold no logs
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path p, IOException e) {
+        if (!(e instanceof FileSystemLoopException) && !isHidden(root.relativize(p))) {
+          files.add(new Unreadable(p.toString(), e)); // reported when read; the rest of the folder is read
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    files.sort(Comparator.comparing(LogFile::source));
     return files;
   }
 
@@ -57,13 +82,8 @@ public final class LocalDirectorySource implements LogSource {
     return false;
   }
 
-  private static LocalFile file(Path p, boolean explicit) {
-    try {
-      BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-      // The ledger keeps microseconds; nanoseconds would make every file look changed.
-      return new LocalFile(p, a.size(), a.lastModifiedTime().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), explicit);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static LocalFile file(Path p, BasicFileAttributes a, boolean explicit) {
+    // The ledger keeps microseconds; nanoseconds would make every file look changed.
+    return new LocalFile(p, a.size(), a.lastModifiedTime().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), explicit);
   }
 }
