@@ -7,11 +7,14 @@ import dev.trailwatch.source.NotificationSource;
 import dev.trailwatch.store.EventStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,11 +38,13 @@ public final class Watch implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
   private volatile @Nullable String failure;
+  /** The failure last said for each polled source (by its description); touched only by the watch's thread. */
+  private final Map<String, String> troubles = new HashMap<>();
 
   /**
    * @param opener opens the store, on the watch's thread; the watch closes it when it stops
    * @param interval how often folders and buckets are listed
-   * @param report receives a line per round that found something, and per failure
+   * @param report receives a line per round that found something, and when a source's failure starts, changes or ends
    */
   public Watch(Supplier<EventStore> opener, List<LogSource> polled, List<NotificationSource> queues, RuleEngine rules, IngestOptions options,
       Duration interval, Consumer<String> report) {
@@ -96,12 +101,14 @@ public final class Watch implements AutoCloseable {
       try {
         IngestReport r = pipeline.run(List.of(source), IngestListener.NONE);
         polled.set(i, source.forPolling());
-        if (r.filesRead() > 0 || !r.failures().isEmpty()) {
-          report.accept("watch: " + source.describe() + ": " + files(r));
+        trouble(source.describe(), r.failures().isEmpty() ? null
+            : "cannot read: " + r.failures().stream().map(FileFailure::toString).sorted().collect(Collectors.joining("; ")));
+        if (r.filesRead() > 0) {
+          report.accept("watch: " + source.describe() + ": " + counts(r));
         }
       } catch (java.io.IOException | RuntimeException e) { // a boundary: report, keep watching, try again next round
         store.rollback();
-        report.accept("watch: " + source.describe() + ": " + e.getMessage());
+        trouble(source.describe(), String.valueOf(e.getMessage()));
       }
     }
   }
@@ -120,9 +127,22 @@ public final class Watch implements AutoCloseable {
     }
   }
 
+  /** Says a source's failure when it starts or changes, and when it ends: a lasting one is not repeated every round. */
+  private void trouble(String source, @Nullable String what) {
+    String before = what == null ? troubles.remove(source) : troubles.put(source, what);
+    if (what != null && !what.equals(before)) {
+      report.accept("watch: " + source + ": " + what);
+    } else if (what == null && before != null) {
+      report.accept("watch: " + source + ": read again without failures");
+    }
+  }
+
+  private static String counts(IngestReport r) {
+    return String.format(Locale.ROOT, "%d files, %d new events, %d rule matches, %d problems", r.filesRead(), r.eventsNew(), r.matches(), r.problems());
+  }
+
   private static String files(IngestReport r) {
-    return String.format(Locale.ROOT, "%d files, %d new events, %d rule matches, %d problems%s", r.filesRead(), r.eventsNew(), r.matches(),
-        r.problems(), r.failures().isEmpty() ? "" : ", cannot read: " + r.failures());
+    return counts(r) + (r.failures().isEmpty() ? "" : ", cannot read: " + r.failures());
   }
 
   /** Waits until the watch stops: {@link #close} was called, or the store failed. */

@@ -62,6 +62,26 @@ class WatchTest {
   }
 
   @Test
+  void aLastingFailureIsSaidOnceAndItsEndToo() throws Exception {
+    Path logs = Files.createDirectories(tmp.resolve("logs"));
+    Path link = Files.createSymbolicLink(logs.resolve("2026-11-01"), tmp.resolve("unmounted-disk"));
+    List<String> said = new CopyOnWriteArrayList<>();
+    Watch watch = new Watch(() -> DuckDbEventStore.open(tmp.resolve("data")), List.of(new LocalDirectorySource(logs)), List.of(), RuleEngine.none(),
+        IngestOptions.defaults(), Duration.ofMillis(50), said::add).start();
+    Files.writeString(logs.resolve("a.json"), record("a1"));
+    Await.until(Duration.ofSeconds(20), "a.json read", () -> said.stream().anyMatch(l -> l.contains("1 new events")), () -> "said " + said);
+    Thread.sleep(500); // ten more rounds, each failing the same way
+    Files.createDirectories(tmp.resolve("unmounted-disk"));
+    Files.writeString(tmp.resolve("unmounted-disk/b.json"), record("b1"));
+    Await.until(Duration.ofSeconds(20), "b.json read", () -> said.stream().anyMatch(l -> l.contains("without failures")), () -> "said " + said);
+    watch.close();
+
+    assertThat(said).filteredOn(l -> l.contains("cannot read")).containsExactly(
+        "watch: " + logs + ": cannot read: " + link + ": a symbolic link to something that does not exist");
+    assertThat(said).filteredOn(l -> l.contains("1 new events")).hasSize(2);
+  }
+
+  @Test
   void aStoreThatCannotBeOpenedStopsTheWatchWithTheReason() throws Exception {
     Path notAFolder = Files.writeString(tmp.resolve("file"), "x");
     Watch watch = new Watch(() -> DuckDbEventStore.open(notAFolder), List.of(), List.of(), RuleEngine.none(), IngestOptions.defaults(),
