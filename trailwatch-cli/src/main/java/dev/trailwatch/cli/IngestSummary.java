@@ -24,7 +24,9 @@ final class IngestSummary {
       out.printf(Locale.ROOT, "note:     %,d records carry fields this version does not type; they are kept in the raw record%n", r.recordsWithUnknownFields());
     }
     out.printf(Locale.ROOT, "time:     %.2f s (%s events/s)%n", seconds, IngestCommand.rate(r.eventsPerSecond()));
-    if (r.filesRead() == 0 && r.filesUnchanged() > 0 && r.failures().isEmpty()) {
+    if (r.filesSeen() == 0 && r.failures().isEmpty()) {
+      out.println("nothing to read: no files under the sources given (check the path or prefix, --since/--until, --accounts/--regions)");
+    } else if (r.filesRead() == 0 && r.filesUnchanged() > 0 && r.failures().isEmpty()) {
       out.println("nothing new: every file was already ingested unchanged");
     }
   }

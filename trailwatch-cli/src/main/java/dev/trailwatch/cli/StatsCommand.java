@@ -58,6 +58,11 @@ final class StatsCommand implements Callable<Integer> {
       return ExitStatus.OK.code();
     }
     out.printf(Locale.ROOT, "events: %,d in %,d files (%,d problems)%n", s.events(), s.files(), s.problems());
+    if (s.events() == 0) {
+      out.println("no events stored yet: trailwatch ingest --data " + common.data + " PATH|s3://BUCKET|sqs://QUEUE");
+      out.flush();
+      return ExitStatus.OK.code();
+    }
     out.printf(Locale.ROOT, "first event: %s%nlast event:  %s%n", s.firstEvent() == null ? "-" : s.firstEvent(), s.lastEvent() == null ? "-" : s.lastEvent());
     out.printf(Locale.ROOT, "errors: %,d (%.1f %%)%n", s.errors(), s.events() == 0 ? 0.0 : 100.0 * s.errors() / s.events());
     section(out, "account", s.byAccount(), s.events());

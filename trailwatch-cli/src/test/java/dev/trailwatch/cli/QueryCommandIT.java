@@ -40,6 +40,16 @@ class QueryCommandIT {
   }
 
   @Test
+  void timesAreUtcInstants() throws Exception {
+    Cli json = Cli.run("query", "--data", data, "--json", "SELECT TIMESTAMP '2026-11-02 10:00:00.25' AS t, min(event_time) AS first FROM events");
+    JsonNode row = new ObjectMapper().readTree(json.out());
+    assertThat(row.get("t").asText()).isEqualTo("2026-11-02T10:00:00.250Z");
+    assertThat(java.time.Instant.parse(row.get("first").asText())).isNotNull();
+    Cli csv = Cli.run("query", "--data", data, "--csv", "SELECT TIMESTAMP '2026-11-02 10:00:00' AS t");
+    assertThat(csv.out().lines().toList()).containsExactly("t", "2026-11-02T10:00:00Z");
+  }
+
+  @Test
   void nestedDocumentsAreQueryableAsJson() {
     Cli r = Cli.run("query", "--data", data, "--csv",
         "SELECT count(*) FROM events WHERE json_extract_string(request_parameters, '$.userName') IS NOT NULL");

@@ -35,6 +35,17 @@ class StatsCommandIT {
   }
 
   @Test
+  void anEmptyStoreSaysSoInsteadOfEmptyTables() throws Exception {
+    String data = tmp.resolve("data").toString();
+    Cli ingest = Cli.run("ingest", "--data", data, java.nio.file.Files.createDirectories(tmp.resolve("empty")).toString());
+    assertThat(ingest.out()).contains("nothing to read: no files under the sources given");
+
+    Cli r = Cli.run("stats", "--data", data);
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("events: 0").contains("no events stored yet").doesNotContain("region");
+  }
+
+  @Test
   void aStoreThatDoesNotExistIsAClearError() {
     Cli r = Cli.run("stats", "--data", tmp.resolve("none").toString());
     assertThat(r.exit()).isEqualTo(1);

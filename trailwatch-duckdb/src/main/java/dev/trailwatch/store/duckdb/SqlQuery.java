@@ -9,6 +9,8 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.PreparedStatement;
 import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -62,8 +64,10 @@ public final class SqlQuery implements AutoCloseable {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
         List<Column> columns = new ArrayList<>(n);
+        boolean[] time = new boolean[n + 1];
         for (int i = 1; i <= n; i++) {
           columns.add(new Column(md.getColumnLabel(i), kind(md.getColumnType(i))));
+          time[i] = md.getColumnType(i) == Types.TIMESTAMP;
         }
         handler.columns(columns);
         long rows = 0;
@@ -73,7 +77,7 @@ public final class SqlQuery implements AutoCloseable {
           }
           List<@Nullable Object> values = new ArrayList<>(n);
           for (int i = 1; i <= n; i++) {
-            values.add(value(rs, i, columns.get(i - 1).kind()));
+            values.add(time[i] ? instant(rs, i) : value(rs, i, columns.get(i - 1).kind()));
           }
           handler.row(values);
         }
@@ -91,6 +95,12 @@ public final class SqlQuery implements AutoCloseable {
       case TEXT -> rs.getString(i);
     };
     return rs.wasNull() ? null : v;
+  }
+
+  /** The store's timestamps are UTC: written as ISO-8601 instants ({@code 2026-11-02T10:00:00Z}), as everywhere else. */
+  private static @Nullable String instant(ResultSet rs, int i) throws SQLException {
+    LocalDateTime t = rs.getObject(i, LocalDateTime.class);
+    return t == null ? null : t.toInstant(ZoneOffset.UTC).toString();
   }
 
   private static Kind kind(int sqlType) {
