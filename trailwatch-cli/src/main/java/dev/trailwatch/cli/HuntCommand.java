@@ -3,7 +3,8 @@ package dev.trailwatch.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.trailwatch.detect.EventFields;
+import dev.trailwatch.detect.RuleEngine;
+import dev.trailwatch.detect.RuleMatch;
 import dev.trailwatch.detect.sigma.ParsedRules;
 import dev.trailwatch.detect.sigma.SigmaParser;
 import dev.trailwatch.detect.sigma.SigmaProblem;
@@ -13,10 +14,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,11 +49,15 @@ final class HuntCommand implements Callable<Integer> {
   @Option(names = "--since", paramLabel = "DATE", description = "Only events at or after this date (YYYY-MM-DD) or instant.")
   @Nullable String since;
 
-  @Option(names = "--json", description = "One JSON object a line: rule_id, title, event_id, event_time, event_name, account, region, actor.")
+  @Option(names = "--json", description = "One JSON object a line, every match: rule_id, title, event_id, event_time, event_name, account, region, actor.")
   boolean json;
+
+  @Option(names = "--max-rows", paramLabel = "N", defaultValue = "1000", description = "Print at most N matches in the table (default ${DEFAULT-VALUE}); the counts per rule cover all.")
+  long maxRows;
 
   @Override
   public Integer call() throws Exception {
+    OptionRanges.atLeast(spec, "--max-rows", maxRows, 1);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     SigmaParser parser = new SigmaParser();
@@ -66,42 +75,64 @@ final class HuntCommand implements Callable<Integer> {
       throw new IllegalArgumentException("no usable rule in " + rules);
     }
     Instant from = sinceInstant();
-    AtomicLong hits = new AtomicLong();
-    long scanned = 0;
+    RuleEngine engine = new RuleEngine(parsed);
+    Map<String, Long> perRule = new TreeMap<>();
     ObjectMapper m = new ObjectMapper();
     Table table = new Table(List.of("event time", "rule", "event name", "account", "region", "actor", "event id"));
+    long replayed;
+    // One pass through the ingest's own engine (its index and gates); only the named calls when every rule names them.
     try (StoredEvents stored = StoredEvents.open(common.data)) {
-      for (SigmaRule rule : parsed.rules()) {
-        Set<String> names = rule.requiredValues("eventName").orElse(null);
-        scanned += stored.forEach(from, names, e -> {
-          if (rule.matches(new EventFields(e))) {
-            hits.incrementAndGet();
-            if (json) {
-              ObjectNode n = m.createObjectNode();
-              n.put("rule_id", rule.id());
-              n.put("title", rule.title());
-              n.put("event_id", e.eventKey());
-              n.put("event_time", e.eventTime() == null ? null : e.eventTime().toString());
-              n.put("event_name", e.eventName());
-              n.put("account", e.recipientAccountId());
-              n.put("region", e.awsRegion());
-              n.put("actor", e.actor());
-              out.println(n);
-            } else {
-              table.add(List.of(String.valueOf(e.eventTime()), rule.title(), String.valueOf(e.eventName()), String.valueOf(e.recipientAccountId()),
-                  String.valueOf(e.awsRegion()), e.actor(), e.eventKey()));
-            }
+      replayed = stored.forEach(from, eventNames(parsed.rules()), e -> {
+        for (RuleMatch hit : engine.evaluate(e)) {
+          perRule.merge(hit.title(), 1L, Long::sum);
+          if (json) {
+            ObjectNode n = m.createObjectNode();
+            n.put("rule_id", hit.ruleId());
+            n.put("title", hit.title());
+            n.put("event_id", e.eventKey());
+            n.put("event_time", e.eventTime() == null ? null : e.eventTime().toString());
+            n.put("event_name", e.eventName());
+            n.put("account", e.recipientAccountId());
+            n.put("region", e.awsRegion());
+            n.put("actor", e.actor());
+            out.println(n);
+          } else if (table.size() < maxRows) {
+            table.add(List.of(String.valueOf(e.eventTime()), hit.title(), String.valueOf(e.eventName()), String.valueOf(e.recipientAccountId()),
+                String.valueOf(e.awsRegion()), e.actor(), e.eventKey()));
           }
-        });
-      }
+        }
+      });
     }
     if (!json) {
+      long hits = perRule.values().stream().mapToLong(Long::longValue).sum();
       table.print(out);
-      out.printf(java.util.Locale.ROOT, "(%,d matches in %,d events replayed)%n", hits.get(), scanned);
+      if (hits > table.size()) {
+        out.printf(Locale.ROOT, "(the first %,d of %,d matches; --max-rows N for more, --json for all)%n", table.size(), hits);
+      }
+      out.printf(Locale.ROOT, "%n%,d matches in %,d events replayed%n", hits, replayed);
+      Table byRule = new Table(List.of("rule", "matches"));
+      perRule.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .forEach(en -> byRule.add(List.of(en.getKey(), String.format(Locale.ROOT, "%,d", en.getValue()))));
+      if (!perRule.isEmpty()) {
+        byRule.print(out);
+      }
     }
     out.flush();
     err.flush();
     return parsed.problems().isEmpty() ? ExitStatus.OK.code() : ExitStatus.PROBLEMS.code();
+  }
+
+  /** The event names to replay when every rule names the calls it looks at; null (all events) otherwise. */
+  private static @Nullable Set<String> eventNames(List<SigmaRule> rules) {
+    Set<String> names = new HashSet<>();
+    for (SigmaRule r : rules) {
+      Optional<Set<String>> named = r.requiredValues("eventName");
+      if (named.isEmpty()) {
+        return null;
+      }
+      names.addAll(named.get());
+    }
+    return names;
   }
 
   private @Nullable Instant sinceInstant() {

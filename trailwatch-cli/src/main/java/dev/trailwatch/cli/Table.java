@@ -19,6 +19,10 @@ final class Table {
     rows.add(row);
   }
 
+  int size() {
+    return rows.size();
+  }
+
   void print(PrintWriter out) {
     int[] width = new int[header.size()];
     for (int i = 0; i < width.length; i++) {

@@ -130,21 +130,36 @@ class DetectionIT {
 
   @Test
   void huntRunsARuleOverTheStoredHistory() throws IOException {
-    Path rule = tmp.resolve("hunt.yml");
-    java.nio.file.Files.writeString(rule, """
-        title: Snapshot permission changes
-        id: 11111111-2222-3333-4444-555555555555
-        logsource: {product: aws, service: cloudtrail}
-        detection:
-          sel: {eventName: ModifySnapshotAttribute, requestParameters.createVolumePermission.add.items.userId: '777766665555'}
-          condition: sel
-        level: high
-        """);
+    Path rule = huntRule("Snapshot permission changes",
+        "{eventName: ModifySnapshotAttribute, requestParameters.createVolumePermission.add.items.userId: '777766665555'}");
     Cli r = Cli.run("hunt", "--data", data, "--json", rule.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     List<JsonNode> hits = json(r.out());
     assertThat(hits).hasSize(1);
     assertThat(hits.get(0).get("event_name").asText()).isEqualTo("ModifySnapshotAttribute");
+  }
+
+  @Test
+  void huntReplaysEveryStoredEventOnceAndCountsByRule() throws IOException {
+    Path rule = huntRule("Every EC2 call", "{eventSource: ec2.amazonaws.com}");
+    assertThat(count("SELECT count(*) FROM files")).as("more files than one replay query takes").isGreaterThan(256);
+
+    Cli r = Cli.run("hunt", "--data", data, "--max-rows", "5", rule.toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    long ec2 = count("SELECT count(*) FROM events WHERE event_source = 'ec2.amazonaws.com'");
+    assertThat(r.out()).contains(String.format(java.util.Locale.ROOT, "(the first 5 of %,d matches", ec2))
+        .contains(String.format(java.util.Locale.ROOT, "%,d matches in %,d events replayed", ec2, count("SELECT count(*) FROM events")))
+        .containsPattern("Every EC2 call +" + java.util.regex.Pattern.quote(String.format(java.util.Locale.ROOT, "%,d", ec2)));
+    assertThat(r.out().lines().filter(l -> l.matches("^\\d{4}-\\d\\d-\\d\\dT.*"))).hasSize(5);
+  }
+
+  /** A one-selection Sigma rule file. */
+  private static Path huntRule(String title, String selection) throws IOException {
+    Path rule = tmp.resolve(title.replace(' ', '-') + ".yml");
+    java.nio.file.Files.writeString(rule, String.join("\n", "title: " + title, "id: " + java.util.UUID.nameUUIDFromBytes(title.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        "logsource: {product: aws, service: cloudtrail}", "detection:", "  sel: " + selection, "  condition: sel", "level: high", ""));
+    return rule;
   }
 
   private static long count(String sql) {

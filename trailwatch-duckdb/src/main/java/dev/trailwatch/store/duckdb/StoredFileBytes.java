@@ -22,16 +22,21 @@ final class StoredFileBytes {
 
   /** The file's decompressed content (its stored chunks in order, gunzipped when they are gzip). */
   static InputStream open(Connection conn, long fileId) throws SQLException, IOException {
-    List<InputStream> chunks = new ArrayList<>();
+    List<byte[]> chunks = new ArrayList<>();
     try (PreparedStatement ps = conn.prepareStatement("SELECT data FROM raw_chunks WHERE file_id = ? ORDER BY seq")) {
       ps.setLong(1, fileId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          chunks.add(new ByteArrayInputStream(rs.getBytes(1)));
+          chunks.add(rs.getBytes(1));
         }
       }
     }
-    BufferedInputStream in = new BufferedInputStream(new SequenceInputStream(Collections.enumeration(chunks)), 1 << 16);
+    return open(chunks);
+  }
+
+  /** The content of a file whose stored chunks, in order, are {@code chunks}. */
+  static InputStream open(List<byte[]> chunks) throws IOException {
+    BufferedInputStream in = new BufferedInputStream(new SequenceInputStream(Collections.enumeration(chunks.stream().map(ByteArrayInputStream::new).toList())), 1 << 16);
     in.mark(2);
     boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
     in.reset();
