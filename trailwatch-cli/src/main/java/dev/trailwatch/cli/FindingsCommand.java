@@ -63,10 +63,11 @@ final class FindingsCommand implements Callable<Integer> {
   public Integer call() {
     OptionRanges.atLeast(spec, "--limit", limit, 1);
     FindingFilter filter = new FindingFilter(sinceInstant(), levelValue(), rule, account, statusValue(), limit);
-    List<Finding> found;
+    DuckDbFindings.Listed listed;
     try (DuckDbFindings findings = DuckDbFindings.open(common.data, true)) {
-      found = findings.list(filter);
+      listed = findings.list(filter);
     }
+    List<Finding> found = listed.findings();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectMapper m = new ObjectMapper();
@@ -97,9 +98,15 @@ final class FindingsCommand implements Callable<Integer> {
             Long.toString(f.events()), f.status()));
       }
       t.print(out);
-      out.println("(" + found.size() + (found.size() == 1 ? " finding)" : " findings)"));
+      out.println(found.size() < listed.matching()
+          ? String.format(Locale.ROOT, "(the newest %,d of %,d findings; --limit N for more)", found.size(), listed.matching())
+          : "(" + found.size() + (found.size() == 1 ? " finding)" : " findings)"));
     }
     out.flush();
+    if (json && found.size() < listed.matching()) {
+      spec.commandLine().getErr().printf(Locale.ROOT, "trailwatch: the newest %,d of %,d findings were printed (--limit N for more)%n", found.size(), listed.matching());
+      spec.commandLine().getErr().flush();
+    }
     return ExitStatus.OK.code();
   }
 

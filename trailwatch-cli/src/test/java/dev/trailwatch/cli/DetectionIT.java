@@ -118,6 +118,9 @@ class DetectionIT {
     assertThat(json(Cli.run("findings", "--data", data, "--json", "--account", account).out())).allMatch(f -> f.get("account").asText().equals(account));
     assertThat(json(Cli.run("findings", "--data", data, "--json", "--rule", "CloudTrail logging stopped").out())).hasSize(1);
     assertThat(json(Cli.run("findings", "--data", data, "--json", "--since", "2099-01-01").out())).isEmpty();
+    Cli two = Cli.run("findings", "--data", data, "--level", "high", "--limit", "2");
+    assertThat(two.out()).contains(String.format(java.util.Locale.ROOT, "(the newest 2 of %,d findings; --limit N for more)", high.size()));
+    assertThat(Cli.run("findings", "--data", data, "--json", "--level", "high", "--limit", "2").err()).contains("the newest 2 of");
 
     String id = critical.get(0).get("finding_id").asText();
     Cli ack = Cli.run("findings", "ack", "--data", data, id, "--note", "expected");

@@ -32,10 +32,13 @@ public final class DuckDbFindings implements AutoCloseable {
     return new DuckDbFindings(DuckDbConnections.open(dataDir, readOnly));
   }
 
+  /** The findings shown (at most the filter's limit) and how many the filter matches in all. */
+  public record Listed(List<Finding> findings, long matching) {}
+
   /** Findings, newest last event first. */
-  public List<Finding> list(FindingFilter f) {
+  public Listed list(FindingFilter f) {
     StringBuilder sql = new StringBuilder(
-        "SELECT finding_id, kind, rule_id, title, level, tags, event_ids, events, account, region, actor, first_seen, last_seen, status FROM findings WHERE true");
+        "SELECT finding_id, kind, rule_id, title, level, tags, event_ids, events, account, region, actor, first_seen, last_seen, status, count(*) OVER () FROM findings WHERE true");
     List<Object> args = new ArrayList<>();
     if (f.since() != null) {
       sql.append(" AND last_seen >= ?");
@@ -65,15 +68,17 @@ public final class DuckDbFindings implements AutoCloseable {
         ps.setObject(i + 1, args.get(i));
       }
       List<Finding> out = new ArrayList<>();
+      long matching = 0;
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
+          matching = rs.getLong(15);
           out.add(new Finding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
               split(rs.getString(6)), strings(rs.getArray(7)), rs.getLong(8), rs.getString(9), rs.getString(10), rs.getString(11),
               DuckDbEventStore.instant(rs.getObject(12, LocalDateTime.class)), DuckDbEventStore.instant(rs.getObject(13, LocalDateTime.class)),
               rs.getString(14)));
         }
       }
-      return out;
+      return new Listed(out, matching);
     } catch (SQLException e) {
       throw new StoreException("cannot list findings: " + DuckDbConnections.firstLine(String.valueOf(e.getMessage())), e);
     }
