@@ -1,24 +1,32 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.trailwatch.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.trailwatch.store.StoreInUseException;
 import dev.trailwatch.store.duckdb.DuckDbFindings;
 import dev.trailwatch.store.duckdb.Finding;
 import dev.trailwatch.store.duckdb.FindingFilter;
+import dev.trailwatch.web.StoreJson;
 import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code trailwatch findings}: what the rules found. */
@@ -62,34 +70,19 @@ final class FindingsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     OptionRanges.atLeast(spec, "--limit", limit, 1);
-    FindingFilter filter = new FindingFilter(sinceInstant(), levelValue(), rule, account, statusValue(), limit);
+    String levelValue = levelValue();
+    String statusValue = statusValue();
     DuckDbFindings.Listed listed;
     try (DuckDbFindings findings = DuckDbFindings.open(common.data, true)) {
-      listed = findings.list(filter);
+      listed = findings.list(new FindingFilter(sinceInstant(findings::newestEvent), levelValue, rule, account, statusValue, limit));
+    } catch (StoreInUseException busy) {
+      listed = remote(ServedStore.of(busy, spec.commandLine().getErr()), levelValue, statusValue);
     }
     List<Finding> found = listed.findings();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      ObjectMapper m = new ObjectMapper();
       for (Finding f : found) {
-        ObjectNode n = m.createObjectNode();
-        n.put("finding_id", f.key());
-        n.put("kind", f.kind());
-        n.put("rule_id", f.ruleId());
-        n.put("title", f.title());
-        n.put("level", f.level());
-        ArrayNode tags = n.putArray("tags");
-        f.tags().forEach(tags::add);
-        ArrayNode ids = n.putArray("event_ids");
-        f.eventIds().forEach(ids::add);
-        n.put("events", f.events());
-        n.put("account", f.account());
-        n.put("region", f.region());
-        n.put("actor", f.actor());
-        n.put("first_seen", f.firstSeen() == null ? null : f.firstSeen().toString());
-        n.put("last_seen", f.lastSeen() == null ? null : f.lastSeen().toString());
-        n.put("status", f.status());
-        out.println(n);
+        out.println(StoreJson.finding(f));
       }
     } else {
       Table t = new Table(List.of("id", "last seen", "level", "title", "account", "region", "actor", "events", "status"));
@@ -114,7 +107,33 @@ final class FindingsCommand implements Callable<Integer> {
     return s == null ? "" : s;
   }
 
-  private @Nullable Instant sinceInstant() {
+  /** The same list from the server that holds the store. */
+  private DuckDbFindings.Listed remote(ServedStore server, @Nullable String levelValue, @Nullable String statusValue) {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("limit", Integer.toString(limit));
+    Instant from = sinceInstant(() -> {
+      JsonNode newest = server.get("api/status", Map.of()).get("newest");
+      return newest == null || newest.isNull() ? Optional.empty() : Optional.of(Instant.parse(newest.asText()));
+    });
+    if (from != null) {
+      query.put("since", from.toString());
+    }
+    BiConsumer<String, @Nullable String> put = (k, v) -> {
+      if (v != null) {
+        query.put(k, v);
+      }
+    };
+    put.accept("level", levelValue);
+    put.accept("status", statusValue);
+    put.accept("rule", rule);
+    put.accept("account", account);
+    JsonNode answer = server.get("api/findings", query);
+    List<Finding> findings = new ArrayList<>();
+    answer.path("findings").forEach(n -> findings.add(StoreJson.finding(n)));
+    return new DuckDbFindings.Listed(findings, answer.path("matching").asLong());
+  }
+
+  private @Nullable Instant sinceInstant(Supplier<Optional<Instant>> newestEvent) {
     if (since == null) {
       return null;
     }
@@ -129,9 +148,7 @@ final class FindingsCommand implements Callable<Integer> {
           case 'd' -> Duration.ofDays(n);
           default -> Duration.ofDays(7 * n);
         };
-        try (DuckDbFindings f = DuckDbFindings.open(common.data, true)) {
-          return f.newestEvent().orElse(Instant.now()).minus(d);
-        }
+        return newestEvent.get().orElse(Instant.now()).minus(d);
       }
       return CliTime.instant(s, "--since", spec.commandLine());
     } catch (NumberFormatException e) {
@@ -176,6 +193,8 @@ final class FindingsCommand implements Callable<Integer> {
         if (!f.acknowledge(key, note)) {
           throw new IllegalArgumentException("no finding has the id '" + key + "'");
         }
+      } catch (StoreInUseException busy) {
+        ServedStore.of(busy, spec.commandLine().getErr()).postForm("api/findings/" + URLEncoder.encode(key, StandardCharsets.UTF_8) + "/ack", Map.of("note", note));
       }
       spec.commandLine().getOut().println("acknowledged " + key);
       spec.commandLine().getOut().flush();

@@ -3,6 +3,7 @@ package dev.trailwatch.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.trailwatch.store.StoreInUseException;
 import dev.trailwatch.store.duckdb.SqlQuery;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -60,6 +61,8 @@ final class QueryCommand implements Callable<Integer> {
     boolean more;
     try (SqlQuery q = SqlQuery.open(common.data)) {
       more = q.run(sql, maxRows, printer);
+    } catch (StoreInUseException busy) {
+      more = ServedStore.of(busy, spec.commandLine().getErr()).query(sql, maxRows, printer);
     }
     printer.finish();
     out.flush();

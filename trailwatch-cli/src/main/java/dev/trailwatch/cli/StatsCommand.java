@@ -3,8 +3,9 @@ package dev.trailwatch.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trailwatch.store.StoreInUseException;
 import dev.trailwatch.store.duckdb.StoreStats;
+import dev.trailwatch.web.StoreJson;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -37,23 +38,15 @@ final class StatsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     OptionRanges.atLeast(spec, "--top", top, 1);
-    StoreStats s = StoreStats.read(common.data);
+    StoreStats s;
+    try {
+      s = StoreStats.read(common.data);
+    } catch (StoreInUseException busy) {
+      s = StoreJson.stats(ServedStore.of(busy, spec.commandLine().getErr()).get("api/stats", Map.of()));
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      ObjectNode n = m.createObjectNode();
-      n.put("events", s.events());
-      n.put("files", s.files());
-      n.put("problems", s.problems());
-      n.put("first_event", s.firstEvent() == null ? null : s.firstEvent().toString());
-      n.put("last_event", s.lastEvent() == null ? null : s.lastEvent().toString());
-      n.put("errors", s.errors());
-      n.set("by_account", m.valueToTree(s.byAccount()));
-      n.set("by_region", m.valueToTree(s.byRegion()));
-      n.set("by_service", m.valueToTree(s.byService()));
-      n.set("by_identity_type", m.valueToTree(s.byIdentityType()));
-      n.set("by_day", m.valueToTree(s.byDay()));
-      out.println(m.writeValueAsString(n));
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(StoreJson.stats(s)));
       out.flush();
       return ExitStatus.OK.code();
     }

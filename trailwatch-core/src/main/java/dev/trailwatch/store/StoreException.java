@@ -2,7 +2,7 @@
 package dev.trailwatch.store;
 
 /** The store could not be opened, read or written (disk full, file locked by another process, corrupt). */
-public final class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   public StoreException(String message, Throwable cause) {

@@ -7,6 +7,9 @@ import dev.trailwatch.store.StoreException;
 import dev.trailwatch.store.duckdb.DuckDbConnections;
 import dev.trailwatch.store.duckdb.DuckDbEventStore;
 import dev.trailwatch.store.duckdb.DuckDbFindings;
+import dev.trailwatch.store.duckdb.FindingFilter;
+import dev.trailwatch.store.duckdb.StoreServer;
+import dev.trailwatch.store.duckdb.StoreStats;
 import dev.trailwatch.store.duckdb.RawRecords;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -36,6 +39,10 @@ public final class DashboardServer implements AutoCloseable {
   static final int MAX_PAGE = 500;
   static final int MAX_SQL_ROWS = 1000;
   static final int SQL_TIMEOUT_SECONDS = 10;
+  static final int MAX_FINDINGS = 100_000;
+  /** Set on a request whose error answer is written, so the 404 page does not replace a route's own 404. */
+  private static final String ANSWERED = "trailwatch.answered";
+  static final List<String> LEVELS = List.of("informational", "low", "medium", "high", "critical");
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DashboardServer.class);
   private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'";
 
@@ -45,6 +52,7 @@ public final class DashboardServer implements AutoCloseable {
   private final DashboardQueries queries;
   private final Javalin app;
   private final ObjectMapper json = new ObjectMapper();
+  private @Nullable StoreServer announced;
 
   private DashboardServer(ServerConfig config, DuckDBConnection conn) {
     this.config = config;
@@ -67,6 +75,12 @@ public final class DashboardServer implements AutoCloseable {
       c.routes.get("/api/event", this::event);
       c.routes.post("/api/findings/{id}/ack", this::acknowledge);
       c.routes.get("/api/sources", ctx -> ctx.json(queries.sources()));
+      c.routes.get("/api/stats", ctx -> {
+        try (Connection c2 = db.connection()) {
+          ctx.json(StoreJson.stats(StoreStats.read(c2)));
+        }
+      });
+      c.routes.get("/api/findings", this::findings);
       c.routes.post("/api/sql", this::sql);
       c.routes.post("/login", this::login);
       c.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), "bad request", e.getMessage()));
@@ -78,7 +92,7 @@ public final class DashboardServer implements AutoCloseable {
         error(ctx, 500, "internal error", e.getClass().getSimpleName());
       });
       c.routes.error(404, "*", ctx -> {
-        if (ctx.path().startsWith("/api/")) {
+        if (ctx.path().startsWith("/api/") && ctx.attribute(ANSWERED) == null) { // a route's own 404 keeps its reason
           error(ctx, 404, "not found", "no API route " + ctx.path());
         }
       });
@@ -95,6 +109,7 @@ public final class DashboardServer implements AutoCloseable {
       }
       DashboardServer server = new DashboardServer(config, c.unwrap(DuckDBConnection.class));
       server.app.start();
+      server.announce();
       return server;
     } catch (SQLException e) {
       throw new StoreException("cannot serve the store: " + e.getMessage(), e);
@@ -111,8 +126,27 @@ public final class DashboardServer implements AutoCloseable {
     return app.port();
   }
 
+  /** Tells other commands on this machine where to ask, since they cannot open the store while it is held. */
+  private void announce() {
+    String host = config.bind().equals("0.0.0.0") || config.bind().equals("::") || config.bind().equals("localhost") ? "127.0.0.1" : config.bind();
+    announced = new StoreServer("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/", ProcessHandle.current().pid(),
+        config.token() != null);
+    try {
+      announced.write(config.dataDir());
+    } catch (java.io.IOException e) {
+      LOG.warn("cannot write {} ({}): other commands will not find this server", config.dataDir().resolve("server.properties"), e.getMessage());
+    }
+  }
+
   @Override
   public void close() {
+    try {
+      if (announced != null) {
+        announced.remove(config.dataDir());
+      }
+    } catch (java.io.IOException e) {
+      LOG.warn("cannot remove {}: {}", config.dataDir().resolve("server.properties"), e.getMessage());
+    }
     app.stop();
     try {
       conn.close();
@@ -211,6 +245,35 @@ public final class DashboardServer implements AutoCloseable {
     ctx.json(Map.of("finding_id", id, "status", "acknowledged"));
   }
 
+  private void findings(Context ctx) throws SQLException {
+    int limit = intParam(ctx, "limit", 1000);
+    if (limit < 1 || limit > MAX_FINDINGS) {
+      throw new ApiException(400, "limit must be between 1 and " + MAX_FINDINGS);
+    }
+    String level = ctx.queryParam("level");
+    if (level != null && !LEVELS.contains(level)) {
+      throw new ApiException(400, "level must be one of " + String.join(", ", LEVELS));
+    }
+    String status = ctx.queryParam("status");
+    if (status != null && !status.equals("open") && !status.equals("acknowledged")) {
+      throw new ApiException(400, "status must be open or acknowledged");
+    }
+    java.time.Instant since;
+    try {
+      since = ctx.queryParam("since") == null ? null : java.time.Instant.parse(ctx.queryParam("since"));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new ApiException(400, "since must be an ISO-8601 instant such as 2026-11-02T10:00:00Z");
+    }
+    try (Connection c = db.connection()) {
+      DuckDbFindings.Listed listed = DuckDbFindings.list(c, new FindingFilter(since, level, ctx.queryParam("rule"), ctx.queryParam("account"), status, limit));
+      com.fasterxml.jackson.databind.node.ObjectNode out = json.createObjectNode();
+      com.fasterxml.jackson.databind.node.ArrayNode list = out.putArray("findings");
+      listed.findings().forEach(f -> list.add(StoreJson.finding(f)));
+      out.put("matching", listed.matching());
+      ctx.json(out);
+    }
+  }
+
   private void sql(Context ctx) throws Exception {
     JsonNode body;
     try {
@@ -229,9 +292,13 @@ public final class DashboardServer implements AutoCloseable {
       }
       ps.setQueryTimeout(SQL_TIMEOUT_SECONDS);
       try (ResultSet rs = ps.executeQuery()) {
+        List<String> columns = new java.util.ArrayList<>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          columns.add(rs.getMetaData().getColumnLabel(i));
+        }
         List<Map<String, Object>> rows = Db.read(rs, MAX_SQL_ROWS + 1L);
         boolean truncated = rows.size() > MAX_SQL_ROWS;
-        ctx.json(Map.of("rows", truncated ? rows.subList(0, MAX_SQL_ROWS) : rows, "truncated", truncated));
+        ctx.json(Map.of("columns", columns, "rows", truncated ? rows.subList(0, MAX_SQL_ROWS) : rows, "truncated", truncated));
       }
     } catch (SQLException e) {
       String m = Db.firstLine(e.getMessage());
@@ -255,6 +322,7 @@ public final class DashboardServer implements AutoCloseable {
   }
 
   private static void error(Context ctx, int status, String error, String detail) {
+    ctx.attribute(ANSWERED, true);
     ctx.status(status);
     ctx.json(Map.of("error", error, "detail", detail == null ? "" : Db.firstLine(detail)));
   }

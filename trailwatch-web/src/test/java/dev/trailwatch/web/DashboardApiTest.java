@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -134,7 +135,41 @@ class DashboardApiTest {
       acknowledged |= f.get("finding_id").asText().equals(id) && f.get("status").asText().equals("acknowledged");
     }
     assertThat(acknowledged).isTrue();
-    assertThat(post("/api/findings/000000000000/ack", "").status()).isEqualTo(404);
+    assertBad(post("/api/findings/000000000000/ack", ""), 404, "no finding 000000000000");
+  }
+
+  @Test
+  void statsAndFindingsAnswerAsTheCommandLinePrintsThem() throws Exception {
+    JsonNode stats = get("/api/stats").body();
+    assertThat(stats.get("events").asLong()).isEqualTo(get("/api/events?range=7d").body().get("total").asLong());
+    assertThat(StoreJson.stats(StoreJson.stats(stats)).toString()).as("the same shape both ways").isEqualTo(stats.toString());
+    long byDay = 0;
+    for (JsonNode n : stats.get("by_day")) {
+      byDay += n.asLong();
+    }
+    assertThat(byDay).isEqualTo(stats.get("events").asLong());
+
+    JsonNode all = get("/api/findings?limit=100000").body();
+    long matching = all.get("matching").asLong();
+    assertThat(all.get("findings")).hasSize((int) matching);
+    JsonNode two = get("/api/findings?limit=2&level=high").body();
+    assertThat(two.get("findings")).hasSize(2).allMatch(f -> List.of("high", "critical").contains(f.get("level").asText()));
+    assertThat(two.get("matching").asLong()).isLessThan(matching).isGreaterThan(2);
+    JsonNode first = two.get("findings").get(0);
+    assertThat(StoreJson.finding(StoreJson.finding(first)).toString()).isEqualTo(first.toString());
+    assertThat(get("/api/findings?since=2099-01-01T00:00:00Z").body().get("matching").asLong()).isZero();
+    assertBad(get("/api/findings?level=severe"), 400, "level");
+    assertBad(get("/api/findings?since=yesterday"), 400, "ISO-8601");
+    assertBad(get("/api/findings?limit=0"), 400, "limit");
+  }
+
+  @Test
+  void theServerAnnouncesItselfBesideTheStoreWhileItRuns() throws Exception {
+    dev.trailwatch.store.duckdb.StoreServer announced = dev.trailwatch.store.duckdb.StoreServer.read(data).orElseThrow();
+    assertThat(announced.url()).isEqualTo("http://127.0.0.1:" + server.port() + "/");
+    assertThat(announced.pid()).isEqualTo(ProcessHandle.current().pid());
+    assertThat(announced.tokenRequired()).isFalse();
+    assertThat(java.nio.file.Files.readString(data.resolve("server.properties"))).doesNotContain("token=");
   }
 
   @Test
@@ -142,6 +177,7 @@ class DashboardApiTest {
     Answer a = post("/api/sql", "{\"sql\":\"SELECT event_name, count(*) n FROM events GROUP BY 1 ORDER BY n DESC LIMIT 3\"}");
     assertThat(a.status()).isEqualTo(200);
     assertThat(a.body().get("rows")).hasSize(3);
+    assertThat(a.body().get("columns")).extracting(JsonNode::asText).containsExactly("event_name", "n");
     Answer many = post("/api/sql", "{\"sql\":\"SELECT * FROM range(5000)\"}");
     assertThat(many.body().get("rows")).hasSize(DashboardServer.MAX_SQL_ROWS);
     assertThat(many.body().get("truncated").asBoolean()).isTrue();
@@ -192,6 +228,8 @@ class DashboardApiTest {
       assertThat(send(withBearer).status()).isEqualTo(200);
       HttpRequest withCookie = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/health")).header("Cookie", "trailwatch_token=" + token).build();
       assertThat(send(withCookie).status()).isEqualTo(200);
+      assertThat(dev.trailwatch.store.duckdb.StoreServer.read(data).orElseThrow().tokenRequired()).isTrue();
+      assertThat(java.nio.file.Files.readString(data.resolve("server.properties"))).doesNotContain(token);
     } finally {
       server.close();
       server = DashboardServer.start(new ServerConfig(data, "127.0.0.1", 0, null));

@@ -2,6 +2,7 @@
 package dev.trailwatch.store.duckdb;
 
 import dev.trailwatch.store.StoreException;
+import dev.trailwatch.store.StoreInUseException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,7 +47,7 @@ public final class DuckDbConnections {
     } catch (SQLException e) {
       String m = String.valueOf(e.getMessage());
       if (m.contains("lock")) {
-        throw new StoreException("the store " + file + " is in use by another process (" + firstLine(m) + ")", e);
+        throw new StoreInUseException(dataDir, "the store " + file + " is in use by another process (" + firstLine(m) + ")", e);
       }
       throw new StoreException("cannot open the store " + file + ": " + firstLine(m), e);
     } catch (java.nio.file.FileAlreadyExistsException e) {

@@ -37,6 +37,11 @@ public final class DuckDbFindings implements AutoCloseable {
 
   /** Findings, newest last event first. */
   public Listed list(FindingFilter f) {
+    return list(conn, f);
+  }
+
+  /** The same on a connection of the caller's (the dashboard server holds the store open). */
+  public static Listed list(Connection conn, FindingFilter f) {
     StringBuilder sql = new StringBuilder(
         "SELECT finding_id, kind, rule_id, title, level, tags, event_ids, events, account, region, actor, first_seen, last_seen, status, count(*) OVER () FROM findings WHERE true");
     List<Object> args = new ArrayList<>();

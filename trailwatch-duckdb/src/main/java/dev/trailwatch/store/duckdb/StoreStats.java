@@ -37,6 +37,15 @@ public record StoreStats(
   /** Reads the statistics of the store in {@code dataDir} (read-only). */
   public static StoreStats read(Path dataDir) {
     try (Connection c = DuckDbConnections.open(dataDir, true)) {
+      return read(c);
+    } catch (SQLException e) {
+      throw new StoreException("cannot read statistics: " + e.getMessage(), e);
+    }
+  }
+
+  /** The same on a connection of the caller's (the dashboard server holds the store open). */
+  public static StoreStats read(Connection c) {
+    try {
       long events;
       long errors;
       Instant first;

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trailwatch.store.duckdb.StoreServer;
+import dev.trailwatch.testkit.Await;
+import dev.trailwatch.testkit.SharedSamples;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** While `trailwatch serve` holds the store (another process), the reading commands ask it over its API. */
+class ServedStoreIT {
+  @TempDir Path tmp;
+
+  @Test
+  void queryStatsAndFindingsGoThroughTheRunningServerAndIngestNamesIt() throws Exception {
+    Path data = tmp.resolve("data");
+    String samples = SharedSamples.dir().toString();
+    Cli.run("ingest", "--data", data.toString(), samples);
+    String events = Cli.run("query", "--data", data.toString(), "--csv", "SELECT count(*) AS n FROM events").out();
+    Process serve = Jar.builder(List.of(), "serve", "--data", data.toString(), "--port", "0").redirectErrorStream(true)
+        .redirectOutput(tmp.resolve("serve.log").toFile()).start();
+    String acknowledged;
+    try {
+      Await.until(Duration.ofSeconds(60), "the server announces itself", () -> StoreServer.read(data).isPresent(), () -> "not yet");
+
+      Cli query = Cli.run("query", "--data", data.toString(), "--csv", "SELECT count(*) AS n FROM events");
+      assertThat(query.exit()).as(query.err()).isZero();
+      assertThat(query.out()).isEqualTo(events);
+      assertThat(query.err()).contains("the store is held by trailwatch serve (pid " + serve.pid() + "): asking it at http://127.0.0.1:");
+
+      JsonNode stats = new ObjectMapper().readTree(Cli.run("stats", "--data", data.toString(), "--json").out());
+      assertThat(stats.get("events").asText() + "\n").isEqualTo(events.lines().skip(1).findFirst().orElseThrow() + "\n");
+
+      Cli findings = Cli.run("findings", "--data", data.toString(), "--json", "--limit", "1");
+      assertThat(findings.exit()).as(findings.err()).isZero();
+      acknowledged = new ObjectMapper().readTree(findings.out()).get("finding_id").asText();
+      Cli ack = Cli.run("findings", "ack", "--data", data.toString(), acknowledged, "--note", "seen");
+      assertThat(ack.exit()).as(ack.err()).isZero();
+      assertThat(Cli.run("findings", "ack", "--data", data.toString(), "000000000000").err()).contains("no finding 000000000000");
+
+      Cli ingest = Cli.run("ingest", "--data", data.toString(), samples);
+      assertThat(ingest.exit()).isEqualTo(ExitStatus.FAILURE.code());
+      assertThat(ingest.err()).contains("is held by trailwatch serve at http://127.0.0.1:").contains("(pid " + serve.pid() + ")")
+          .contains("serve --watch SOURCE");
+    } finally {
+      serve.destroy();
+      assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(data.resolve("server.properties")).as("removed when the server stops").doesNotExist();
+    Cli after = Cli.run("findings", "--data", data.toString(), "--json", "--status", "acknowledged");
+    assertThat(after.err()).doesNotContain("held by");
+    assertThat(after.out()).contains(acknowledged);
+  }
+}
