@@ -4,6 +4,7 @@ package dev.trailwatch.cli;
 import dev.trailwatch.source.LocalDirectorySource;
 import dev.trailwatch.source.LogSource;
 import dev.trailwatch.source.NotificationSource;
+import dev.trailwatch.source.StandardInput;
 import dev.trailwatch.source.s3.S3Clients;
 import dev.trailwatch.source.s3.S3LogSource;
 import dev.trailwatch.source.s3.S3Selection;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /** Where logs come from: folders and files, {@code s3://bucket[/prefix]}, {@code sqs://host/account/queue}, and the options of each. */
 final class SourceOptions {
-  static final String SOURCES_HELP = "Files, folders, s3://bucket[/prefix] addresses, or sqs://host/account/queue queues of notifications.";
+  static final String SOURCES_HELP = "Files, folders, s3://bucket[/prefix] addresses, sqs://host/account/queue queues of notifications, or - for what is piped in (ingest only).";
 
   @Option(names = "--endpoint", paramLabel = "URL", description = "S3: an S3-compatible endpoint (path-style addressing).")
   @Nullable String endpoint;
@@ -67,6 +68,10 @@ final class SourceOptions {
     List<NotificationSource> queues = new ArrayList<>();
     S3Client s3 = null;
     for (String address : addresses) {
+      if (address.equals("-")) {
+        polled.add(standardInput(addresses, spec));
+        continue;
+      }
       if (address.startsWith("s3://") || address.startsWith("sqs://")) {
         if (s3 == null) {
           s3 = S3Clients.create(endpoint, region);
@@ -89,6 +94,20 @@ final class SourceOptions {
       polled.add(new LocalDirectorySource(p));
     }
     return new Opened(polled, queues, s3);
+  }
+
+  /** {@code -}: the bytes piped in, once, and only from a pipe (a terminal would wait for typing). */
+  private static LogSource standardInput(List<String> addresses, CommandSpec spec) {
+    if (!spec.name().equals("ingest")) {
+      throw new ParameterException(spec.commandLine(), "- (standard input) can be read once, by trailwatch ingest, not watched");
+    }
+    if (addresses.stream().filter("-"::equals).count() > 1) {
+      throw new ParameterException(spec.commandLine(), "- (standard input) can be named once");
+    }
+    if (System.console() != null) {
+      throw new ParameterException(spec.commandLine(), "- reads what is piped in, e.g. aws cloudtrail lookup-events --output json | trailwatch ingest -");
+    }
+    return LogSource.of(StandardInput.SOURCE, List.of(new StandardInput(System.in)), false);
   }
 
   private S3Selection selection(CommandSpec spec) {

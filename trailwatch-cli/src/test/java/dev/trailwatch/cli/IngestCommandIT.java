@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +67,22 @@ class IngestCommandIT {
     assertThat(r.err()).contains("cannot read " + logs.resolve("2026-11-01") + ": a symbolic link to something that does not exist");
     assertThat(scalar("SELECT count(*) FROM events")).isEqualTo("13"); // 7 + 6, the linked folder's file included
     assertThat(scalar("SELECT count(*) FROM files WHERE source LIKE '%2026-11-01%'")).as("not in the ledger: tried again next time").isEqualTo("0");
+  }
+
+  @Test
+  void readsWhatIsPipedIn() throws Exception {
+    Path lookupEvents = SharedSamples.file("plaso/aws_cloudtrail.jsonl"); // aws cloudtrail lookup-events output
+    for (int run = 0; run < 2; run++) {
+      Process p = Jar.builder(List.of(), "ingest", "--data", data(), "--json", "-").redirectInput(lookupEvents.toFile()).start();
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(p.waitFor()).as(new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isIn(0, 3);
+      JsonNode s = new ObjectMapper().readTree(out);
+      assertThat(s.get("events_new").asInt()).isEqualTo(run == 0 ? 6 : 0);
+      assertThat(s.get("events_duplicate").asInt()).isEqualTo(run == 0 ? 0 : 6);
+    }
+    assertThat(scalar("SELECT count(*) FROM events")).isEqualTo("6");
+    assertThat(scalar("SELECT count(*) FROM files WHERE source = 'stdin'")).isEqualTo("2");
+    assertThat(Cli.run("watch", "--data", data(), "-").err()).contains("can be read once, by trailwatch ingest");
   }
 
   @Test
