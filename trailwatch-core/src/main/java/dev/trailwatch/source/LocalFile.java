@@ -21,11 +21,6 @@ public record LocalFile(Path path, long size, Instant modified, boolean explicit
   }
 
   @Override
-  public Optional<String> etag() {
-    return Optional.empty();
-  }
-
-  @Override
   public InputStream open() throws IOException {
     return Files.newInputStream(path);
   }

@@ -14,11 +14,15 @@ public interface LogFile {
   /** Size in bytes as listed. */
   long size();
 
-  /** Modification time of a local file. */
-  Optional<Instant> lastModified();
+  /** Modification time of a local file; none by default. */
+  default Optional<Instant> lastModified() {
+    return Optional.empty();
+  }
 
-  /** ETag of an object store's object. */
-  Optional<String> etag();
+  /** ETag of an object store's object; none by default. */
+  default Optional<String> etag() {
+    return Optional.empty();
+  }
 
   /**
    * True when the file was named explicitly by the user (so it is read whatever it holds), false when it was

@@ -3,8 +3,6 @@ package dev.trailwatch.source;
 
 import java.io.FilterInputStream;
 import java.io.InputStream;
-import java.time.Instant;
-import java.util.Optional;
 
 /**
  * The bytes piped into the process ({@code aws cloudtrail lookup-events ... | trailwatch ingest -}): one file,
@@ -23,16 +21,6 @@ public record StandardInput(InputStream in) implements LogFile {
   @Override
   public long size() {
     return -1;
-  }
-
-  @Override
-  public Optional<Instant> lastModified() {
-    return Optional.empty();
-  }
-
-  @Override
-  public Optional<String> etag() {
-    return Optional.empty();
   }
 
   @Override

@@ -3,24 +3,12 @@ package dev.trailwatch.source;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
-import java.util.Optional;
 
 /** A path met while listing that could not be read (a folder without permission, say): opening it fails with why. */
 public record Unreadable(String source, IOException cause) implements LogFile {
   @Override
   public long size() {
     return 0;
-  }
-
-  @Override
-  public Optional<Instant> lastModified() {
-    return Optional.empty();
-  }
-
-  @Override
-  public Optional<String> etag() {
-    return Optional.empty();
   }
 
   @Override
