@@ -20,6 +20,7 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    DuckDbLeftovers.clean(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), java.time.Instant.now());
     System.exit(commandLine().execute(args));
   }
 

@@ -11,7 +11,29 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs the shaded jar as a child process (the way users run it), with the JVM options given. */
 final class Jar {
+  /**
+   * The children's temp folder, removed when the tests end: each child copies DuckDB's 60 MB native library
+   * there, and a child the tests kill cannot remove its copy.
+   */
+  private static final Path CHILD_TMP = childTmp();
+
   private Jar() {}
+
+  private static Path childTmp() {
+    try {
+      Path dir = Files.createTempDirectory("trailwatch-children");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try (var walk = Files.walk(dir)) {
+          walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+          // best effort at exit
+        }
+      }));
+      return dir;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   static Path path() {
     Path jar = Path.of(System.getProperty("trailwatch.jar", "target/trailwatch.jar"));
@@ -24,6 +46,7 @@ final class Jar {
   static ProcessBuilder builder(List<String> jvmOptions, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Djava.io.tmpdir=" + CHILD_TMP);
     cmd.addAll(jvmOptions);
     cmd.add("-jar");
     cmd.add(path().toString());
