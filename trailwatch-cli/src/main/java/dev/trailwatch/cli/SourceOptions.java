@@ -64,6 +64,8 @@ final class SourceOptions {
 
   Opened open(List<String> addresses, CommandSpec spec) throws java.nio.file.NoSuchFileException {
     OptionRanges.between(spec, "--visibility", visibility, 1, OptionRanges.MAX_VISIBILITY_SECONDS);
+    checkUrl(spec, "--endpoint", endpoint);
+    checkUrl(spec, "--sqs-endpoint", sqsEndpoint);
     List<LogSource> polled = new ArrayList<>();
     List<NotificationSource> queues = new ArrayList<>();
     S3Client s3 = null;
@@ -94,6 +96,21 @@ final class SourceOptions {
       polled.add(new LocalDirectorySource(p));
     }
     return new Opened(polled, queues, s3);
+  }
+
+  private static void checkUrl(CommandSpec spec, String option, @Nullable String url) {
+    if (url == null) {
+      return;
+    }
+    try {
+      java.net.URI u = new java.net.URI(url);
+      if (("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null) {
+        return;
+      }
+    } catch (java.net.URISyntaxException e) {
+      // said below
+    }
+    throw new ParameterException(spec.commandLine(), option + " must be an http:// or https:// URL such as http://127.0.0.1:9000, not '" + url + "'");
   }
 
   /** {@code -}: the bytes piped in, once, and only from a pipe (a terminal would wait for typing). */
