@@ -7,7 +7,7 @@ import dev.trailwatch.source.NotificationSource;
 import dev.trailwatch.source.StandardInput;
 import dev.trailwatch.source.s3.S3Clients;
 import dev.trailwatch.source.s3.S3LogSource;
-import dev.trailwatch.source.s3.S3Selection;
+import dev.trailwatch.source.LayoutSelection;
 import dev.trailwatch.source.sqs.SqsNotificationSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,16 +34,16 @@ final class SourceOptions {
   @Option(names = "--region", paramLabel = "REGION", description = "S3/SQS: the region (default us-east-1, or the one in an sqs.<region>.amazonaws.com address); credentials come from the default AWS chain (AWS_PROFILE selects a profile).")
   @Nullable String region;
 
-  @Option(names = "--since", paramLabel = "DATE", description = "S3: only the date folders from this day (YYYY-MM-DD) on; lists no more than needed.")
+  @Option(names = "--since", paramLabel = "DATE", description = "Only the date folders from this day (YYYY-MM-DD) on, in buckets (which are listed no more than needed) and local folders in CloudTrail's layout.")
   @Nullable String since;
 
-  @Option(names = "--until", paramLabel = "DATE", description = "S3: only the date folders up to this day (YYYY-MM-DD).")
+  @Option(names = "--until", paramLabel = "DATE", description = "Only the date folders up to this day (YYYY-MM-DD).")
   @Nullable String until;
 
-  @Option(names = "--accounts", split = ",", paramLabel = "ID", description = "S3: only these accounts' folders.")
+  @Option(names = "--accounts", split = ",", paramLabel = "ID", description = "Only these accounts' folders (CloudTrail's layout, in buckets and local folders).")
   List<String> accounts = new ArrayList<>();
 
-  @Option(names = "--regions", split = ",", paramLabel = "REGION", description = "S3: only these regions' folders.")
+  @Option(names = "--regions", split = ",", paramLabel = "REGION", description = "Only these regions' folders (CloudTrail's layout).")
   List<String> regions = new ArrayList<>();
 
   @Option(names = "--visibility", paramLabel = "SECONDS", defaultValue = "300", description = "SQS: how long a received message stays hidden from other readers; extended while its files are read (default ${DEFAULT-VALUE}).")
@@ -93,7 +93,7 @@ final class SourceOptions {
       if (!Files.exists(p)) {
         throw new java.nio.file.NoSuchFileException(p + ": no such file or folder");
       }
-      polled.add(new LocalDirectorySource(p));
+      polled.add(new LocalDirectorySource(p, selection(spec)));
     }
     return new Opened(polled, queues, s3);
   }
@@ -127,12 +127,12 @@ final class SourceOptions {
     return LogSource.of(StandardInput.SOURCE, List.of(new StandardInput(System.in)), false);
   }
 
-  private S3Selection selection(CommandSpec spec) {
+  private LayoutSelection selection(CommandSpec spec) {
     Instant from = since == null ? null : CliTime.instant(since, "--since", spec.commandLine());
     Instant to = until == null ? null : CliTime.instant(until, "--until", spec.commandLine());
     if (to != null && until != null && until.length() == 10) {
       to = to.plusSeconds(86_399); // a day names all of it
     }
-    return new S3Selection(accounts, regions, from, to);
+    return new LayoutSelection(accounts, regions, from, to);
   }
 }

@@ -23,9 +23,16 @@ import java.util.List;
  */
 public final class LocalDirectorySource implements LogSource {
   private final Path root;
+  private final LayoutSelection selection;
 
   public LocalDirectorySource(Path root) {
+    this(root, LayoutSelection.everything());
+  }
+
+  /** Only the files in {@code selection}'s accounts, regions and days, where the folder has CloudTrail's layout. */
+  public LocalDirectorySource(Path root, LayoutSelection selection) {
     this.root = root.toAbsolutePath().normalize();
+    this.selection = selection;
   }
 
   @Override
@@ -40,7 +47,7 @@ public final class LocalDirectorySource implements LogSource {
     Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-        return isHidden(root.relativize(dir)) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        return isHidden(root.relativize(dir)) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE; // days are judged per file: cheap
       }
 
       @Override
@@ -49,7 +56,9 @@ public final class LocalDirectorySource implements LogSource {
           return FileVisitResult.CONTINUE;
         }
         if (attrs.isRegularFile()) {
-          files.add(file(p, attrs, false));
+          if (selection.admits(p)) {
+            files.add(file(p, attrs, false));
+          }
         } else if (attrs.isSymbolicLink()) { // a link the walk could not follow: its target is gone (an unmounted disk?)
           files.add(new Unreadable(p.toString(), new NoSuchFileException(p.toString(), null, "a symbolic link to something that does not exist")));
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.trailwatch.source.s3;
 
+import dev.trailwatch.source.LayoutSelection;
 import dev.trailwatch.source.LogFile;
 import dev.trailwatch.source.LogSource;
 import java.net.URI;
@@ -36,13 +37,13 @@ public final class S3LogSource implements LogSource {
   private final S3Client s3;
   private final String bucket;
   private final String prefix;
-  private final S3Selection selection;
+  private final LayoutSelection selection;
   /** When set (later rounds of a watch), only date folders this recent are listed. */
   private final @Nullable Duration lookback;
   private final AtomicInteger listCalls = new AtomicInteger();
   private volatile boolean layoutSeen;
 
-  public S3LogSource(S3Client s3, String uri, S3Selection selection) {
+  public S3LogSource(S3Client s3, String uri, LayoutSelection selection) {
     URI u = URI.create(uri);
     if (!"s3".equals(u.getScheme()) || u.getHost() == null) {
       throw new IllegalArgumentException("not an s3://bucket[/prefix] address: " + uri);

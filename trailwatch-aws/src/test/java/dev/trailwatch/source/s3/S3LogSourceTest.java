@@ -10,6 +10,7 @@ import dev.trailwatch.ingest.IngestListener;
 import dev.trailwatch.ingest.IngestOptions;
 import dev.trailwatch.ingest.IngestPipeline;
 import dev.trailwatch.ingest.IngestReport;
+import dev.trailwatch.source.LayoutSelection;
 import dev.trailwatch.source.LogFile;
 import dev.trailwatch.source.LogSource;
 import dev.trailwatch.store.duckdb.DuckDbEventStore;
@@ -61,7 +62,7 @@ class S3LogSourceTest {
 
   @Test
   void listsEveryAccountsFilesWithTheirEtags() {
-    List<LogFile> all = new S3LogSource(s3, "s3://foo", S3Selection.everything()).list();
+    List<LogFile> all = new S3LogSource(s3, "s3://foo", LayoutSelection.everything()).list();
     assertThat(all).hasSize((int) files);
     assertThat(all).allMatch(f -> f.source().startsWith("s3://foo/AWSLogs/") && f.etag().isPresent() && f.size() > 0);
     assertThat(all.stream().map(f -> f.source().split("/")[4]).distinct()).containsExactlyInAnyOrder("111111111111", "222222222222", "333333333333");
@@ -69,20 +70,20 @@ class S3LogSourceTest {
 
   @Test
   void aDateRangeListsOnlyTheNeededPrefixes() {
-    S3LogSource source = new S3LogSource(s3, "s3://foo", new S3Selection(List.of(), List.of(),
+    S3LogSource source = new S3LogSource(s3, "s3://foo", new LayoutSelection(List.of(), List.of(),
         Instant.parse("2026-11-02T00:00:00Z"), Instant.parse("2026-11-02T23:59:59Z")));
     List<LogFile> day = source.list();
     assertThat(day).isNotEmpty().allMatch(f -> f.source().contains("/2026/11/02/") || f.source().endsWith("_20261103T0000Z_" + f.source().substring(f.source().length() - 24)));
     // 1 (accounts) + 3 accounts x 2 kinds (regions) + 3 x 2 regions x 1 day (objects): never the whole bucket.
     assertThat(source.listCalls()).isEqualTo(1 + 6 + 6);
-    S3LogSource narrow = new S3LogSource(s3, "s3://foo", new S3Selection(List.of("222222222222"), List.of("eu-west-1"),
+    S3LogSource narrow = new S3LogSource(s3, "s3://foo", new LayoutSelection(List.of("222222222222"), List.of("eu-west-1"),
         Instant.parse("2026-11-02T00:00:00Z"), Instant.parse("2026-11-03T23:59:59Z")));
     assertThat(narrow.list()).isNotEmpty().allMatch(f -> f.source().contains("/222222222222/CloudTrail/eu-west-1/2026/11/0"));
   }
 
   @Test
   void organizationTrailsUnderAPrefixAreFoundToo() {
-    S3LogSource source = new S3LogSource(s3, "s3://org-logs/trails", new S3Selection(List.of(), List.of(),
+    S3LogSource source = new S3LogSource(s3, "s3://org-logs/trails", new LayoutSelection(List.of(), List.of(),
         Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-03T23:59:59Z")));
     List<LogFile> files = source.list();
     assertThat(files).hasSize((int) S3LogSourceTest.files - lateFiles());
@@ -91,12 +92,12 @@ class S3LogSourceTest {
 
   /** Files delivered just after midnight of the last day land in the next day's folder. */
   private static int lateFiles() {
-    return (int) new S3LogSource(s3, "s3://foo", S3Selection.everything()).list().stream().filter(f -> f.source().contains("/2026/11/04/")).count();
+    return (int) new S3LogSource(s3, "s3://foo", LayoutSelection.everything()).list().stream().filter(f -> f.source().contains("/2026/11/04/")).count();
   }
 
   @Test
   void ingestFromS3StoresWhatLocalIngestStoresAndReadsNothingTwice() throws Exception {
-    LogSource bucket = new S3LogSource(s3, "s3://foo", S3Selection.everything());
+    LogSource bucket = new S3LogSource(s3, "s3://foo", LayoutSelection.everything());
     try (DuckDbEventStore store = DuckDbEventStore.open(tmp.resolve("from-s3"))) {
       IngestReport first = new IngestPipeline(store, IngestOptions.defaults(), RuleEngine.none()).run(List.of(bucket), IngestListener.NONE);
       assertThat(first.filesRead()).isEqualTo((int) files);
@@ -106,7 +107,7 @@ class S3LogSourceTest {
       assertThat(again.filesUnchanged()).isEqualTo((int) files);
       assertThat(again.eventsNew()).isZero();
     }
-    LogFile one = new S3LogSource(s3, "s3://foo", S3Selection.everything()).list().get(0);
+    LogFile one = new S3LogSource(s3, "s3://foo", LayoutSelection.everything()).list().get(0);
     try (InputStream in = one.open()) {
       assertThat(in.readAllBytes()).isEqualTo(Files.readAllBytes(corpus.resolve(one.source().substring("s3://foo/".length()))));
     }
@@ -114,7 +115,7 @@ class S3LogSourceTest {
 
   @Test
   void anInterruptedBackfillResumesWithoutDuplicatesOrGaps() throws Exception {
-    LogSource bucket = new S3LogSource(s3, "s3://foo", S3Selection.everything());
+    LogSource bucket = new S3LogSource(s3, "s3://foo", LayoutSelection.everything());
     Path data = tmp.resolve("resumed");
     IngestOptions smallCommits = new IngestOptions(2, 100, 4, 500, 5);
     int[] commits = {0};
@@ -152,29 +153,29 @@ class S3LogSourceTest {
     String today = java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd").format(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
     s3.createBucket(b -> b.bucket("polled"));
     aws.put("polled", "AWSLogs/222222222222/CloudTrail/us-east-1/2026/11/01/old.json", RequestBody.fromString("{\"Records\":[]}"));
-    S3LogSource first = new S3LogSource(s3, "s3://polled", S3Selection.everything());
+    S3LogSource first = new S3LogSource(s3, "s3://polled", LayoutSelection.everything());
     assertThat(first.list()).hasSize(1);
     aws.put("polled", "AWSLogs/222222222222/CloudTrail/us-east-1/" + today + "/new.json", RequestBody.fromString("{\"Records\":[]}"));
     LogSource later = first.forPolling();
     assertThat(later).isNotSameAs(first);
     assertThat(later.list()).extracting(LogFile::source).containsExactly("s3://polled/AWSLogs/222222222222/CloudTrail/us-east-1/" + today + "/new.json");
-    S3LogSource notLaidOut = new S3LogSource(s3, "s3://foo/nothing-here", S3Selection.everything());
+    S3LogSource notLaidOut = new S3LogSource(s3, "s3://foo/nothing-here", LayoutSelection.everything());
     notLaidOut.list();
     assertThat(notLaidOut.forPolling()).isSameAs(notLaidOut);
   }
 
   @Test
   void accountsAndAnEndWithoutAStartWalkTheLayoutToo() {
-    S3LogSource source = new S3LogSource(s3, "s3://foo", new S3Selection(List.of("333333333333"), List.of(), null, Instant.parse("2026-11-01T23:59:59Z")));
+    S3LogSource source = new S3LogSource(s3, "s3://foo", new LayoutSelection(List.of("333333333333"), List.of(), null, Instant.parse("2026-11-01T23:59:59Z")));
     List<LogFile> found = source.list();
     assertThat(found).isNotEmpty().allMatch(f -> f.source().contains("/333333333333/") && f.source().contains("/2026/11/01/"));
-    assertThat(new S3LogSource(s3, "s3://foo", new S3Selection(List.of("333333333333"), List.of(), null, null)).list())
+    assertThat(new S3LogSource(s3, "s3://foo", new LayoutSelection(List.of("333333333333"), List.of(), null, null)).list())
         .hasSizeGreaterThan(found.size()).allMatch(f -> f.source().contains("/333333333333/"));
   }
 
   @Test
   void objectsListedWithoutAnEtagAreRecognisedBySizeAndTime() throws Exception {
-    LogFile listed = new S3LogSource(s3, "s3://foo", S3Selection.everything()).list().get(0);
+    LogFile listed = new S3LogSource(s3, "s3://foo", LayoutSelection.everything()).list().get(0);
     String key = listed.source().substring("s3://foo/".length());
     LogFile noEtag = new S3ObjectFile(s3, "foo", key, listed.size(), null, Instant.parse("2026-11-02T10:05:00Z"));
     try (DuckDbEventStore store = DuckDbEventStore.open(tmp.resolve("no-etag"))) {

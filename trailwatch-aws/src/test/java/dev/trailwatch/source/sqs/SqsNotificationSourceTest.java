@@ -16,7 +16,7 @@ import dev.trailwatch.source.LocalDirectorySource;
 import dev.trailwatch.source.LogSource;
 import dev.trailwatch.source.s3.S3Clients;
 import dev.trailwatch.source.s3.S3LogSource;
-import dev.trailwatch.source.s3.S3Selection;
+import dev.trailwatch.source.LayoutSelection;
 import dev.trailwatch.store.duckdb.DuckDbConnections;
 import dev.trailwatch.store.duckdb.DuckDbEventStore;
 import dev.trailwatch.testkit.Await;
@@ -200,7 +200,7 @@ class SqsNotificationSourceTest {
     List<String> said = new CopyOnWriteArrayList<>();
     Path data = tmp.resolve("live");
     try (SqsNotificationSource q = queue(address, 30)) {
-      Watch watch = new Watch(() -> DuckDbEventStore.open(data), List.of(new S3LogSource(s3, "s3://live", S3Selection.everything())), List.of(q), RuleEngine.none(),
+      Watch watch = new Watch(() -> DuckDbEventStore.open(data), List.of(new S3LogSource(s3, "s3://live", LayoutSelection.everything())), List.of(q), RuleEngine.none(),
           IngestOptions.defaults(), Duration.ofMillis(300), said::add).start();
       try {
         Thread.sleep(700);

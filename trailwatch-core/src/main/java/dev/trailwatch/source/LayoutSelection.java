@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.source;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which part of CloudTrail's layout ({@code AWSLogs/[o-id/]<account>/CloudTrail/<region>/YYYY/MM/DD/}) to read,
+ * in a bucket or a local folder; empty lists and null times do not narrow. Days are whole UTC days, as the
+ * layout's folders are.
+ */
+public record LayoutSelection(List<String> accounts, List<String> regions, @Nullable Instant since, @Nullable Instant until) {
+  public LayoutSelection {
+    accounts = List.copyOf(accounts);
+    regions = List.copyOf(regions);
+  }
+
+  public static LayoutSelection everything() {
+    return new LayoutSelection(List.of(), List.of(), null, null);
+  }
+
+  public boolean narrows() {
+    return !accounts.isEmpty() || !regions.isEmpty() || since != null || until != null;
+  }
+
+  /**
+   * Whether a file at {@code path} is in the selection, judged by the layout's folders in its path; a file
+   * outside the layout cannot be judged and is admitted.
+   */
+  public boolean admits(Path path) {
+    int n = path.getNameCount();
+    for (int i = 1; i + 4 < n; i++) {
+      if (path.getName(i).toString().startsWith("CloudTrail")) {
+        return admits(path.getName(i - 1).toString(), path.getName(i + 1).toString(), day(path, i + 2));
+      }
+    }
+    return true;
+  }
+
+  private boolean admits(String account, String region, @Nullable LocalDate day) {
+    if (!accounts.isEmpty() && !accounts.contains(account) || !regions.isEmpty() && !regions.contains(region)) {
+      return false;
+    }
+    if (day == null) {
+      return true;
+    }
+    return (since == null || !day.isBefore(since.atZone(ZoneOffset.UTC).toLocalDate()))
+        && (until == null || !day.isAfter(until.atZone(ZoneOffset.UTC).toLocalDate()));
+  }
+
+  private static @Nullable LocalDate day(Path path, int at) {
+    try {
+      return LocalDate.of(Integer.parseInt(path.getName(at).toString()), Integer.parseInt(path.getName(at + 1).toString()),
+          Integer.parseInt(path.getName(at + 2).toString()));
+    } catch (RuntimeException e) { // not YYYY/MM/DD folders
+      return null;
+    }
+  }
+}
