@@ -93,7 +93,7 @@ final class FindingsCommand implements Callable<Integer> {
       t.print(out);
       out.println(found.size() < listed.matching()
           ? String.format(Locale.ROOT, "(the newest %,d of %,d findings; --limit N for more)", found.size(), listed.matching())
-          : "(" + found.size() + (found.size() == 1 ? " finding)" : " findings)"));
+          : "(" + Table.count(found.size(), "finding") + ")");
     }
     out.flush();
     if (json && found.size() < listed.matching()) {

@@ -58,7 +58,8 @@ final class RulesCommand implements Runnable {
         t.add(List.of(c.level().label(), c.title() + " [" + c.type().name().toLowerCase(java.util.Locale.ROOT) + "]", String.join(" ", c.tags()), c.id(), c.source()));
       }
       t.print(out);
-      out.printf(java.util.Locale.ROOT, "(%d rules, %d correlations, %d problems)%n", rules.rules().size(), rules.correlations().size(), rules.problems().size());
+      out.println("(" + Table.count(rules.rules().size(), "rule") + ", " + Table.count(rules.correlations().size(), "correlation") + ", "
+          + Table.count(rules.problems().size(), "problem") + ")");
       out.flush();
       return rules.problems().isEmpty() ? ExitStatus.OK.code() : ExitStatus.PROBLEMS.code();
     }
@@ -90,7 +91,8 @@ final class RulesCommand implements Runnable {
       for (SigmaProblem p : all.problems()) {
         out.println(p);
       }
-      out.printf(java.util.Locale.ROOT, "%d rules and %d correlations usable, %d problems%n", all.rules().size(), all.correlations().size(), all.problems().size());
+      out.println(Table.count(all.rules().size(), "rule") + " and " + Table.count(all.correlations().size(), "correlation") + " usable, "
+          + Table.count(all.problems().size(), "problem"));
       out.flush();
       return all.problems().isEmpty() ? ExitStatus.OK.code() : ExitStatus.FAILURE.code();
     }

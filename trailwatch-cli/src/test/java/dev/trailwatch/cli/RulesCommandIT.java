@@ -21,6 +21,7 @@ class RulesCommandIT {
         .containsPattern("aws_cloudtrail_console_login_success_from_susp_locations\\.yml:\\d+:\\d+: placeholder %Legitimate_Countries%")
         .contains("2 problems");
     assertThat(Cli.run("rules", "check", sigma.resolve("rules").toString()).exit()).isZero();
+    assertThat(Cli.run("rules", "check", sigma.resolve("unsupported").toString()).out()).endsWith("usable, 1 problem" + System.lineSeparator());
   }
 
   @Test
