@@ -89,9 +89,7 @@ final class ServedStore {
     JsonNode rows = answer.path("rows");
     List<SqlQuery.Column> columns = new ArrayList<>();
     for (JsonNode name : answer.path("columns")) {
-      JsonNode sample = rows.isEmpty() ? null : rows.get(0).get(name.asText());
-      SqlQuery.Kind kind = sample != null && sample.isNumber() ? SqlQuery.Kind.NUMBER : sample != null && sample.isBoolean() ? SqlQuery.Kind.BOOLEAN : SqlQuery.Kind.TEXT;
-      columns.add(new SqlQuery.Column(name.asText(), kind));
+      columns.add(new SqlQuery.Column(name.asText(), kind(rows, name.asText())));
     }
     handler.columns(columns);
     long n = 0;
@@ -107,6 +105,17 @@ final class ServedStore {
       handler.row(values);
     }
     return answer.path("truncated").asBoolean();
+  }
+
+  /** A column's kind, from its first value that is not null (the API's JSON carries no types). */
+  private static SqlQuery.Kind kind(JsonNode rows, String column) {
+    for (JsonNode row : rows) {
+      JsonNode v = row.get(column);
+      if (v != null && !v.isNull()) {
+        return v.isNumber() ? SqlQuery.Kind.NUMBER : v.isBoolean() ? SqlQuery.Kind.BOOLEAN : SqlQuery.Kind.TEXT;
+      }
+    }
+    return SqlQuery.Kind.TEXT;
   }
 
   private HttpRequest.Builder request(String path) {
