@@ -36,6 +36,9 @@ class ServedStoreIT {
       assertThat(query.out()).isEqualTo(events);
       assertThat(query.err()).contains("the store is held by trailwatch serve (pid " + serve.pid() + "): asking it at http://127.0.0.1:");
 
+      Cli typed = Cli.run("query", "--data", data.toString(), "--json", "SELECT * FROM (VALUES (NULL, NULL), (2, true)) t(n, b)");
+      assertThat(typed.out().lines()).containsExactly("{\"n\":null,\"b\":null}", "{\"n\":2,\"b\":true}");
+
       JsonNode stats = new ObjectMapper().readTree(Cli.run("stats", "--data", data.toString(), "--json").out());
       assertThat(stats.get("events").asText() + "\n").isEqualTo(events.lines().skip(1).findFirst().orElseThrow() + "\n");
 
