@@ -23,30 +23,26 @@ public record LayoutSelection(List<String> accounts, List<String> regions, @Null
     return new LayoutSelection(List.of(), List.of(), null, null);
   }
 
-  public boolean narrows() {
-    return !accounts.isEmpty() || !regions.isEmpty() || since != null || until != null;
-  }
-
   /**
    * Whether a file at {@code path} is in the selection, judged by the layout's folders in its path; a file
    * outside the layout cannot be judged and is admitted.
    */
   public boolean admits(Path path) {
     int n = path.getNameCount();
-    for (int i = 1; i + 4 < n; i++) {
-      if (path.getName(i).toString().startsWith("CloudTrail")) {
-        return admits(path.getName(i - 1).toString(), path.getName(i + 1).toString(), day(path, i + 2));
+    for (int i = 1; i + 4 < n; i++) { // <account>/CloudTrail[-Digest|-Insight…]/<region>/YYYY/MM/DD/<file>
+      String folder = path.getName(i).toString();
+      String account = path.getName(i - 1).toString();
+      LocalDate day = day(path, i + 2);
+      if ((folder.equals("CloudTrail") || folder.startsWith("CloudTrail-")) && account.matches("\\d{12}") && day != null) {
+        return admits(account, path.getName(i + 1).toString(), day);
       }
     }
     return true;
   }
 
-  private boolean admits(String account, String region, @Nullable LocalDate day) {
+  private boolean admits(String account, String region, LocalDate day) {
     if (!accounts.isEmpty() && !accounts.contains(account) || !regions.isEmpty() && !regions.contains(region)) {
       return false;
-    }
-    if (day == null) {
-      return true;
     }
     return (since == null || !day.isBefore(since.atZone(ZoneOffset.UTC).toLocalDate()))
         && (until == null || !day.isAfter(until.atZone(ZoneOffset.UTC).toLocalDate()));

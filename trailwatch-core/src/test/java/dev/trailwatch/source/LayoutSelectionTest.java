@@ -27,6 +27,9 @@ class LayoutSelectionTest {
     assertThat(s.admits(Path.of("/logs/AWSLogs/111111111111/CloudTrail/eu-west-1/2026/11/02/f.json.gz"))).as("another region").isFalse();
     assertThat(s.admits(Path.of("/logs/AWSLogs/111111111111/CloudTrail-Digest/us-east-1/2026/11/02/d.json.gz"))).as("digests too").isTrue();
     assertThat(s.admits(Path.of("/exports/lookup-events.json"))).as("outside the layout: cannot tell").isTrue();
+    assertThat(s.admits(Path.of("/home/me/CloudTrailCopies/2026/AWSLogs/111111111111/CloudTrail/us-east-1/2026/11/02/f.json.gz")))
+        .as("a folder above the layout named like it").isTrue();
+    assertThat(s.admits(Path.of("/home/me/CloudTrailCopies/2026/AWSLogs/111111111111/CloudTrail/us-east-1/2026/10/02/f.json.gz"))).isFalse();
     assertThat(LayoutSelection.everything().admits(Path.of("/logs/AWSLogs/9/CloudTrail/r/2000/01/01/f"))).isTrue();
   }
 
