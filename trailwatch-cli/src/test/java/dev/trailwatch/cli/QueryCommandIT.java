@@ -65,6 +65,15 @@ class QueryCommandIT {
   }
 
   @Test
+  void oneStatementAtATime() {
+    Cli r = Cli.run("query", "--data", data, "SELECT 1; SELECT 2");
+    assertThat(r.exit()).isEqualTo(ExitStatus.FAILURE.code());
+    assertThat(r.err()).contains("one statement at a time: this text holds 2");
+    assertThat(Cli.run("query", "--data", data, "--csv", "SELECT ';' AS s").out()).contains(";");
+    assertThat(Cli.run("query", "--data", data, "--csv", "DESCRIBE events").exit()).isZero();
+  }
+
+  @Test
   void badSqlIsOneLine() {
     Cli r = Cli.run("query", "--data", data, "SELEKT 1");
     assertThat(r.exit()).isEqualTo(1);
