@@ -133,6 +133,14 @@ final class SourceOptions {
     if (to != null && until != null && until.length() == 10) {
       to = to.plusSeconds(86_399); // a day names all of it
     }
+    if (from != null && to != null && to.isBefore(from)) {
+      throw new ParameterException(spec.commandLine(), "--until " + until + " is before --since " + since + ": nothing would be read");
+    }
+    for (String account : accounts) {
+      if (!account.matches("\\d{12}")) {
+        throw new ParameterException(spec.commandLine(), "--accounts: '" + account + "' is not an account id (12 digits)");
+      }
+    }
     return new LayoutSelection(accounts, regions, from, to);
   }
 }

@@ -33,6 +33,8 @@ class UsageErrorsIT {
         "demo --port 70000               | --port must be between 0 and 65535, not 70000      | trailwatch demo --help",
         "demo --events -5                | --events must be at least 0, not -5                | trailwatch demo --help",
         "ingest                          | Missing required parameter: 'SOURCE'               | trailwatch ingest --help",
+        "ingest --since 2026-11-05 --until 2026-11-01 SAMPLES | --until 2026-11-01 is before --since 2026-11-05 | trailwatch ingest --help",
+        "ingest --accounts 1234 SAMPLES  | --accounts: '1234' is not an account id (12 digits) | trailwatch ingest --help",
         "ingest --endpoint minio:9000 SAMPLES | --endpoint must be an http:// or https:// URL | trailwatch ingest --help",
         "watch --sqs-endpoint :// SAMPLES | --sqs-endpoint must be an http:// or https:// URL | trailwatch watch --help",
         "ingst SAMPLES                   | did you mean ingest                                | trailwatch --help",
