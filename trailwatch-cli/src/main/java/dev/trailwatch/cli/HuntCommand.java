@@ -9,7 +9,10 @@ import dev.trailwatch.detect.sigma.ParsedRules;
 import dev.trailwatch.detect.sigma.SigmaParser;
 import dev.trailwatch.detect.sigma.SigmaProblem;
 import dev.trailwatch.detect.sigma.SigmaRule;
+import dev.trailwatch.store.duckdb.CorrelationHunt;
+import dev.trailwatch.store.duckdb.Finding;
 import dev.trailwatch.store.duckdb.StoredEvents;
+import dev.trailwatch.web.StoreJson;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,7 +38,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run Sigma rules over every stored event (from the stored file bytes, without re-reading the files)",
-      "and print the events they match. Rules indexed by eventName only look at those events.",
+      "and print the events they match, then the bursts their correlation rules find. Rules indexed by eventName",
+      "only look at those events.",
       "",
       "Example: trailwatch hunt my-rules/new-idea.yml --since 2026-11-01"
     })
@@ -80,10 +84,12 @@ final class HuntCommand implements Callable<Integer> {
     ObjectMapper m = new ObjectMapper();
     Table table = new Table(List.of("event time", "rule", "event name", "account", "region", "actor", "event id"));
     long replayed;
+    List<Finding> bursts;
     // One pass through the ingest's own engine (its index and gates); only the named calls when every rule names them.
-    try (StoredEvents stored = StoredEvents.open(common.data)) {
+    try (StoredEvents stored = StoredEvents.open(common.data); CorrelationHunt correlations = new CorrelationHunt()) {
       replayed = stored.forEach(from, eventNames(parsed.rules()), e -> {
         for (RuleMatch hit : engine.evaluate(e)) {
+          correlations.add(hit);
           perRule.merge(hit.title(), 1L, Long::sum);
           if (json) {
             ObjectNode n = m.createObjectNode();
@@ -102,8 +108,11 @@ final class HuntCommand implements Callable<Integer> {
           }
         }
       });
+      bursts = correlations.findings(engine.correlations(), engine.correlatedRuleIds());
     }
-    if (!json) {
+    if (json) {
+      bursts.forEach(b -> out.println(StoreJson.finding(b)));
+    } else {
       long hits = perRule.values().stream().mapToLong(Long::longValue).sum();
       table.print(out);
       if (hits > table.size()) {
@@ -115,6 +124,13 @@ final class HuntCommand implements Callable<Integer> {
           .forEach(en -> byRule.add(List.of(en.getKey(), String.format(Locale.ROOT, "%,d", en.getValue()))));
       if (!perRule.isEmpty()) {
         byRule.print(out);
+      }
+      if (!engine.correlations().isEmpty()) {
+        out.printf(Locale.ROOT, "%n%s of %s:%n", Table.count(bursts.size(), "correlation finding"), Table.count(engine.correlations().size(), "correlation"));
+        Table found = new Table(List.of("first seen", "last seen", "correlation", "level", "account", "actor", "events"));
+        bursts.forEach(b -> found.add(List.of(String.valueOf(b.firstSeen()), String.valueOf(b.lastSeen()), b.title(), b.level(),
+            String.valueOf(b.account()), String.valueOf(b.actor()), Long.toString(b.events()))));
+        found.print(out);
       }
     }
     out.flush();

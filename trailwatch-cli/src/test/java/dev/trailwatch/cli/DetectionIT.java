@@ -157,6 +157,32 @@ class DetectionIT {
     assertThat(r.out().lines().filter(l -> l.matches("^\\d{4}-\\d\\d-\\d\\dT.*"))).hasSize(5);
   }
 
+  @Test
+  void huntFindsTheSameCorrelationBurstsAsIngest() throws IOException {
+    Path watchlist = Path.of("../trailwatch-core/src/main/resources/dev/trailwatch/detect/rules/watchlist.yml");
+    Cli r = Cli.run("hunt", "--data", data, "--json", watchlist.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    Set<Set<String>> hunted = new HashSet<>();
+    Set<Set<String>> ingested = new HashSet<>();
+    for (JsonNode f : json(r.out())) {
+      if (f.path("kind").asText().equals("correlation")) {
+        hunted.add(eventIdsOf(f));
+      }
+    }
+    for (JsonNode f : findings) {
+      if (f.get("kind").asText().equals("correlation") && f.get("rule_id").asText().equals(correlationIdIn(watchlist, f))) {
+        ingested.add(eventIdsOf(f));
+      }
+    }
+    assertThat(hunted).isNotEmpty().isEqualTo(ingested);
+    assertThat(Cli.run("hunt", "--data", data, watchlist.toString()).out()).containsPattern("\\d+ correlation findings? of \\d+ correlations?:");
+  }
+
+  /** The finding's rule id when the correlation is defined in {@code file}, else the empty string. */
+  private static String correlationIdIn(Path file, JsonNode finding) throws IOException {
+    return java.nio.file.Files.readString(file).contains("id: " + finding.get("rule_id").asText()) ? finding.get("rule_id").asText() : "";
+  }
+
   /** A one-selection Sigma rule file. */
   private static Path huntRule(String title, String selection) throws IOException {
     Path rule = tmp.resolve(title.replace(' ', '-') + ".yml");

@@ -97,6 +97,19 @@ public final class RuleEngine {
     return correlations;
   }
 
+  /** For each correlation, the ids of the rules it names (by id or by name), in order. */
+  public Map<String, List<String>> correlatedRuleIds() {
+    Map<String, List<String>> out = new HashMap<>();
+    for (Correlation c : correlations) {
+      List<String> ids = new ArrayList<>();
+      for (String ref : c.rules()) {
+        rules.stream().filter(r -> r.id().equals(ref) || ref.equals(r.name())).findFirst().ifPresent(r -> ids.add(r.id()));
+      }
+      out.put(c.id(), ids);
+    }
+    return out;
+  }
+
   /** How many rules never run on an event whose name they do not name. */
   public int indexedRules() {
     return rules.size() - everyEvent.size();

@@ -70,7 +70,7 @@ public final class IngestPipeline {
     Tally tally = new Tally();
     tally.filesSeen = files.size();
     if (!correlationsDefined) {
-      store.defineCorrelations(rules.correlations(), correlatedRuleIds());
+      store.defineCorrelations(rules.correlations(), rules.correlatedRuleIds());
       store.commit();
       correlationsDefined = true;
     }
@@ -93,18 +93,6 @@ public final class IngestPipeline {
     return tally.report(Duration.ofNanos(System.nanoTime() - started));
   }
 
-  /** For each correlation, the ids of the rules it names (by id or by name), in order. */
-  private Map<String, List<String>> correlatedRuleIds() {
-    Map<String, List<String>> out = new HashMap<>();
-    for (Correlation c : rules.correlations()) {
-      List<String> ids = new ArrayList<>();
-      for (String ref : c.rules()) {
-        rules.rules().stream().filter(r -> r.id().equals(ref) || ref.equals(r.name())).findFirst().ifPresent(r -> ids.add(r.id()));
-      }
-      out.put(c.id(), ids);
-    }
-    return out;
-  }
 
   private static boolean unchanged(LogFile f, @Nullable StoredFile k) {
     if (k == null) {

@@ -172,23 +172,9 @@ public final class DuckDbEventStore implements EventStore {
   }
 
   private void addMatch(long fileId, RuleMatch m) throws SQLException {
-    CloudTrailEvent e = m.event();
-    for (RuleMatch.CorrelationKey k : m.groupKeys()) {
-      correlationEvents.beginRow();
-      correlationEvents.append(k.correlationId());
-      correlationEvents.append(k.group());
-      correlationEvents.append(k.value());
-      correlationEvents.append(m.ruleId());
-      Appends.text(correlationEvents, e.recipientAccountId());
-      correlationEvents.append(e.eventKey());
-      Appends.time(correlationEvents, e.eventTime());
-      Appends.text(correlationEvents, e.awsRegion());
-      correlationEvents.append(e.actor());
-      correlationEvents.append(fileId);
-      correlationEvents.endRow();
-    }
+    Appends.correlationRows(correlationEvents, fileId, m);
     if (m.finding()) {
-      folded.computeIfAbsent(m.dedupeKey(), k -> new FoldedMatches(m)).add(fileId, e);
+      folded.computeIfAbsent(m.dedupeKey(), k -> new FoldedMatches(m)).add(fileId, m.event());
     }
   }
 

@@ -134,7 +134,7 @@ public final class DuckDbFindings implements AutoCloseable {
     return tags == null || tags.isEmpty() ? List.of() : List.of(tags.split(","));
   }
 
-  private static List<String> strings(Array a) throws SQLException {
+  static List<String> strings(Array a) throws SQLException {
     if (a == null) {
       return List.of();
     }

@@ -59,6 +59,22 @@ final class StoreSchema {
       raw_encoded BOOLEAN NOT NULL
       """;
 
+  /** What correlations count: one row per rule match and correlation that names its rule (its group-by values). */
+  static final String CORRELATION_EVENTS =
+      """
+      CREATE TABLE IF NOT EXISTS correlation_events (
+        correlation_id VARCHAR NOT NULL,
+        group_key VARCHAR NOT NULL,
+        value VARCHAR NOT NULL,
+        rule_id VARCHAR NOT NULL,
+        recipient_account_id VARCHAR,
+        event_key VARCHAR NOT NULL,
+        event_time TIMESTAMP,
+        aws_region VARCHAR,
+        actor VARCHAR NOT NULL,
+        file_id BIGINT NOT NULL
+      )""";
+
   static final List<String> CREATE =
       List.of(
           "CREATE TABLE IF NOT EXISTS events (" + EVENT_COLUMNS + ")",
@@ -104,19 +120,7 @@ final class StoreSchema {
             first_time TIMESTAMP,
             last_time TIMESTAMP
           )""",
-          """
-          CREATE TABLE IF NOT EXISTS correlation_events (
-            correlation_id VARCHAR NOT NULL,
-            group_key VARCHAR NOT NULL,
-            value VARCHAR NOT NULL,
-            rule_id VARCHAR NOT NULL,
-            recipient_account_id VARCHAR,
-            event_key VARCHAR NOT NULL,
-            event_time TIMESTAMP,
-            aws_region VARCHAR,
-            actor VARCHAR NOT NULL,
-            file_id BIGINT NOT NULL
-          )""",
+          CORRELATION_EVENTS,
           "CREATE TABLE IF NOT EXISTS correlation_views (correlation_id VARCHAR NOT NULL, view_sql VARCHAR NOT NULL)",
           "CREATE TABLE IF NOT EXISTS acknowledgements (finding_key VARCHAR NOT NULL, acknowledged_at TIMESTAMP NOT NULL, note VARCHAR NOT NULL)",
           "CREATE TABLE IF NOT EXISTS raw_chunks (file_id BIGINT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL)",
