@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -86,7 +87,12 @@ final class HuntCommand implements Callable<Integer> {
     long replayed;
     List<Finding> bursts;
     // One pass through the ingest's own engine (its index and gates); only the named calls when every rule names them.
-    try (StoredEvents stored = StoredEvents.open(common.data); CorrelationHunt correlations = new CorrelationHunt()) {
+    try (StoredEvents stored = StoredEvents.open(common.data); CorrelationHunt correlations = new CorrelationHunt();
+        ProgressBar bar = System.console() == null ? null : Progress.bar("hunt")) {
+      StoredEvents.Progress progress = bar == null ? (done, total) -> {} : (done, total) -> {
+        bar.maxHint(total);
+        bar.stepTo(done);
+      };
       replayed = stored.forEach(from, eventNames(parsed.rules()), e -> {
         for (RuleMatch hit : engine.evaluate(e)) {
           correlations.add(hit);
@@ -107,7 +113,7 @@ final class HuntCommand implements Callable<Integer> {
                 String.valueOf(e.awsRegion()), e.actor(), e.eventKey()));
           }
         }
-      });
+      }, progress);
       bursts = correlations.findings(engine.correlations(), engine.correlatedRuleIds());
     }
     if (json) {

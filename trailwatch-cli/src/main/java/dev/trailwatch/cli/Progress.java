@@ -23,14 +23,18 @@ final class Progress implements AutoCloseable {
     if (!terminal) {
       return new Progress(null);
     }
-    ProgressBar bar = new ProgressBarBuilder()
-        .setTaskName("ingest")
+    return new Progress(bar("ingest"));
+  }
+
+  /** A bar over files on stderr, for long work on a terminal. */
+  static ProgressBar bar(String task) {
+    return new ProgressBarBuilder()
+        .setTaskName(task)
         .setUnit(" files", 1)
         .setStyle(ProgressBarStyle.ASCII)
         .setConsumer(new ConsoleProgressBarConsumer(System.err))
         .setUpdateIntervalMillis(250)
         .build();
-    return new Progress(bar);
   }
 
   IngestListener listener() {

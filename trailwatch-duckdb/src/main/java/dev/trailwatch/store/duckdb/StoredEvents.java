@@ -48,6 +48,16 @@ public final class StoredEvents implements AutoCloseable {
    * file; returns how many were replayed.
    */
   public long forEach(@Nullable Instant since, @Nullable Set<String> names, Consumer<CloudTrailEvent> action) {
+    return forEach(since, names, action, (done, total) -> {});
+  }
+
+  /** Hears how many of the files to replay are done. */
+  public interface Progress {
+    void filesDone(int done, int total);
+  }
+
+  /** The same, telling {@code progress} after each group of files. */
+  public long forEach(@Nullable Instant since, @Nullable Set<String> names, Consumer<CloudTrailEvent> action, Progress progress) {
     StringBuilder where = new StringBuilder(" WHERE true");
     List<Object> args = new ArrayList<>();
     if (since != null) {
@@ -71,7 +81,9 @@ public final class StoredEvents implements AutoCloseable {
       }
       // A few queries per group of files, not two per file: each query costs DuckDB milliseconds.
       for (int i = 0; i < files.size(); i += FILES_PER_QUERY) {
-        count += replay(files.subList(i, Math.min(files.size(), i + FILES_PER_QUERY)), where.toString(), args, action);
+        int end = Math.min(files.size(), i + FILES_PER_QUERY);
+        count += replay(files.subList(i, end), where.toString(), args, action);
+        progress.filesDone(end, files.size());
       }
       return count;
     } catch (SQLException | IOException e) {
