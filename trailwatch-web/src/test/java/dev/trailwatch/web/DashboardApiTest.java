@@ -102,6 +102,12 @@ class DashboardApiTest {
     assertThat(e.get("total").asLong()).isPositive();
     JsonNode text = get("/api/events?range=7d&q=" + enc("mallory")).body();
     assertThat(text.get("total").asLong()).isPositive();
+    assertThat(get("/api/events?range=7d&q=" + enc("MALLORY")).body().get("total")).as("any case").isEqualTo(text.get("total"));
+    for (String literal : List.of("_", "%", "\\")) { // found as written, never as a wildcard
+      String any = String.join(" OR ", DashboardQueries.SEARCHED.stream().map(c -> "strpos(" + c + ", " + "'" + literal + "') > 0").toList());
+      long expected = post("/api/sql", JSON.createObjectNode().put("sql", "SELECT count(*) AS n FROM events WHERE " + any).toString()).body().get("rows").get(0).get("n").asLong();
+      assertThat(get("/api/events?range=7d&q=" + enc(literal)).body().get("total").asLong()).as(literal).isEqualTo(expected);
+    }
     JsonNode second = get("/api/events?range=7d&limit=5&offset=5").body();
     assertThat(second.get("events").get(0).get("event_key").asText()).isNotEqualTo(get("/api/events?range=7d&limit=5").body().get("events").get(0).get("event_key").asText());
   }
