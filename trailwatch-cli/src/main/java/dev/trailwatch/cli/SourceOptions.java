@@ -99,18 +99,18 @@ final class SourceOptions {
   }
 
   private static void checkUrl(CommandSpec spec, String option, @Nullable String url) {
-    if (url == null) {
-      return;
+    if (url != null && !isHttpUrl(url)) {
+      throw new ParameterException(spec.commandLine(), option + " must be an http:// or https:// URL such as http://127.0.0.1:9000, not '" + url + "'");
     }
+  }
+
+  private static boolean isHttpUrl(String url) {
     try {
       java.net.URI u = new java.net.URI(url);
-      if (("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null) {
-        return;
-      }
+      return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
     } catch (java.net.URISyntaxException e) {
-      // said below
+      return false;
     }
-    throw new ParameterException(spec.commandLine(), option + " must be an http:// or https:// URL such as http://127.0.0.1:9000, not '" + url + "'");
   }
 
   /** {@code -}: the bytes piped in, once, and only from a pipe (a terminal would wait for typing). */

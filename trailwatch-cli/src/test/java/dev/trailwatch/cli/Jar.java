@@ -26,7 +26,7 @@ final class Jar {
         try (var walk = Files.walk(dir)) {
           walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
-          // best effort at exit
+          throw new java.io.UncheckedIOException("cannot remove the children's temp folder " + dir, e);
         }
       }));
       return dir;

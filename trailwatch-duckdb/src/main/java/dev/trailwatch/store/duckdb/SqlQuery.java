@@ -91,8 +91,8 @@ public final class SqlQuery implements AutoCloseable {
 
   /**
    * JDBC runs every statement of a text and returns the last one's rows, which would hide the others' answers.
-   * DuckDB's own parser counts them (the text is bound, never spliced); it parses queries only, so other
-   * statements are left to the read-only connection.
+   * DuckDB's own parser counts them (the text is bound, never spliced); it serializes queries only and says
+   * so in its answer (no count) for anything else, which is then left to the read-only connection.
    */
   private void requireOneStatement(String sql) {
     try (PreparedStatement ps = conn.prepareStatement(
@@ -105,7 +105,7 @@ public final class SqlQuery implements AutoCloseable {
         }
       }
     } catch (SQLException e) {
-      // the text is not a query DuckDB's serializer knows; running it says what is wrong with it
+      throw new StoreException("query failed: cannot count the statements: " + DuckDbConnections.firstLine(String.valueOf(e.getMessage())), e);
     }
   }
 
