@@ -25,14 +25,20 @@ public final class CorrelationHunt implements AutoCloseable {
   private final Connection conn;
   private final DuckDBAppender rows;
 
-  public CorrelationHunt() {
+  private CorrelationHunt(Connection conn, DuckDBAppender rows) {
+    this.conn = conn;
+    this.rows = rows;
+  }
+
+  /** A new, empty in-memory database for one hunt. */
+  public static CorrelationHunt open() {
     try {
-      conn = DriverManager.getConnection("jdbc:duckdb:");
+      Connection conn = DriverManager.getConnection("jdbc:duckdb:");
       try (Statement s = conn.createStatement()) {
         s.execute("SET TimeZone = 'UTC'");
         s.execute(StoreSchema.CORRELATION_EVENTS);
       }
-      rows = conn.unwrap(DuckDBConnection.class).createAppender("main", "correlation_events");
+      return new CorrelationHunt(conn, conn.unwrap(DuckDBConnection.class).createAppender("main", "correlation_events"));
     } catch (SQLException e) {
       throw new StoreException("cannot prepare the correlation hunt: " + e.getMessage(), e);
     }
