@@ -30,6 +30,7 @@ import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -53,6 +54,9 @@ final class HuntCommand implements Callable<Integer> {
 
   @Option(names = "--since", paramLabel = "DATE", description = "Only events at or after this date (YYYY-MM-DD) or instant.")
   @Nullable String since;
+
+  @Option(names = "--until", paramLabel = "DATE", description = "Only events up to this date (YYYY-MM-DD, the whole day) or before this instant.")
+  @Nullable String until;
 
   @Option(names = "--json", description = "One JSON object a line, every match: rule_id, title, event_id, event_time, event_name, account, region, actor.")
   boolean json;
@@ -79,7 +83,14 @@ final class HuntCommand implements Callable<Integer> {
     if (parsed.rules().isEmpty()) {
       throw new IllegalArgumentException("no usable rule in " + rules);
     }
-    Instant from = sinceInstant();
+    Instant from = since == null ? null : CliTime.instant(since, "--since", spec.commandLine());
+    Instant to = until == null ? null : CliTime.instant(until, "--until", spec.commandLine());
+    if (to != null && until != null && until.length() == 10) {
+      to = to.plusSeconds(86_400); // a day names all of it
+    }
+    if (from != null && to != null && !to.isAfter(from)) {
+      throw new ParameterException(spec.commandLine(), "--until " + until + " is not after --since " + since + ": nothing would be replayed");
+    }
     RuleEngine engine = new RuleEngine(parsed);
     Map<String, Long> perRule = new TreeMap<>();
     ObjectMapper m = new ObjectMapper();
@@ -93,7 +104,7 @@ final class HuntCommand implements Callable<Integer> {
         bar.maxHint(total);
         bar.stepTo(done);
       };
-      replayed = stored.forEach(from, eventNames(parsed.rules()), e -> {
+      replayed = stored.forEach(from, to, eventNames(parsed.rules()), e -> {
         for (RuleMatch hit : engine.evaluate(e)) {
           correlations.add(hit);
           perRule.merge(hit.title(), 1L, Long::sum);
@@ -157,10 +168,4 @@ final class HuntCommand implements Callable<Integer> {
     return names;
   }
 
-  private @Nullable Instant sinceInstant() {
-    if (since == null) {
-      return null;
-    }
-    return CliTime.instant(since, "--since", spec.commandLine());
-  }
 }

@@ -158,6 +158,19 @@ class DetectionIT {
   }
 
   @Test
+  void huntReplaysOnlyTheWindowAsked() throws IOException {
+    Path rule = huntRule("EC2 calls in a window", "{eventSource: ec2.amazonaws.com}");
+    Cli r = Cli.run("hunt", "--data", data, "--since", "2026-11-02T06:00:00Z", "--until", "2026-11-02T12:00:00Z", rule.toString());
+    long expected = count("SELECT count(*) FROM events WHERE event_source = 'ec2.amazonaws.com'"
+        + " AND event_time >= TIMESTAMP '2026-11-02 06:00:00' AND event_time < TIMESTAMP '2026-11-02 12:00:00'");
+    assertThat(expected).isPositive().isLessThan(count("SELECT count(*) FROM events WHERE event_source = 'ec2.amazonaws.com'"));
+    assertThat(r.out()).contains(String.format(java.util.Locale.ROOT, "%,d matches in", expected));
+    Cli wrong = Cli.run("hunt", "--data", data, "--since", "2026-11-03", "--until", "2026-11-02", rule.toString());
+    assertThat(wrong.exit()).isEqualTo(ExitStatus.USAGE.code());
+    assertThat(wrong.err()).contains("--until 2026-11-02 is not after --since 2026-11-03");
+  }
+
+  @Test
   void huntFindsTheSameCorrelationBurstsAsIngest() throws IOException {
     Path watchlist = Path.of("../trailwatch-core/src/main/resources/dev/trailwatch/detect/rules/watchlist.yml");
     Cli r = Cli.run("hunt", "--data", data, "--json", watchlist.toString());

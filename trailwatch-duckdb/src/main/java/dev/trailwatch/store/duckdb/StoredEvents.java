@@ -43,26 +43,26 @@ public final class StoredEvents implements AutoCloseable {
     return new StoredEvents(DuckDbConnections.open(dataDir, true));
   }
 
-  /**
-   * Every stored event (at or after {@code since}, with an event name in {@code names} when given), file by
-   * file; returns how many were replayed.
-   */
-  public long forEach(@Nullable Instant since, @Nullable Set<String> names, Consumer<CloudTrailEvent> action) {
-    return forEach(since, names, action, (done, total) -> {});
-  }
-
   /** Hears how many of the files to replay are done. */
   public interface Progress {
     void filesDone(int done, int total);
   }
 
-  /** The same, telling {@code progress} after each group of files. */
-  public long forEach(@Nullable Instant since, @Nullable Set<String> names, Consumer<CloudTrailEvent> action, Progress progress) {
+  /**
+   * Every stored event with an event time in [{@code since}, {@code until}) (either may be null: open) and, when
+   * given, an event name in {@code names}, file by file; tells {@code progress} after each group of files and
+   * returns how many events were replayed.
+   */
+  public long forEach(@Nullable Instant since, @Nullable Instant until, @Nullable Set<String> names, Consumer<CloudTrailEvent> action, Progress progress) {
     StringBuilder where = new StringBuilder(" WHERE true");
     List<Object> args = new ArrayList<>();
     if (since != null) {
       where.append(" AND event_time >= ?");
       args.add(LocalDateTime.ofInstant(since, ZoneOffset.UTC));
+    }
+    if (until != null) {
+      where.append(" AND event_time < ?");
+      args.add(LocalDateTime.ofInstant(until, ZoneOffset.UTC));
     }
     if (names != null) {
       where.append(" AND lower(event_name) IN (SELECT unnest(string_split(?, '\u0001')))");
