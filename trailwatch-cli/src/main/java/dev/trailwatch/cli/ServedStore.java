@@ -131,6 +131,9 @@ final class ServedStore {
     try {
       HttpResponse<String> response = http.send(r, HttpResponse.BodyHandlers.ofString());
       JsonNode body = JSON.readTree(response.body());
+      if (response.statusCode() == 401 && token != null) {
+        throw new StoreException("trailwatch serve at " + server.url() + " refused the token in " + TOKEN_VARIABLE);
+      }
       if (response.statusCode() >= 300) {
         throw new StoreException(body.path("detail").asText(body.path("error").asText("HTTP " + response.statusCode()))
             + " (answered by trailwatch serve at " + server.url() + ")");

@@ -62,4 +62,37 @@ class ServedStoreIT {
     assertThat(after.err()).doesNotContain("held by");
     assertThat(after.out()).contains(acknowledged);
   }
+
+  @Test
+  void aServerWithATokenIsAskedWithTheOneInTheEnvironment() throws Exception {
+    Path data = tmp.resolve("data");
+    Cli.run("ingest", "--data", data.toString(), SharedSamples.file("otel/cloudtrail_log.json").toString());
+    String token = "a-token-for-this-test-42";
+    Process serve = Jar.builder(List.of(), "serve", "--data", data.toString(), "--port", "0", "--token", token).redirectErrorStream(true)
+        .redirectOutput(tmp.resolve("serve.log").toFile()).start();
+    try {
+      Await.until(Duration.ofSeconds(60), "the server announces itself", () -> StoreServer.read(data).isPresent(), () -> "not yet");
+      assertThat(query(data, null).err()).contains("which needs its token: set TRAILWATCH_TOKEN");
+      assertThat(query(data, "not-the-token-1234").err()).contains("refused the token in TRAILWATCH_TOKEN");
+      Cli right = query(data, token);
+      assertThat(right.exit()).as(right.err()).isZero();
+      assertThat(right.out()).isEqualTo("n\n7\n");
+    } finally {
+      serve.destroy();
+      assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  /** {@code query} as a child process, with {@code token} (or none) in its environment. */
+  private static Cli query(Path data, String token) throws Exception {
+    ProcessBuilder b = Jar.builder(List.of(), "query", "--data", data.toString(), "--csv", "SELECT count(*) AS n FROM events");
+    b.environment().remove(ServedStore.TOKEN_VARIABLE);
+    if (token != null) {
+      b.environment().put(ServedStore.TOKEN_VARIABLE, token);
+    }
+    Process p = b.start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    return new Cli(p.waitFor(), out, err);
+  }
 }
