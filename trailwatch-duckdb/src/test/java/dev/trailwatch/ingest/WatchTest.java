@@ -73,7 +73,9 @@ class WatchTest {
     Thread.sleep(500); // ten more rounds, each failing the same way
     Files.createDirectories(tmp.resolve("unmounted-disk"));
     Files.writeString(tmp.resolve("unmounted-disk/b.json"), record("b1"));
-    Await.until(Duration.ofSeconds(20), "b.json read", () -> said.stream().anyMatch(l -> l.contains("without failures")), () -> "said " + said);
+    Await.until(Duration.ofSeconds(20), "b.json read and the failure over",
+        () -> said.stream().anyMatch(l -> l.contains("without failures")) && said.stream().filter(l -> l.contains("1 new events")).count() == 2,
+        () -> "said " + said);
     watch.close();
 
     assertThat(said).filteredOn(l -> l.contains("cannot read")).containsExactly(
