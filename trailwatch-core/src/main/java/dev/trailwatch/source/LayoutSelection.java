@@ -28,6 +28,9 @@ public record LayoutSelection(List<String> accounts, List<String> regions, @Null
    * outside the layout cannot be judged and is admitted.
    */
   public boolean admits(Path path) {
+    if (accounts.isEmpty() && regions.isEmpty() && since == null && until == null) {
+      return true; // the usual case: every file of every watch round, no path to take apart
+    }
     int n = path.getNameCount();
     for (int i = 1; i + 4 < n; i++) { // <account>/CloudTrail[-Digest|-Insight…]/<region>/YYYY/MM/DD/<file>
       String folder = path.getName(i).toString();
