@@ -2,6 +2,7 @@
 package dev.trailwatch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.trailwatch.detect.sigma.Level;
 import dev.trailwatch.store.StoreInUseException;
 import dev.trailwatch.store.duckdb.DuckDbFindings;
 import dev.trailwatch.store.duckdb.Finding;
@@ -160,11 +161,11 @@ final class FindingsCommand implements Callable<Integer> {
     if (level == null) {
       return null;
     }
-    String l = level.toLowerCase(Locale.ROOT);
-    if (!List.of("informational", "low", "medium", "high", "critical").contains(l)) {
-      throw new ParameterException(spec.commandLine(), "--level must be informational, low, medium, high or critical, not '" + level + "'");
+    try {
+      return Level.parse(level).label();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
     }
-    return l;
   }
 
   private @Nullable String statusValue() {

@@ -42,7 +42,6 @@ public final class DashboardServer implements AutoCloseable {
   static final int MAX_FINDINGS = 100_000;
   /** Set on a request whose error answer is written, so the 404 page does not replace a route's own 404. */
   private static final String ANSWERED = "trailwatch.answered";
-  static final List<String> LEVELS = List.of("informational", "low", "medium", "high", "critical");
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DashboardServer.class);
   private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'";
 
@@ -251,8 +250,12 @@ public final class DashboardServer implements AutoCloseable {
       throw new ApiException(400, "limit must be between 1 and " + MAX_FINDINGS);
     }
     String level = ctx.queryParam("level");
-    if (level != null && !LEVELS.contains(level)) {
-      throw new ApiException(400, "level must be one of " + String.join(", ", LEVELS));
+    if (level != null) {
+      try {
+        level = dev.trailwatch.detect.sigma.Level.parse(level).label();
+      } catch (IllegalArgumentException e) {
+        throw new ApiException(400, e.getMessage());
+      }
     }
     String status = ctx.queryParam("status");
     if (status != null && !status.equals("open") && !status.equals("acknowledged")) {
