@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -175,16 +177,16 @@ class DetectionIT {
     Path watchlist = Path.of("../trailwatch-core/src/main/resources/dev/trailwatch/detect/rules/watchlist.yml");
     Cli r = Cli.run("hunt", "--data", data, "--json", watchlist.toString());
     assertThat(r.exit()).as(r.err()).isZero();
-    Set<Set<String>> hunted = new HashSet<>();
-    Set<Set<String>> ingested = new HashSet<>();
+    Map<String, Set<String>> hunted = new HashMap<>(); // finding id -> its events
+    Map<String, Set<String>> ingested = new HashMap<>();
     for (JsonNode f : json(r.out())) {
       if (f.path("kind").asText().equals("correlation")) {
-        hunted.add(eventIdsOf(f));
+        hunted.put(f.get("finding_id").asText(), eventIdsOf(f));
       }
     }
     for (JsonNode f : findings) {
       if (f.get("kind").asText().equals("correlation") && f.get("rule_id").asText().equals(correlationIdIn(watchlist, f))) {
-        ingested.add(eventIdsOf(f));
+        ingested.put(f.get("finding_id").asText(), eventIdsOf(f));
       }
     }
     assertThat(hunted).isNotEmpty().isEqualTo(ingested);

@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,14 +58,12 @@ public final class CorrelationHunt implements AutoCloseable {
     try {
       rows.flush();
       for (Correlation c : correlations) {
-        try (PreparedStatement ps = conn.prepareStatement(FindingViews.correlationSql(c, ruleIds.getOrDefault(c.id(), List.of())));
-            ResultSet rs = ps.executeQuery()) {
+        // The columns of the findings view, its id included, so a burst found here has the id ingest would give it.
+        String sql = "SELECT left(md5(finding_key), 12), kind, rule_id, title, level, tags, event_ids, events, account, region, actor,"
+            + " first_seen, last_seen, 'open' FROM (" + FindingViews.correlationSql(c, ruleIds.getOrDefault(c.id(), List.of())) + ")";
+        try (PreparedStatement ps = conn.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(new Finding(rs.getString("finding_key"), "correlation", rs.getString("rule_id"), rs.getString("title"), rs.getString("level"),
-                List.of(rs.getString("tags").split(",")), DuckDbFindings.strings(rs.getArray("event_ids")), rs.getLong("events"),
-                rs.getString("account"), rs.getString("region"), rs.getString("actor"),
-                DuckDbEventStore.instant(rs.getObject("first_seen", LocalDateTime.class)),
-                DuckDbEventStore.instant(rs.getObject("last_seen", LocalDateTime.class)), "open"));
+            out.add(DuckDbFindings.finding(rs));
           }
         }
       }

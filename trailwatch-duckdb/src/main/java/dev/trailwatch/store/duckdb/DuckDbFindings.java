@@ -77,10 +77,7 @@ public final class DuckDbFindings implements AutoCloseable {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           matching = rs.getLong(15);
-          out.add(new Finding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-              split(rs.getString(6)), strings(rs.getArray(7)), rs.getLong(8), rs.getString(9), rs.getString(10), rs.getString(11),
-              DuckDbEventStore.instant(rs.getObject(12, LocalDateTime.class)), DuckDbEventStore.instant(rs.getObject(13, LocalDateTime.class)),
-              rs.getString(14)));
+          out.add(finding(rs));
         }
       }
       return new Listed(out, matching);
@@ -130,11 +127,19 @@ public final class DuckDbFindings implements AutoCloseable {
     }
   }
 
+  /** A finding from a row whose first 14 columns are those of the {@code findings} view, in its order. */
+  static Finding finding(ResultSet rs) throws SQLException {
+    return new Finding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        split(rs.getString(6)), strings(rs.getArray(7)), rs.getLong(8), rs.getString(9), rs.getString(10), rs.getString(11),
+        DuckDbEventStore.instant(rs.getObject(12, LocalDateTime.class)), DuckDbEventStore.instant(rs.getObject(13, LocalDateTime.class)),
+        rs.getString(14));
+  }
+
   private static List<String> split(String tags) {
     return tags == null || tags.isEmpty() ? List.of() : List.of(tags.split(","));
   }
 
-  static List<String> strings(Array a) throws SQLException {
+  private static List<String> strings(Array a) throws SQLException {
     if (a == null) {
       return List.of();
     }
