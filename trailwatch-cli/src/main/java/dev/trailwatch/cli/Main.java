@@ -46,7 +46,7 @@ public final class Main implements Runnable {
     if (debug) {
       e.printStackTrace(err);
     }
-    err.println("trailwatch: error: " + (e instanceof dev.trailwatch.store.StoreInUseException busy ? ServedStore.explain(busy) : oneLine(e)));
+    err.println("trailwatch: error: " + oneLine(e));
     err.flush();
     return ExitStatus.FAILURE.code();
   }

@@ -52,14 +52,6 @@ final class ServedStore {
     return new ServedStore(s, token);
   }
 
-  /** Why the store cannot be opened, with who holds it when a server announced itself. */
-  static String explain(StoreInUseException busy) {
-    return StoreServer.read(busy.dataDir())
-        .map(s -> "the store " + busy.dataDir() + " is held by trailwatch serve at " + s.url() + " (pid " + s.pid()
-            + "): stop it first, or let it do this (serve --watch SOURCE ingests while it serves)")
-        .orElse(busy.getMessage() + "; another trailwatch ingest or watch may be writing it");
-  }
-
   JsonNode get(String path, Map<String, String> query) {
     String q = encoded(query);
     return send(request(path + (q.isEmpty() ? "" : "?" + q)).GET());

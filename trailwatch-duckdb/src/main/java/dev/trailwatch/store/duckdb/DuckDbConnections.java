@@ -47,7 +47,10 @@ public final class DuckDbConnections {
     } catch (SQLException e) {
       String m = String.valueOf(e.getMessage());
       if (m.contains("lock")) {
-        throw new StoreInUseException(dataDir, "the store " + file + " is in use by another process (" + firstLine(m) + ")", e);
+        throw new StoreInUseException(dataDir, StoreServer.read(dataDir)
+            .map(s -> "the store " + dataDir + " is held by trailwatch serve at " + s.url() + " (pid " + s.pid()
+                + "): stop it first, or let it do this (serve --watch SOURCE ingests while it serves)")
+            .orElse("the store " + file + " is in use by another process (" + firstLine(m) + "); another trailwatch ingest or watch may be writing it"), e);
       }
       throw new StoreException("cannot open the store " + file + ": " + firstLine(m), e);
     } catch (java.nio.file.FileAlreadyExistsException e) {
