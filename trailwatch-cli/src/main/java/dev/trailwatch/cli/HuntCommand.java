@@ -8,7 +8,6 @@ import dev.trailwatch.detect.RuleMatch;
 import dev.trailwatch.detect.sigma.ParsedRules;
 import dev.trailwatch.detect.sigma.SigmaParser;
 import dev.trailwatch.detect.sigma.SigmaProblem;
-import dev.trailwatch.detect.sigma.SigmaRule;
 import dev.trailwatch.store.duckdb.CorrelationHunt;
 import dev.trailwatch.store.duckdb.Finding;
 import dev.trailwatch.store.duckdb.StoredEvents;
@@ -17,12 +16,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -104,7 +100,7 @@ final class HuntCommand implements Callable<Integer> {
         bar.maxHint(total);
         bar.stepTo(done);
       };
-      replayed = stored.forEach(from, to, eventNames(parsed.rules()), e -> {
+      replayed = stored.forEach(from, to, engine.eventNames().orElse(null), e -> {
         for (RuleMatch hit : engine.evaluate(e)) {
           correlations.add(hit);
           perRule.merge(hit.title(), 1L, Long::sum);
@@ -153,19 +149,6 @@ final class HuntCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return parsed.problems().isEmpty() ? ExitStatus.OK.code() : ExitStatus.PROBLEMS.code();
-  }
-
-  /** The event names to replay when every rule names the calls it looks at; null (all events) otherwise. */
-  private static @Nullable Set<String> eventNames(List<SigmaRule> rules) {
-    Set<String> names = new HashSet<>();
-    for (SigmaRule r : rules) {
-      Optional<Set<String>> named = r.requiredValues("eventName");
-      if (named.isEmpty()) {
-        return null;
-      }
-      names.addAll(named.get());
-    }
-    return names;
   }
 
 }

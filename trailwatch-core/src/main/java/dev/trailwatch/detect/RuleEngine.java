@@ -110,6 +110,14 @@ public final class RuleEngine {
     return out;
   }
 
+  /**
+   * The event names (lower case) that can match some rule, when every rule names the calls it looks at; empty
+   * when some rule may match any call. A replay needs to read only these events.
+   */
+  public Optional<Set<String>> eventNames() {
+    return bySource.isEmpty() && everyEvent.isEmpty() ? Optional.of(Set.copyOf(byName.keySet())) : Optional.empty();
+  }
+
   /** How many rules never run on an event whose name they do not name. */
   public int indexedRules() {
     return rules.size() - everyEvent.size();
