@@ -47,12 +47,12 @@ public final class LocalDirectorySource implements LogSource {
     Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-        return isHidden(root.relativize(dir)) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE; // days are judged per file: cheap
+        return !dir.equals(root) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
       }
 
       @Override
       public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
-        if (isHidden(root.relativize(p))) {
+        if (hidden(p)) { // a file in a hidden folder is never visited: that folder was skipped
           return FileVisitResult.CONTINUE;
         }
         if (attrs.isRegularFile()) {
@@ -67,7 +67,7 @@ public final class LocalDirectorySource implements LogSource {
 
       @Override
       public FileVisitResult visitFileFailed(Path p, IOException e) {
-        if (!(e instanceof FileSystemLoopException) && !isHidden(root.relativize(p))) {
+        if (!(e instanceof FileSystemLoopException) && !hidden(p)) {
           files.add(new Unreadable(p.toString(), e)); // reported when read; the rest of the folder is read
         }
         return FileVisitResult.CONTINUE;
@@ -82,13 +82,8 @@ public final class LocalDirectorySource implements LogSource {
     return root.toString();
   }
 
-  private static boolean isHidden(Path relative) {
-    for (Path part : relative) {
-      if (part.toString().startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
+  private static boolean hidden(Path p) {
+    return p.getFileName() != null && p.getFileName().toString().startsWith(".");
   }
 
   private static LocalFile file(Path p, BasicFileAttributes a, boolean explicit) {

@@ -35,6 +35,14 @@ class LocalDirectorySourceTest {
   }
 
   @Test
+  void aHiddenFolderNamedOnTheCommandLineIsWalked() throws Exception {
+    Path root = Files.createDirectories(tmp.resolve(".trail"));
+    Files.writeString(root.resolve("one.json"), "{}");
+    Files.writeString(root.resolve(".partial.json"), "{}");
+    assertThat(new LocalDirectorySource(root).list()).extracting(LogFile::source).containsExactly(root.resolve("one.json").toString());
+  }
+
+  @Test
   void aMissingRootIsAnError() {
     assertThatThrownBy(() -> new LocalDirectorySource(tmp.resolve("nowhere")).list()).isInstanceOf(NoSuchFileException.class);
   }
