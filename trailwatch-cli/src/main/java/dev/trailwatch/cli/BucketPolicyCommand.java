@@ -17,10 +17,12 @@ import picocli.CommandLine.Spec;
     name = "bucket-policy",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the S3 bucket policy that lets CloudTrail deliver the trails of several accounts (or of an",
-      "organization trail) into one bucket. The output is what 'aws s3api put-bucket-policy' takes.",
+      "Print the S3 bucket policy for the trails of several accounts in one bucket.",
+      "It lets CloudTrail deliver the trails of several accounts (or of an organization trail) into one bucket. "
+          + "The output is what 'aws s3api put-bucket-policy' takes.",
       "",
-      "Example: trailwatch bucket-policy --bucket foo --accounts 111111111111,222222222222,333333333333 > policy.json",
+      "Example: trailwatch bucket-policy --bucket foo \\",
+      "           --accounts 111111111111,222222222222,333333333333 > policy.json",
       "         aws s3api put-bucket-policy --bucket foo --policy file://policy.json"
     })
 final class BucketPolicyCommand implements Callable<Integer> {

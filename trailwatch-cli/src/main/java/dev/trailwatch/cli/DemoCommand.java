@@ -34,8 +34,9 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Generate a multi-account corpus with planted incidents (ending now), ingest it with every built-in rule,",
-      "serve the dashboard and print where to look. Ctrl-C stops it. The data stays in --data for a second look.",
+      "Try Trailwatch on generated data, then look at the dashboard.",
+      "Generates a multi-account corpus with planted incidents (ending now), ingests it with every built-in rule, "
+          + "serves the dashboard and prints where to look. Ctrl-C stops it. The data stays in --data for a second look.",
       "",
       "Example: trailwatch demo --events 200000 --port 8080"
     })

@@ -36,8 +36,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     subcommands = FindingsCommand.Ack.class,
     description = {
-      "List findings: single-rule findings (repeated matches of the same activity folded together, every event",
-      "id kept) and correlation findings (bursts, sequences), newest first.",
+      "List findings, newest first.",
+      "Single-rule findings (repeated matches of the same activity folded together, every event id kept) and "
+          + "correlation findings (bursts, sequences).",
       "",
       "Examples: trailwatch findings --since 24h --level high",
       "          trailwatch findings --json | jq .event_ids",

@@ -23,11 +23,13 @@ import picocli.CommandLine.Spec;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Write a synthetic multi-account CloudTrail corpus exactly as CloudTrail delivers it to S3",
-      "(AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/…json.gz), with corpus.json stating what it holds.",
-      "Same seed and start, same bytes.",
+      "Write a synthetic multi-account CloudTrail corpus.",
+      "The files are laid out exactly as CloudTrail delivers them to S3 "
+          + "(AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/…json.gz), with corpus.json stating what it holds. "
+          + "Same seed and start, same bytes.",
       "",
-      "Example: trailwatch generate --out corpus --events 500000 --days 2 --start 2026-11-01 --incidents"
+      "Example: trailwatch generate --out corpus --events 500000 --days 2 \\",
+      "           --start 2026-11-01 --incidents"
     })
 final class GenerateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -38,10 +40,10 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--events", paramLabel = "N", defaultValue = "100000", description = "Baseline events (default ${DEFAULT-VALUE}); incidents add a few.")
   long events;
 
-  @Option(names = "--accounts", split = ",", paramLabel = "ID", description = "Account ids; the first owns the bucket (default 111111111111,222222222222,333333333333,444444444444).")
+  @Option(names = "--accounts", split = ",", paramLabel = "ID", description = "Account ids; the first owns the bucket (default 111111111111, 222222222222, 333333333333, 444444444444).")
   List<String> accounts = GeneratorConfig.DEFAULT_ACCOUNTS;
 
-  @Option(names = "--regions", split = ",", paramLabel = "REGION", description = "Regions, busiest first (default us-east-1,eu-west-1,us-west-2,ap-southeast-2).")
+  @Option(names = "--regions", split = ",", paramLabel = "REGION", description = "Regions, busiest first (default us-east-1, eu-west-1, us-west-2, ap-southeast-2).")
   List<String> regions = GeneratorConfig.DEFAULT_REGIONS;
 
   @Option(names = "--days", paramLabel = "D", defaultValue = "3", description = "Days covered (default ${DEFAULT-VALUE}).")

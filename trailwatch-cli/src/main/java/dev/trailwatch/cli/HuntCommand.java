@@ -35,9 +35,10 @@ import picocli.CommandLine.Spec;
     name = "hunt",
     mixinStandardHelpOptions = true,
     description = {
-      "Run Sigma rules over every stored event (from the stored file bytes, without re-reading the files)",
-      "and print the events they match, then the bursts their correlation rules find. Rules indexed by eventName",
-      "only look at those events.",
+      "Run Sigma rules over the events already stored.",
+      "Reads the stored file bytes (not the files again) and prints the events the rules match, "
+          + "then the bursts their correlation rules find. Rules indexed by eventName "
+          + "only look at those events.",
       "",
       "Example: trailwatch hunt my-rules/new-idea.yml --since 2026-11-01"
     })

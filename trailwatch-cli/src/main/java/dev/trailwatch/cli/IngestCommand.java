@@ -27,13 +27,14 @@ import picocli.CommandLine.Spec;
     name = "ingest",
     mixinStandardHelpOptions = true,
     description = {
-      "Load CloudTrail log files into the store: files or folders (walked recursively), gzip or plain;",
-      "CloudTrail's Records files, JSON arrays, JSON lines, CloudWatch Logs envelopes and lookup-events",
-      "exports are recognised by content. Files already ingested unchanged are skipped; each event is kept once.",
+      "Load CloudTrail log files into the store.",
+      "Files or folders (walked recursively), gzip or plain. "
+          + "CloudTrail's Records files, JSON arrays, JSON lines, CloudWatch Logs envelopes and lookup-events "
+          + "exports are recognised by content. Files already ingested unchanged are skipped; each event is kept once.",
       "",
-      "s3:// sources list the bucket (only the date folders asked for with --since/--until/--accounts/--regions);",
-      "sqs:// sources read the files the queue's notifications name, until the queue has nothing new, and delete",
-      "each message once its files are committed.",
+      "s3:// sources list the bucket (only the date folders asked for with --since/--until/--accounts/--regions); "
+          + "sqs:// sources read the files the queue's notifications name, until the queue has nothing new, and delete "
+          + "each message once its files are committed.",
       "",
       "Every new event runs through the detection rules (the built-in pack, plus --rules folders of Sigma files).",
       "",

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
       "Run one read-only SQL statement over the store (DuckDB SQL).",
       "Tables: events, files (the ledger of files read), problems (bad records with their raw text).",
       "",
-      "Example: trailwatch query \"SELECT event_name, count(*) n FROM events GROUP BY 1 ORDER BY n DESC LIMIT 10\""
+      "Example: trailwatch query \"SELECT event_name, count(*) n FROM events\n                            GROUP BY 1 ORDER BY n DESC LIMIT 10\""
     })
 final class QueryCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

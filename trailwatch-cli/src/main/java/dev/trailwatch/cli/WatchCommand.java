@@ -22,12 +22,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Ingest and detect continuously until stopped (Ctrl-C or SIGTERM finish the round in progress first).",
-      "Folders and s3:// buckets are listed again every --interval (a bucket in CloudTrail's layout, after its first",
-      "full listing, only in its date folders of the last 26 hours); sqs:// queues are read as notifications arrive,",
-      "and a message is deleted once its files are committed. A line is printed for every round that found something.",
+      "Folders and s3:// buckets are listed again every --interval (a bucket in CloudTrail's layout, after its first "
+          + "full listing, only in its date folders of the last 26 hours); sqs:// queues are read as notifications arrive, "
+          + "and a message is deleted once its files are committed. A line is printed for every round that found something.",
       "",
       "Examples: trailwatch watch ~/cloudtrail",
-      "          trailwatch watch sqs://sqs.us-east-1.amazonaws.com/111111111111/cloudtrail-logs"
+      "          trailwatch watch sqs://sqs.us-east-1.amazonaws.com/111111111111/trail"
     })
 final class WatchCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

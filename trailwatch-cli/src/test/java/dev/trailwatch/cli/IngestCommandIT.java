@@ -148,4 +148,19 @@ class IngestCommandIT {
       assertThat(r.out()).contains("Usage: trailwatch " + command).contains("Example");
     }
   }
+
+  @Test
+  void theCommandListSaysWhatEachCommandDoesInAWholeSentence() {
+    Cli r = Cli.run("--help");
+    assertThat(r.exit()).isZero();
+    String list = r.out().substring(r.out().indexOf("Commands:"));
+    // picocli lists each command with the first line of its description; a line cut mid-sentence reads as a typo
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^  ([a-z-]+)\\s+(.+?)(?=^  [a-z-]+\\s|\\z)", java.util.regex.Pattern.DOTALL).matcher(list);
+    int commands = 0;
+    while (m.find()) {
+      commands++;
+      assertThat(m.group(2).strip()).as(m.group(1)).endsWith(".");
+    }
+    assertThat(commands).isGreaterThanOrEqualTo(12);
+  }
 }
