@@ -2,6 +2,7 @@
 package dev.trailwatch.cli;
 
 import dev.trailwatch.ingest.IngestListener;
+import java.io.PrintStream;
 import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -20,20 +21,31 @@ final class Progress implements AutoCloseable {
   }
 
   static Progress start(boolean terminal) {
-    if (!terminal) {
-      return new Progress(null);
-    }
-    return new Progress(bar("ingest"));
+    return terminal ? start(System.err) : new Progress(null);
+  }
+
+  /** Progress drawn on {@code out}. */
+  static Progress start(PrintStream out) {
+    return new Progress(bar("ingest", out));
   }
 
   /** A bar over files on stderr, for long work on a terminal. */
   static ProgressBar bar(String task) {
+    return bar(task, System.err);
+  }
+
+  /**
+   * Redrawn every 250 ms even while no file finishes: files finish in bursts (at each commit, every 250,000
+   * events by default), and the events count and rate in between are what shows the work is moving.
+   */
+  private static ProgressBar bar(String task, PrintStream out) {
     return new ProgressBarBuilder()
         .setTaskName(task)
         .setUnit(" files", 1)
         .setStyle(ProgressBarStyle.ASCII)
-        .setConsumer(new ConsoleProgressBarConsumer(System.err))
+        .setConsumer(new ConsoleProgressBarConsumer(out))
         .setUpdateIntervalMillis(250)
+        .continuousUpdate()
         .build();
   }
 
