@@ -78,6 +78,8 @@ class QueryCommandIT {
     Cli r = Cli.run("query", "--data", data, "SELEKT 1");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err().strip()).startsWith("trailwatch: error: query failed").doesNotContain("\n");
+    Cli typo = Cli.run("query", "--data", data, "SELECT count(*) FROM evnts");
+    assertThat(typo.err().strip()).doesNotContain("\n").contains("Did you mean \"events\"?").endsWith("(at column 22)");
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trailwatch.store.StoreException;
 import dev.trailwatch.store.duckdb.DuckDbConnections;
+import dev.trailwatch.store.duckdb.DuckDbErrors;
 import dev.trailwatch.store.duckdb.DuckDbEventStore;
 import dev.trailwatch.store.duckdb.DuckDbFindings;
 import dev.trailwatch.store.duckdb.FindingFilter;
@@ -304,7 +305,7 @@ public final class DashboardServer implements AutoCloseable {
         ctx.json(Map.of("columns", columns, "rows", truncated ? rows.subList(0, MAX_SQL_ROWS) : rows, "truncated", truncated));
       }
     } catch (SQLException e) {
-      String m = Db.firstLine(e.getMessage());
+      String m = DuckDbErrors.oneLine(e.getMessage());
       if (m.toLowerCase(java.util.Locale.ROOT).contains("interrupt") || m.toLowerCase(java.util.Locale.ROOT).contains("timeout")) {
         throw new ApiException(408, "the query ran longer than " + SQL_TIMEOUT_SECONDS + " s");
       }
@@ -327,6 +328,6 @@ public final class DashboardServer implements AutoCloseable {
   private static void error(Context ctx, int status, String error, String detail) {
     ctx.attribute(ANSWERED, true);
     ctx.status(status);
-    ctx.json(Map.of("error", error, "detail", detail == null ? "" : Db.firstLine(detail)));
+    ctx.json(Map.of("error", error, "detail", detail == null ? "" : DuckDbErrors.oneLine(detail)));
   }
 }

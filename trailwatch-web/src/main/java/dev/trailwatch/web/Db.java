@@ -2,6 +2,7 @@
 package dev.trailwatch.web;
 
 import dev.trailwatch.store.StoreException;
+import dev.trailwatch.store.duckdb.DuckDbErrors;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,7 +37,7 @@ final class Db {
         return read(rs, Long.MAX_VALUE);
       }
     } catch (SQLException e) {
-      throw new StoreException("query failed: " + firstLine(e.getMessage()), e);
+      throw new StoreException("query failed: " + DuckDbErrors.oneLine(e.getMessage()), e);
     }
   }
 
@@ -77,11 +78,4 @@ final class Db {
     return root.duplicate();
   }
 
-  static String firstLine(String m) {
-    if (m == null) {
-      return "";
-    }
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
-  }
 }

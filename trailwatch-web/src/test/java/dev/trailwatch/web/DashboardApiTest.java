@@ -203,6 +203,7 @@ class DashboardApiTest {
     assertBad(post("/api/sql", "{\"sql\":\"SELECT * FROM read_csv('/etc/passwd')\"}"), 400, "");
     assertBad(post("/api/sql", "not json"), 400, "JSON");
     assertBad(post("/api/sql", "{\"sql\":\"SELEKT\"}"), 400, "");
+    assertBad(post("/api/sql", "{\"sql\":\"SELECT count(*) FROM evnts\"}"), 400, "Did you mean \"events\"? (at column 22)");
     assertBad(get("/api/nowhere"), 404, "no API route");
     assertThat(get("/api/events?range=7d").body().get("total").asLong()).isGreaterThan(20_000); // the store is intact
   }

@@ -50,9 +50,9 @@ public final class DuckDbConnections {
         throw new StoreInUseException(dataDir, StoreServer.read(dataDir)
             .map(s -> "the store " + dataDir + " is held by trailwatch serve at " + s.url() + " (pid " + s.pid()
                 + "): stop it first, or let it do this (serve --watch SOURCE ingests while it serves)")
-            .orElse("the store " + file + " is in use by another process (" + firstLine(m) + "); another trailwatch ingest or watch may be writing it"), e);
+            .orElse("the store " + file + " is in use by another process (" + DuckDbErrors.oneLine(m) + "); another trailwatch ingest or watch may be writing it"), e);
       }
-      throw new StoreException("cannot open the store " + file + ": " + firstLine(m), e);
+      throw new StoreException("cannot open the store " + file + ": " + DuckDbErrors.oneLine(m), e);
     } catch (java.nio.file.FileAlreadyExistsException e) {
       throw new StoreException("cannot create the data folder " + dataDir + ": " + e.getFile() + " is a file, not a folder", e);
     } catch (java.io.IOException e) {
@@ -67,10 +67,5 @@ public final class DuckDbConnections {
     } catch (SQLException e) {
       throw new StoreException("cannot close the store: " + e.getMessage(), e);
     }
-  }
-
-  static String firstLine(String message) {
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
   }
 }

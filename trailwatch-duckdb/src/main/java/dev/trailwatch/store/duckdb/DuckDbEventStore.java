@@ -414,7 +414,7 @@ public final class DuckDbEventStore implements EventStore {
   }
 
   private StoreException failure(String what, SQLException e) {
-    return new StoreException("store failed to " + what + ": " + DuckDbConnections.firstLine(String.valueOf(e.getMessage())), e);
+    return new StoreException("store failed to " + what + ": " + DuckDbErrors.oneLine(e.getMessage()), e);
   }
 
   static @Nullable Instant instant(@Nullable LocalDateTime t) {

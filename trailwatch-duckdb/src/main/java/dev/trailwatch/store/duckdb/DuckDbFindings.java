@@ -82,7 +82,7 @@ public final class DuckDbFindings implements AutoCloseable {
       }
       return new Listed(out, matching);
     } catch (SQLException e) {
-      throw new StoreException("cannot list findings: " + DuckDbConnections.firstLine(String.valueOf(e.getMessage())), e);
+      throw new StoreException("cannot list findings: " + DuckDbErrors.oneLine(e.getMessage()), e);
     }
   }
 

@@ -85,7 +85,7 @@ public final class SqlQuery implements AutoCloseable {
         return false;
       }
     } catch (SQLException e) {
-      throw new StoreException("query failed: " + DuckDbConnections.firstLine(String.valueOf(e.getMessage())), e);
+      throw new StoreException("query failed: " + DuckDbErrors.oneLine(e.getMessage()), e);
     }
   }
 
@@ -105,7 +105,7 @@ public final class SqlQuery implements AutoCloseable {
         }
       }
     } catch (SQLException e) {
-      throw new StoreException("query failed: cannot count the statements: " + DuckDbConnections.firstLine(String.valueOf(e.getMessage())), e);
+      throw new StoreException("query failed: cannot count the statements: " + DuckDbErrors.oneLine(e.getMessage()), e);
     }
   }
 
