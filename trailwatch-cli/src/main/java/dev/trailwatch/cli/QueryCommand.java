@@ -3,6 +3,8 @@ package dev.trailwatch.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trailwatch.store.StoreInUseException;
 import dev.trailwatch.store.duckdb.SqlQuery;
 import java.io.IOException;
@@ -45,7 +47,7 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "Print CSV (RFC 4180) instead of a table.")
     boolean csv;
 
-    @Option(names = "--json", description = "Print one JSON object a row (JSON lines).")
+    @Option(names = "--json", description = "Print one JSON object a row (JSON lines); lists, structs, maps and JSON values nest.")
     boolean json;
   }
 
@@ -137,7 +139,7 @@ final class QueryCommand implements Callable<Integer> {
   }
 
   private static final class JsonPrinter implements RowPrinter {
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON = new ObjectMapper().getFactory(); // writes the JSON trees of nested values
     private final PrintWriter out;
     private List<SqlQuery.Column> columns = List.of();
 
@@ -179,6 +181,8 @@ final class QueryCommand implements Callable<Integer> {
         g.writeNumber(bd);
       } else if (v instanceof Double || v instanceof Float) {
         g.writeNumber(((Number) v).doubleValue());
+      } else if (v instanceof JsonNode tree) {
+        g.writeTree(tree);
       } else {
         g.writeString(v.toString());
       }

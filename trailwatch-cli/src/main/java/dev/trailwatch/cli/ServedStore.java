@@ -81,7 +81,7 @@ final class ServedStore {
     JsonNode rows = answer.path("rows");
     List<SqlQuery.Column> columns = new ArrayList<>();
     for (JsonNode name : answer.path("columns")) {
-      columns.add(new SqlQuery.Column(name.asText(), kind(rows, name.asText())));
+      columns.add(new SqlQuery.Column(name.asText()));
     }
     handler.columns(columns);
     long n = 0;
@@ -92,22 +92,11 @@ final class ServedStore {
       List<@Nullable Object> values = new ArrayList<>(columns.size());
       for (SqlQuery.Column c : columns) {
         JsonNode v = row.get(c.name());
-        values.add(v == null || v.isNull() ? null : v.isNumber() ? v.numberValue() : v.isBoolean() ? (Object) v.booleanValue() : v.isValueNode() ? v.asText() : v.toString());
+        values.add(v == null || v.isNull() ? null : v.isNumber() ? v.numberValue() : v.isBoolean() ? (Object) v.booleanValue() : v.isValueNode() ? v.asText() : v);
       }
       handler.row(values);
     }
     return answer.path("truncated").asBoolean();
-  }
-
-  /** A column's kind, from its first value that is not null (the API's JSON carries no types). */
-  private static SqlQuery.Kind kind(JsonNode rows, String column) {
-    for (JsonNode row : rows) {
-      JsonNode v = row.get(column);
-      if (v != null && !v.isNull()) {
-        return v.isNumber() ? SqlQuery.Kind.NUMBER : v.isBoolean() ? SqlQuery.Kind.BOOLEAN : SqlQuery.Kind.TEXT;
-      }
-    }
-    return SqlQuery.Kind.TEXT;
   }
 
   private HttpRequest.Builder request(String path) {

@@ -74,6 +74,17 @@ class QueryCommandIT {
   }
 
   @Test
+  void jsonNestsListsStructsAndJsonValues() throws Exception {
+    Cli r = Cli.run("query", "--data", data, "--json",
+        "SELECT request_parameters::JSON AS rp, [event_name] AS names, {'t': event_time} AS s FROM events WHERE request_parameters LIKE '%userName%' LIMIT 1");
+    assertThat(r.exit()).isZero();
+    com.fasterxml.jackson.databind.JsonNode row = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertThat(row.at("/rp/userName").isTextual()).as(r.out()).isTrue();
+    assertThat(row.at("/names/0").isTextual()).as(r.out()).isTrue();
+    assertThat(row.at("/s/t").asText()).as(r.out()).endsWith("Z");
+  }
+
+  @Test
   void badSqlIsOneLine() {
     Cli r = Cli.run("query", "--data", data, "SELEKT 1");
     assertThat(r.exit()).isEqualTo(1);

@@ -3,6 +3,7 @@ package dev.trailwatch.web;
 
 import dev.trailwatch.store.StoreException;
 import dev.trailwatch.store.duckdb.DuckDbErrors;
+import dev.trailwatch.store.duckdb.SqlValues;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,31 +48,11 @@ final class Db {
     while (out.size() < max && rs.next()) {
       Map<String, Object> row = new LinkedHashMap<>();
       for (int i = 1; i <= md.getColumnCount(); i++) {
-        row.put(md.getColumnLabel(i), value(rs.getObject(i)));
+        row.put(md.getColumnLabel(i), SqlValues.of(rs, i));
       }
       out.add(row);
     }
     return out;
-  }
-
-  private static Object value(Object v) throws SQLException {
-    if (v instanceof LocalDateTime t) {
-      return t.toInstant(ZoneOffset.UTC).toString();
-    }
-    if (v instanceof java.sql.Timestamp t) {
-      return t.toLocalDateTime().toInstant(ZoneOffset.UTC).toString();
-    }
-    if (v instanceof Array a) {
-      List<Object> list = new ArrayList<>();
-      for (Object o : (Object[]) a.getArray()) {
-        list.add(String.valueOf(o));
-      }
-      return list;
-    }
-    if (v instanceof java.math.BigInteger || v instanceof java.math.BigDecimal) {
-      return ((Number) v).longValue();
-    }
-    return v;
   }
 
   Connection connection() throws SQLException {

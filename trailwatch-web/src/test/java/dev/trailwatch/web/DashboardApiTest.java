@@ -187,6 +187,11 @@ class DashboardApiTest {
     Answer many = post("/api/sql", "{\"sql\":\"SELECT * FROM range(5000)\"}");
     assertThat(many.body().get("rows")).hasSize(DashboardServer.MAX_SQL_ROWS);
     assertThat(many.body().get("truncated").asBoolean()).isTrue();
+    JsonNode typed = post("/api/sql", "{\"sql\":\"SELECT [1, 2] AS l, {'a': 1.5} AS s, 1.25::DECIMAL(5, 2) AS d, '{\\\"k\\\": true}'::JSON AS j\"}").body().get("rows").get(0);
+    assertThat(typed.get("l").isArray()).as(typed.toString()).isTrue();
+    assertThat(typed.at("/s/a").asDouble()).isEqualTo(1.5);
+    assertThat(typed.get("d").decimalValue()).isEqualByComparingTo("1.25");
+    assertThat(typed.at("/j/k").asBoolean()).isTrue();
   }
 
   @Test

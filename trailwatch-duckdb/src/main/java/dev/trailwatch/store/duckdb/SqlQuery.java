@@ -8,9 +8,6 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.PreparedStatement;
-import java.sql.Types;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -32,19 +29,12 @@ public final class SqlQuery implements AutoCloseable {
   public interface RowHandler {
     void columns(List<Column> columns);
 
-    /** Values are Java objects: String, Long, Double, Boolean, BigDecimal, or text for other types; null is SQL NULL. */
+    /** Values are as {@link SqlValues#of} gives them; null is SQL NULL. */
     void row(List<@Nullable Object> values);
   }
 
-  /** A result column: its name and whether its values are numbers or booleans (for JSON output). */
-  public record Column(String name, Kind kind) {}
-
-  /** How a column's values are written. */
-  public enum Kind {
-    NUMBER,
-    BOOLEAN,
-    TEXT
-  }
+  /** A result column: its name. */
+  public record Column(String name) {}
 
   /**
    * Runs one statement and streams at most {@code maxRows} rows.
@@ -65,10 +55,8 @@ public final class SqlQuery implements AutoCloseable {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
         List<Column> columns = new ArrayList<>(n);
-        boolean[] time = new boolean[n + 1];
         for (int i = 1; i <= n; i++) {
-          columns.add(new Column(md.getColumnLabel(i), kind(md.getColumnType(i))));
-          time[i] = md.getColumnType(i) == Types.TIMESTAMP;
+          columns.add(new Column(md.getColumnLabel(i)));
         }
         handler.columns(columns);
         long rows = 0;
@@ -78,7 +66,7 @@ public final class SqlQuery implements AutoCloseable {
           }
           List<@Nullable Object> values = new ArrayList<>(n);
           for (int i = 1; i <= n; i++) {
-            values.add(time[i] ? instant(rs, i) : value(rs, i, columns.get(i - 1).kind()));
+            values.add(SqlValues.of(rs, i));
           }
           handler.row(values);
         }
@@ -109,29 +97,6 @@ public final class SqlQuery implements AutoCloseable {
     }
   }
 
-  private static @Nullable Object value(ResultSet rs, int i, Kind kind) throws SQLException {
-    Object v = switch (kind) {
-      case NUMBER -> rs.getObject(i);
-      case BOOLEAN -> rs.getObject(i);
-      case TEXT -> rs.getString(i);
-    };
-    return rs.wasNull() ? null : v;
-  }
-
-  /** The store's timestamps are UTC: written as ISO-8601 instants ({@code 2026-11-02T10:00:00Z}), as everywhere else. */
-  private static @Nullable String instant(ResultSet rs, int i) throws SQLException {
-    LocalDateTime t = rs.getObject(i, LocalDateTime.class);
-    return t == null ? null : t.toInstant(ZoneOffset.UTC).toString();
-  }
-
-  private static Kind kind(int sqlType) {
-    return switch (sqlType) {
-      case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.FLOAT, Types.DOUBLE, Types.REAL,
-          Types.DECIMAL, Types.NUMERIC -> Kind.NUMBER;
-      case Types.BOOLEAN, Types.BIT -> Kind.BOOLEAN;
-      default -> Kind.TEXT;
-    };
-  }
 
   @Override
   public void close() {

@@ -53,7 +53,7 @@ function table(parent, rows, columns, linkOf) {
   for (const r of rows) {
     const tr = el('tr');
     for (const c of columns) {
-      const v = r[c] === null || r[c] === undefined ? '' : String(r[c]);
+      const v = r[c] === null || r[c] === undefined ? '' : typeof r[c] === 'object' ? JSON.stringify(r[c]) : String(r[c]);
       const td = el('td', { class: c.includes('parameters') || c === 'raw_text' ? 'mono' : '' });
       if (c === 'level') td.className = 'level-' + v;
       if (linkOf && linkOf[c]) td.append(el('a', { class: 'drill', text: v, onclick: () => linkOf[c](r) })); else td.textContent = v;
