@@ -63,6 +63,37 @@ final class ByteWindow extends InputStream {
     return Arrays.copyOfRange(buf, (int) (from - base), (int) (to - base));
   }
 
+  /** The offset of the first line end ({@code \n}) at or after {@code from} among the bytes read so far, else the end of them. */
+  long lineEnd(long from) {
+    for (int i = (int) Math.max(from - base, keepFrom); i < end; i++) {
+      if (buf[i] == '\n') {
+        return base + i;
+      }
+    }
+    return base + end;
+  }
+
+  /** True when, among the bytes read so far, a later line than {@code at}'s starts with {@code c} (after blanks). */
+  boolean nextLineStartsWith(long at, char c) {
+    for (int i = (int) (lineEnd(at) - base); i < end; i++) {
+      byte b = buf[i];
+      if (b != '\n' && b != '\r' && b != ' ' && b != '\t') {
+        return b == c;
+      }
+    }
+    return false;
+  }
+
+  /** The offset just after the last line end before {@code at} among the held bytes, else the first held byte. */
+  long lineStart(long at) {
+    for (int i = (int) Math.min(at - base, end) - 1; i >= keepFrom; i--) {
+      if (buf[i] == '\n') {
+        return base + i + 1;
+      }
+    }
+    return base + keepFrom;
+  }
+
   /** Held bytes {@code [from, min(to, end))} as text for a problem report; empty when not held. */
   String textForProblem(long from, long to) {
     long start = Math.max(from, base + keepFrom);

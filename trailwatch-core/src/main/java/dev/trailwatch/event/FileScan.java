@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One pass over one decompressed file: walks the root values, finds record objects wherever the format puts
- * them, and after a syntax error resumes at the next object that parses. Not reusable.
+ * them, and after a syntax error resumes at the next object that parses. In JSON lines (one record a line) a
+ * bad line is a problem of its own, with its index and whole text, and reading resumes at the next line. Not
+ * reusable.
  */
 final class FileScan {
   /** Where in a file an object sits, which decides what its fields mean. */
@@ -39,6 +41,8 @@ final class FileScan {
   private boolean controlMessage;
   private boolean emittedSinceProblem = true;
   private boolean recovering;
+  private boolean multiLineRecords; // a root object spanned lines: concatenated JSON, not JSON lines
+  private boolean skipLine; // recovery starts by passing over the rest of the bad line
 
   FileScan(InputStream decompressed, RecordSink sink) throws IOException {
     this.window = new ByteWindow(decompressed, LogFileParser.MAX_RECORD_BYTES);
@@ -58,9 +62,16 @@ final class FileScan {
       } catch (JsonProcessingException e) {
         long at = errorOffset(e.getLocation());
         long from = recordStart >= 0 ? recordStart + 1 : Math.max(lastEnd, at - 1);
-        if (emittedSinceProblem || !recovering) {
+        boolean lines = startsBadLine(recordStart >= 0 ? recordStart : at);
+        if (lines) {
+          badLine(syntaxReason(e), at);
+          from = at;
+        } else if (emittedSinceProblem || !recovering) {
           long problemStart = recordStart >= 0 ? recordStart : Math.max(lastEnd, at - 1);
-          problem(recordStart >= 0 ? recordIndex : -1, at, syntaxReason(e), window.textForProblem(problemStart, at + 1));
+          String text = lineMode() && recordStart < 0
+              ? beforeNextObject(window.textForProblem(at, window.lineEnd(at))) // junk after a record on its line
+              : window.textForProblem(problemStart, at + 1);
+          problem(recordStart >= 0 ? recordIndex : -1, at, syntaxReason(e), text);
         }
         if (recordStart >= 0) {
           recordIndex++;
@@ -74,6 +85,7 @@ final class FileScan {
         window.seek(from);
         recordStart = -1;
         recovering = true;
+        skipLine = lines;
       } catch (ByteWindow.SourceReadException e) {
         if (!(e.getCause() instanceof ZipException || e.getCause() instanceof EOFException)) {
           throw e;
@@ -85,6 +97,32 @@ final class FileScan {
     }
     LogFormat f = format != null ? format : (sawRootValue ? LogFormat.UNKNOWN : LogFormat.EMPTY);
     return new ParseSummary(f, records, problems, unknownFieldRecords, window.position());
+  }
+
+  /** JSON lines so far: records at the top level, each on a line of its own. */
+  private boolean lineMode() {
+    return format == LogFormat.JSON_LINES && !multiLineRecords;
+  }
+
+  /**
+   * True when what went wrong at {@code start} begins a line of JSON lines: nothing of an earlier record on
+   * its line, in a file read as JSON lines so far (or, before any record, with an object opening a later line).
+   * Such a line is a bad record of its own and reading resumes at the next line.
+   */
+  private boolean startsBadLine(long start) {
+    boolean lines = lineMode() || format == null && !multiLineRecords && window.nextLineStartsWith(start, '{');
+    return lines && window.lineStart(start) >= lastEnd;
+  }
+
+  /** A bad line of JSON lines: its whole text is kept, and it takes a record's place (its index). */
+  private void badLine(String reason, long at) {
+    long start = recordStart >= 0 ? recordStart : Math.max(lastEnd, window.lineStart(at));
+    problem(recordStart >= 0 ? recordIndex : recordIndex++, at, reason, window.textForProblem(start, window.lineEnd(at)).strip());
+  }
+
+  private static String beforeNextObject(String text) {
+    int brace = text.indexOf('{');
+    return (brace < 0 ? text : text.substring(0, brace)).strip();
   }
 
   private void rootValues() throws IOException {
@@ -100,8 +138,12 @@ final class FileScan {
           elements(Context.RECORDS);
         }
         default -> {
+          String reason = "a JSON " + describe(t) + " at the top level is not a CloudTrail record or log file";
+          if (startsBadLine(start)) {
+            throw new BadLine(p(), reason); // the line it starts is a bad line of JSON lines
+          }
           p().skipChildren();
-          problem(-1, start, "a JSON " + describe(t) + " at the top level is not a CloudTrail record or log file", "");
+          problem(-1, start, reason, "");
         }
       }
       lastEnd = p().currentLocation().getByteOffset() + offsetBase;
@@ -117,14 +159,38 @@ final class FileScan {
     recovering = true;
     int c;
     int previous = ',';
+    boolean lineStart = false;
+    boolean recordOnLine = false;
+    boolean skipping = skipLine;
+    skipLine = false;
     while ((c = window.read()) >= 0) {
-      if (c != '{') {
-        if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-          previous = c;
-        }
+      if (c == '\n') {
+        lineStart = true;
+        recordOnLine = false;
+        skipping = false;
         continue;
       }
-      if (previous != ',' && previous != '[' && previous != '}' && previous != ']') {
+      if (skipping || c == ' ' || c == '\r' || c == '\t') {
+        continue;
+      }
+      boolean firstOnLine = lineStart;
+      lineStart = false;
+      if (c != '{') {
+        if ((firstOnLine || recordOnLine) && lineMode()) {
+          long start = window.position() - 1;
+          String text = window.textForProblem(start, window.lineEnd(start)).strip();
+          if (firstOnLine) {
+            problem(recordIndex++, start, "invalid JSON: a line that is not a JSON object", text);
+          } else {
+            problem(-1, start, "invalid JSON: text after the record on its line", text);
+          }
+          skipping = true;
+        }
+        previous = c;
+        continue;
+      }
+      // A record starts a line (JSON lines) or follows another value, never a ':'
+      if (!firstOnLine && previous != ',' && previous != '[' && previous != '}' && previous != ']') {
         previous = c;
         continue;
       }
@@ -137,6 +203,7 @@ final class FileScan {
       p().nextToken();
       sawRootValue = true;
       object(start, Context.ROOT);
+      recordOnLine = true;
       long end = offsetBase + p().currentTokenLocation().getByteOffset() + 1;
       lastEnd = end;
       if (window.holds(end)) {
@@ -163,6 +230,7 @@ final class FileScan {
   }
 
   private void object(long start, Context ctx) throws IOException {
+    int startLine = p().currentTokenLocation().getLineNr();
     RecordFields f = new RecordFields();
     boolean container = false;
     boolean embedded = false;
@@ -212,6 +280,9 @@ final class FileScan {
     long end = offsetBase + p().currentTokenLocation().getByteOffset() + 1;
     recordStart = -1;
     lastEnd = end;
+    if (ctx == Context.ROOT && p().currentTokenLocation().getLineNr() != startLine) {
+      multiLineRecords = true;
+    }
     if (container || embedded || (ctx == Context.LOG_EVENTS && controlMessage)) {
       return;
     }
@@ -220,7 +291,7 @@ final class FileScan {
       return;
     }
     int index = recordIndex++;
-    if (!f.recordLike && ctx == Context.ROOT && recovering) {
+    if (!f.recordLike && ctx == Context.ROOT && recovering && !lineMode()) {
       recordIndex--;
       return; // a fragment of the broken region
     }
@@ -333,7 +404,17 @@ final class FileScan {
     return at < 0 ? window.position() : offsetBase + at;
   }
 
+  /** A line of JSON lines that holds valid JSON but not an object, handled as a syntax error is. */
+  private static final class BadLine extends com.fasterxml.jackson.core.JsonParseException {
+    BadLine(JsonParser p, String reason) {
+      super(p, reason, p.currentTokenLocation());
+    }
+  }
+
   private static String syntaxReason(JsonProcessingException e) {
+    if (e instanceof BadLine) {
+      return e.getOriginalMessage();
+    }
     String message = e.getOriginalMessage();
     int newline = message.indexOf('\n');
     return "invalid JSON: " + (newline < 0 ? message : message.substring(0, newline));

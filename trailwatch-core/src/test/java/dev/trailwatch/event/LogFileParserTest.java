@@ -106,6 +106,35 @@ class LogFileParserTest {
   }
 
   @Test
+  void aBadLineOfJsonLinesCostsOnlyItself() {
+    ParseResult r =
+        parse(
+            """
+            {"eventID":"b1","eventTime":"2026-11-01T00:00:00Z"}
+            not json
+            {"eventID":"b2","eventTime":"2026-11-01T00:00:01Z"}
+            {"eventID":"b3", "readOnly": tru}
+            also not json
+            still not json
+
+            {"eventID":"b4","eventTime":"2026-11-01T00:00:02Z"}
+            {"eventID":"b5","eventTime":"2026-11-01T00:00:03Z"} trailing
+            {"eventID":"b6","eventTime":"2026-11-01T00:00:04Z"}
+            """);
+    assertThat(r.events()).extracting(CloudTrailEvent::eventId).containsExactly("b1", "b2", "b4", "b5", "b6");
+    assertThat(r.events()).extracting(e -> e.location().recordIndex()).containsExactly(0, 2, 6, 7, 8);
+    assertThat(r.problems()).extracting(ParseProblem::recordIndex, ParseProblem::rawText)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, "not json"),
+            org.assertj.core.groups.Tuple.tuple(3, "{\"eventID\":\"b3\", \"readOnly\": tru}"),
+            org.assertj.core.groups.Tuple.tuple(4, "also not json"),
+            org.assertj.core.groups.Tuple.tuple(5, "still not json"),
+            org.assertj.core.groups.Tuple.tuple(-1, "trailing"));
+    assertThat(r.problems()).allSatisfy(p -> assertThat(p.reason()).startsWith("invalid JSON"));
+    assertThat(r.format()).isEqualTo(LogFormat.JSON_LINES);
+  }
+
+  @Test
   void recognisesEachFormatByContent() throws IOException {
     assertThat(parse("[" + RECORD + "," + RECORD.replace("ev-1", "ev-2") + "]").format()).isEqualTo(LogFormat.JSON_ARRAY);
     assertThat(parse(RECORD.replace("\n", "") + "\r\n" + RECORD.replace("\n", "").replace("ev-1", "ev-2") + "\r\n").events()).hasSize(2);

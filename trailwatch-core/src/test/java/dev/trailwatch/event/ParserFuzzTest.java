@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +45,32 @@ class ParserFuzzTest {
       }
       for (CloudTrailEvent e : r.events()) {
         assertThat(whole.events()).extracting(CloudTrailEvent::eventKey).contains(e.eventKey());
+      }
+    }
+  }
+
+  @Test
+  void aJsonLinesFileBrokenAtAnyByteOfOneLineKeepsEveryOtherLine() {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      lines.add(LogFileParserTest.good("r" + i));
+    }
+    for (int broken = 0; broken < lines.size(); broken++) {
+      String line = lines.get(broken);
+      for (int at = 0; at < line.length(); at++) {
+        for (String junk : new String[] {"x", "\"", "}", "{", ":"}) {
+          List<String> copy = new ArrayList<>(lines);
+          copy.set(broken, line.substring(0, at) + junk + line.substring(at));
+          ParseResult r = parser.parse((String.join("\n", copy) + "\n").getBytes(StandardCharsets.UTF_8));
+          String what = "line " + broken + " as " + copy.get(broken);
+          for (int other = 0; other < lines.size(); other++) {
+            String key = "r" + other;
+            if (other != broken) {
+              assertThat(r.events()).as(what).filteredOn(e -> e.eventKey().equals(key)).singleElement()
+                  .extracting(e -> e.location().recordIndex()).isEqualTo(other);
+            }
+          }
+        }
       }
     }
   }
