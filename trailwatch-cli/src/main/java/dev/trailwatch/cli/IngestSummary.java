@@ -23,6 +23,10 @@ final class IngestSummary {
     if (r.recordsWithUnknownFields() > 0) {
       out.printf(Locale.ROOT, "note:     %,d records carry fields this version does not type; they are kept in the raw record%n", r.recordsWithUnknownFields());
     }
+    if (r.recordsWithoutTime() > 0) {
+      out.printf(Locale.ROOT, "note:     %,d %s no eventTime that is a time; kept, but outside every time range (event_time IS NULL)%n",
+          r.recordsWithoutTime(), r.recordsWithoutTime() == 1 ? "record has" : "records have");
+    }
     out.printf(Locale.ROOT, "time:     %.2f s (%s events/s)%n", seconds, IngestCommand.rate(r.eventsPerSecond()));
     if (r.filesSeen() == 0 && r.failures().isEmpty()) {
       out.println("nothing to read: no files under the sources given (check the path or prefix, --since/--until, --accounts/--regions)");
@@ -45,6 +49,7 @@ final class IngestSummary {
     n.put("events_duplicate", r.eventsDuplicate());
     n.put("problems", r.problems());
     n.put("records_with_unknown_fields", r.recordsWithUnknownFields());
+    n.put("records_without_time", r.recordsWithoutTime());
     n.put("matches", r.matches());
     n.put("seconds", r.elapsed().toMillis() / 1000.0);
     n.put("events_per_second", Math.round(r.eventsPerSecond()));

@@ -51,6 +51,20 @@ class IngestCommandIT {
     assertThat(scalar("SELECT count(*) FROM events WHERE event_name LIKE 'eventName%' AND recipient_account_id LIKE 'recipientAccountId%'"))
         .isEqualTo(scalar("SELECT count(DISTINCT (recipient_account_id, event_key)) FROM events WHERE event_name LIKE 'eventName%' AND recipient_account_id LIKE 'recipientAccountId%'"));
     assertThat(scalar("SELECT count(*) FROM events WHERE event_category = 'Insight' OR event_type = 'AwsCloudTrailInsight'")).isNotEqualTo("0");
+    assertThat(s.get("records_without_time").asLong()).isPositive()
+        .isEqualTo(Long.parseLong(scalar("SELECT count(*) FROM events WHERE event_time IS NULL")));
+  }
+
+  @Test
+  void recordsWithoutATimeAreKeptAndSaid() throws IOException {
+    Path file = Files.writeString(tmp.resolve("odd.json"), """
+        {"eventVersion":"1.08","eventID":"a","eventTime":"2026-11-01T00:00:00Z"}
+        {"eventVersion":"1.08","eventID":"b","eventTime":"ThisIsAWrongEventTime"}
+        """);
+    Cli r = Cli.run("ingest", "--data", data(), file.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("note:     1 record has no eventTime that is a time; kept, but outside every time range");
+    assertThat(scalar("SELECT event_key FROM events WHERE event_time IS NULL")).isEqualTo("b");
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.zip.ZipException;
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +37,7 @@ final class FileScan {
   private int records;
   private int problems;
   private int unknownFieldRecords;
+  private int untimedRecords;
   private @Nullable LogFormat format;
   private boolean sawRootValue;
   private boolean controlMessage;
@@ -96,7 +98,7 @@ final class FileScan {
       }
     }
     LogFormat f = format != null ? format : (sawRootValue ? LogFormat.UNKNOWN : LogFormat.EMPTY);
-    return new ParseSummary(f, records, problems, unknownFieldRecords, window.position());
+    return new ParseSummary(f, records, problems, unknownFieldRecords, untimedRecords, window.position());
   }
 
   /** JSON lines so far: records at the top level, each on a line of its own. */
@@ -359,9 +361,13 @@ final class FileScan {
     RawJson raw = new RawJson(bytes, spans);
     String key = f.eventId != null && !f.eventId.isEmpty() ? f.eventId : CanonicalJsonHash.of(raw.toJsonNode());
     UserIdentity identity = f.userIdentity;
+    Instant time = EventTimes.parse(f.eventTime);
+    if (time == null) {
+      untimedRecords++; // kept, as the samples' table asks, but counted: no time range will show it
+    }
     CloudTrailEvent event =
         new CloudTrailEvent(
-            key, f.eventId, f.eventVersion, EventTimes.parse(f.eventTime), f.eventSource, f.eventName,
+            key, f.eventId, f.eventVersion, time, f.eventSource, f.eventName,
             f.awsRegion, f.sourceIpAddress, f.userAgent, identity, f.errorCode, f.errorMessage,
             TriState.parse(f.readOnly), f.eventType, f.eventCategory, TriState.parse(f.managementEvent),
             f.requestId, f.sharedEventId, f.recipientAccountId, f.vpcEndpointId, f.tlsDetails,

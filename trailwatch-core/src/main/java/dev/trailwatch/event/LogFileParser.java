@@ -61,7 +61,7 @@ public final class LogFileParser {
         decoded = new GZIPInputStream(buffered, 1 << 16);
       } catch (ZipException | EOFException e) {
         sink.problem(new ParseProblem(-1, 0, "not a valid gzip file: " + (e.getMessage() == null ? "it ends inside the gzip header" : e.getMessage()), ""));
-        return new ParseSummary(LogFormat.UNKNOWN, 0, 1, 0, 0);
+        return new ParseSummary(LogFormat.UNKNOWN, 0, 1, 0, 0, 0);
       }
     }
     return new FileScan(decoded, sink).run();

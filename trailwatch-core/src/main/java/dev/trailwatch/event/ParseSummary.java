@@ -8,7 +8,8 @@ package dev.trailwatch.event;
  * @param records good records passed to the sink
  * @param problems problems passed to the sink
  * @param recordsWithUnknownFields good records that carried fields this version does not type (kept in raw)
+ * @param recordsWithoutTime good records whose eventTime is missing or not a time (kept, outside every time range)
  * @param decompressedBytes bytes read after decompression
  */
 public record ParseSummary(
-    LogFormat format, int records, int problems, int recordsWithUnknownFields, long decompressedBytes) {}
+    LogFormat format, int records, int problems, int recordsWithUnknownFields, int recordsWithoutTime, long decompressedBytes) {}

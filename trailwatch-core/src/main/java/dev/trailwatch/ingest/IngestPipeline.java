@@ -237,6 +237,7 @@ public final class IngestPipeline {
       tally.eventsDuplicate += c.eventsDuplicate();
       tally.problems += c.file().summary().problems();
       tally.unknownFields += c.file().summary().recordsWithUnknownFields();
+      tally.untimed += c.file().summary().recordsWithoutTime();
       if (c.file().status() == FileStatus.DIGEST) {
         tally.digestFiles++;
       }
@@ -260,11 +261,12 @@ public final class IngestPipeline {
     long eventsDuplicate;
     long problems;
     long unknownFields;
+    long untimed;
     long matches;
 
     IngestReport report(Duration elapsed) {
       return new IngestReport(filesSeen, filesRead, filesUnchanged, filesNotJson, digestFiles, failures,
-          eventsRead, eventsNew, eventsDuplicate, problems, unknownFields, matches, elapsed);
+          eventsRead, eventsNew, eventsDuplicate, problems, unknownFields, untimed, matches, elapsed);
     }
   }
 }

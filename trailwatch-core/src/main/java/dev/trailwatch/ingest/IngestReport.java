@@ -30,6 +30,7 @@ public record IngestReport(
     long eventsDuplicate,
     long problems,
     long recordsWithUnknownFields,
+    long recordsWithoutTime,
     long matches,
     Duration elapsed) {
 
@@ -39,7 +40,7 @@ public record IngestReport(
 
   /** A run that had nothing to read. */
   public static IngestReport nothing() {
-    return new IngestReport(0, 0, 0, 0, 0, List.of(), 0, 0, 0, 0, 0, 0, Duration.ZERO);
+    return new IngestReport(0, 0, 0, 0, 0, List.of(), 0, 0, 0, 0, 0, 0, 0, Duration.ZERO);
   }
 
   /** Both runs' counts together (for runs one after the other: elapsed times add up). */
@@ -48,7 +49,7 @@ public record IngestReport(
     both.addAll(o.failures);
     return new IngestReport(filesSeen + o.filesSeen, filesRead + o.filesRead, filesUnchanged + o.filesUnchanged, filesNotJson + o.filesNotJson,
         digestFiles + o.digestFiles, both, eventsRead + o.eventsRead, eventsNew + o.eventsNew, eventsDuplicate + o.eventsDuplicate,
-        problems + o.problems, recordsWithUnknownFields + o.recordsWithUnknownFields, matches + o.matches, elapsed.plus(o.elapsed));
+        problems + o.problems, recordsWithUnknownFields + o.recordsWithUnknownFields, recordsWithoutTime + o.recordsWithoutTime, matches + o.matches, elapsed.plus(o.elapsed));
   }
 
   /** Events per second over the whole run. */

@@ -216,6 +216,20 @@ class LogFileParserTest {
     assertThat(s.recordsWithUnknownFields()).isEqualTo(1);
   }
 
+  @Test
+  void countsRecordsWithoutATime() throws IOException {
+    ParseSummary s = parser.parse(new java.io.ByteArrayInputStream(
+        ("{\"Records\":[" + good("no-time") + ",{\"eventID\":\"feb30\",\"eventTime\":\"2026-02-30T00:00:00Z\"},"
+            + "{\"eventID\":\"ok\",\"eventTime\":\"2026-02-28T00:00:00Z\"}]}").getBytes(StandardCharsets.UTF_8)),
+        new RecordSink() {
+          @Override public void accept(CloudTrailEvent event) {}
+          @Override public void problem(ParseProblem problem) {}
+        });
+    assertThat(s.records()).isEqualTo(3);
+    assertThat(s.recordsWithoutTime()).isEqualTo(2);
+    assertThat(s.problems()).isZero();
+  }
+
   static String good(String id) {
     return "{\"eventVersion\":\"1.08\",\"eventID\":\"" + id + "\",\"eventName\":\"GetCallerIdentity\"}";
   }

@@ -37,7 +37,7 @@ class DuckDbEventStoreTest {
     store.addRawChunk(id, 0, bytes, bytes.length);
     int added = store.addEvents(id, r.events()).cardinality();
     store.addProblems(id, sample, r.problems());
-    ParseSummary summary = new ParseSummary(r.format(), r.events().size(), r.problems().size(), 0, bytes.length);
+    ParseSummary summary = new ParseSummary(r.format(), r.events().size(), r.problems().size(), 0, 0, bytes.length);
     FileEntry entry = new FileEntry(id, sample, bytes.length, Instant.parse("2024-01-01T00:00:00Z"), null, "h", summary);
     store.addFile(entry, added, r.events().size() - added);
     store.commit();
