@@ -137,7 +137,7 @@ final class FileScan {
         case START_OBJECT -> object(start, Context.ROOT);
         case START_ARRAY -> {
           setFormat(LogFormat.JSON_ARRAY);
-          elements(Context.RECORDS);
+          arrayElements(Context.RECORDS); // the array is open already
         }
         default -> {
           String reason = "a JSON " + describe(t) + " at the top level is not a CloudTrail record or log file";
@@ -214,12 +214,18 @@ final class FileScan {
     }
   }
 
+  /** The array a container's field holds ({@code "Records": [...]}). */
   private void elements(Context ctx) throws IOException {
-    JsonToken t = p().nextToken();
-    if (t != JsonToken.START_ARRAY) {
+    if (p().nextToken() != JsonToken.START_ARRAY) {
       p().skipChildren(); // "Records": null and the like hold nothing
       return;
     }
+    arrayElements(ctx);
+  }
+
+  /** The elements of the array just opened, each a record. */
+  private void arrayElements(Context ctx) throws IOException {
+    JsonToken t;
     while ((t = p().nextToken()) != JsonToken.END_ARRAY && t != null) {
       long start = tokenStart();
       if (t == JsonToken.START_OBJECT) {

@@ -135,6 +135,17 @@ class LogFileParserTest {
   }
 
   @Test
+  void aJsonArrayKeepsEveryRecordFromTheFirst() {
+    ParseResult r = parse("[" + good("a") + ", 42, \"s\", " + good("b") + "]");
+    assertThat(r.format()).isEqualTo(LogFormat.JSON_ARRAY);
+    assertThat(r.events()).extracting(CloudTrailEvent::eventKey).containsExactly("a", "b");
+    assertThat(r.events()).extracting(e -> e.location().recordIndex()).containsExactly(0, 3);
+    assertThat(r.problems()).extracting(ParseProblem::recordIndex, ParseProblem::reason).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(1, "a JSON number where a record object was expected"),
+        org.assertj.core.groups.Tuple.tuple(2, "a JSON string where a record object was expected"));
+  }
+
+  @Test
   void recognisesEachFormatByContent() throws IOException {
     assertThat(parse("[" + RECORD + "," + RECORD.replace("ev-1", "ev-2") + "]").format()).isEqualTo(LogFormat.JSON_ARRAY);
     assertThat(parse(RECORD.replace("\n", "") + "\r\n" + RECORD.replace("\n", "").replace("ev-1", "ev-2") + "\r\n").events()).hasSize(2);
