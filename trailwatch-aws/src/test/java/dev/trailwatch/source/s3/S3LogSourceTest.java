@@ -69,6 +69,16 @@ class S3LogSourceTest {
   }
 
   @Test
+  void aListingLongerThanOnePageIsReadToItsEnd() {
+    s3.createBucket(b -> b.bucket("many"));
+    java.util.stream.IntStream.range(0, 1_003).parallel()
+        .forEach(i -> aws.put("many", "exports/part-" + i + ".json", RequestBody.fromString("{}")));
+    S3LogSource source = new S3LogSource(s3, "s3://many/exports/", LayoutSelection.everything());
+    assertThat(source.list()).hasSize(1_003);
+    assertThat(source.listCalls()).isEqualTo(2); // S3 answers at most 1,000 keys a call
+  }
+
+  @Test
   void aDateRangeListsOnlyTheNeededPrefixes() {
     S3LogSource source = new S3LogSource(s3, "s3://foo", new LayoutSelection(List.of(), List.of(),
         Instant.parse("2026-11-02T00:00:00Z"), Instant.parse("2026-11-02T23:59:59Z")));
