@@ -238,7 +238,7 @@ final class FileScan {
   }
 
   private void object(long start, Context ctx) throws IOException {
-    int startLine = p().currentTokenLocation().getLineNr();
+    int startLine = ctx == Context.ROOT ? p().currentTokenLocation().getLineNr() : 0; // records of a file are not lines
     RecordFields f = new RecordFields();
     boolean container = false;
     boolean embedded = false;
