@@ -26,6 +26,14 @@ class IngestCommandIT {
     return new ObjectMapper().readTree(r.out());
   }
 
+  private static byte[] gzip(String text) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+      gz.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return out.toByteArray();
+  }
+
   private String scalar(String sql) {
     Cli r = Cli.run("query", "--data", data(), "--csv", sql);
     assertThat(r.exit()).as(r.err()).isZero();
@@ -115,6 +123,24 @@ class IngestCommandIT {
     String after = scalar("SELECT count(*) || '/' || sum(dedupe_hash) FROM events") + scalar("SELECT count(*) FROM files") + scalar("SELECT count(*) FROM problems");
     assertThat(after).isEqualTo(before);
     assertThat(Cli.run("ingest", "--data", data(), samples).out()).contains("nothing new");
+  }
+
+  @Test
+  void aFileReadWhileItWasWrittenLeavesNoProblemOnceItIsComplete() throws IOException {
+    Path logs = Files.createDirectories(tmp.resolve("logs"));
+    byte[] whole = gzip("{\"Records\":[{\"eventVersion\":\"1.08\",\"eventID\":\"one\"},{\"eventVersion\":\"1.08\",\"eventID\":\"two\"}]}");
+    Path f = logs.resolve("a.json.gz");
+    Files.write(f, java.util.Arrays.copyOf(whole, whole.length / 2)); // the copy is not finished
+    Files.writeString(logs.resolve("b.json"), "{\"Records\":[{\"eventVersion\":\"1.08\",\"eventID\":\"three\"}, 42]}");
+    assertThat(Cli.run("ingest", "--data", data(), logs.toString()).exit()).isEqualTo(ExitStatus.PROBLEMS.code());
+    assertThat(scalar("SELECT count(*) FROM problems")).isEqualTo("2");
+
+    Files.write(f, whole);
+    Files.setLastModifiedTime(f, FileTime.from(Instant.now().plusSeconds(5)));
+    assertThat(Cli.run("ingest", "--data", data(), logs.toString()).exit()).isZero();
+    assertThat(scalar("SELECT string_agg(source, ',') FROM problems")).isEqualTo(logs.resolve("b.json").toString()); // the other file's stays
+    assertThat(scalar("SELECT count(*) FROM files WHERE source LIKE '%a.json.gz'")).isEqualTo("2"); // the ledger keeps both reads
+    assertThat(scalar("SELECT count(*) FROM events")).isEqualTo("3");
   }
 
   @Test

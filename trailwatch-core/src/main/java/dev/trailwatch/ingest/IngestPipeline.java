@@ -77,6 +77,7 @@ public final class IngestPipeline {
     boolean remote = sources.stream().anyMatch(LogSource::remote);
     listener.started(files.size());
     List<LogFile> toRead = new ArrayList<>();
+    Set<String> changed = new HashSet<>(); // read before, in another version
     Set<String> seen = new HashSet<>();
     Map<String, StoredFile> ledger = store.latestFiles();
     for (LogFile f : files) {
@@ -85,10 +86,13 @@ public final class IngestPipeline {
         listener.fileFinished(++tally.done);
       } else {
         toRead.add(f);
+        if (ledger.containsKey(f.source())) {
+          changed.add(f.source());
+        }
       }
     }
     if (!toRead.isEmpty()) {
-      readAndCommit(toRead, remote ? Math.max(options.readers(), REMOTE_READERS) : options.readers(), listener, tally);
+      readAndCommit(toRead, changed, remote ? Math.max(options.readers(), REMOTE_READERS) : options.readers(), listener, tally);
     }
     return tally.report(Duration.ofNanos(System.nanoTime() - started));
   }
@@ -104,7 +108,7 @@ public final class IngestPipeline {
     return k.size() == f.size() && f.lastModified().isPresent() && f.lastModified().get().equals(k.lastModified());
   }
 
-  private void readAndCommit(List<LogFile> files, int readers, IngestListener listener, Tally tally) throws InterruptedException {
+  private void readAndCommit(List<LogFile> files, Set<String> changed, int readers, IngestListener listener, Tally tally) throws InterruptedException {
     StagedQueue queue = new StagedQueue(options.queueCapacity());
     FileReader reader = new FileReader(parser, rules, queue, options.batchSize());
     ExecutorService workers = Executors.newFixedThreadPool(readers, r -> {
@@ -128,7 +132,7 @@ public final class IngestPipeline {
     }
     workers.shutdown();
     try {
-      write(queue, files.size(), listener, tally);
+      write(queue, files.size(), changed, listener, tally);
     } finally {
       workers.shutdownNow();
     }
@@ -145,7 +149,7 @@ public final class IngestPipeline {
    * The writer loop: adds what readers send to the store's open transaction and commits when enough is
    * there and no file is half-added, so that every commit holds whole files only.
    */
-  private void write(StagedQueue queue, int expected, IngestListener listener, Tally tally) throws InterruptedException {
+  private void write(StagedQueue queue, int expected, Set<String> changed, IngestListener listener, Tally tally) throws InterruptedException {
     Set<Long> open = new HashSet<>();
     Map<Long, int[]> counts = new HashMap<>();
     List<CommittedFile> pending = new ArrayList<>();
@@ -187,6 +191,9 @@ public final class IngestPipeline {
         open.remove(id);
         int[] c = counts.getOrDefault(id, new int[2]);
         counts.remove(id);
+        if (changed.contains(d.entry().source())) {
+          store.dropEarlierProblems(d.entry().source(), id);
+        }
         store.addFile(d.entry(), c[0], c[1]);
         pending.add(new CommittedFile(d.entry(), c[0], c[1]));
         finished++;

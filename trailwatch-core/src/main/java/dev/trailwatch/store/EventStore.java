@@ -58,6 +58,13 @@ public interface EventStore extends AutoCloseable {
   /** Removes everything added for a file in the open transaction (it could not be read to its end). */
   void dropFile(long fileId);
 
+  /**
+   * Removes the problems of the earlier versions of a file that was read again because it changed (a file read
+   * while it was still being written, then complete): {@code problems} says what is wrong with the input now.
+   * Their ledger rows stay, as its history.
+   */
+  void dropEarlierProblems(String source, long fileId);
+
   /** Adds a file's ledger row, once everything else of it was added. */
   void addFile(FileEntry file, int eventsNew, int eventsDuplicate);
 

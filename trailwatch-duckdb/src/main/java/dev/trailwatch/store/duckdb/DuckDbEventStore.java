@@ -295,6 +295,20 @@ public final class DuckDbEventStore implements EventStore {
   }
 
   @Override
+  public void dropEarlierProblems(String source, long fileId) {
+    try {
+      problems.flush();
+      try (PreparedStatement ps = conn.prepareStatement("DELETE FROM problems WHERE source = ? AND file_id < ?")) {
+        ps.setString(1, source);
+        ps.setLong(2, fileId);
+        ps.execute();
+      }
+    } catch (SQLException e) {
+      throw failure("drop the problems of a file's earlier versions", e);
+    }
+  }
+
+  @Override
   public void addFile(FileEntry f, int eventsNew, int eventsDuplicate) {
     try {
       files.beginRow();
