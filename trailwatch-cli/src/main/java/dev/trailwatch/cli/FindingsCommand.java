@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
       "          trailwatch findings ack 3f9c2a7d1b04"
     })
 final class FindingsCommand implements Callable<Integer> {
+  private static final Duration MAX_SINCE = Duration.ofDays(36_525);
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin CommonOptions common;
 
@@ -74,11 +75,12 @@ final class FindingsCommand implements Callable<Integer> {
     OptionRanges.atLeast(spec, "--limit", limit, 1);
     String levelValue = levelValue();
     String statusValue = statusValue();
+    Since sinceValue = parseSince();
     DuckDbFindings.Listed listed;
     try (DuckDbFindings findings = DuckDbFindings.open(common.data, true)) {
-      listed = findings.list(new FindingFilter(sinceInstant(findings::newestEvent), levelValue, rule, account, statusValue, limit));
+      listed = findings.list(new FindingFilter(sinceValue == null ? null : sinceValue.from(findings::newestEvent), levelValue, rule, account, statusValue, limit));
     } catch (StoreInUseException busy) {
-      listed = remote(ServedStore.of(busy, spec.commandLine().getErr()), levelValue, statusValue);
+      listed = remote(ServedStore.of(busy, spec.commandLine().getErr()), sinceValue, levelValue, statusValue);
     }
     List<Finding> found = listed.findings();
     PrintWriter out = spec.commandLine().getOut();
@@ -110,10 +112,10 @@ final class FindingsCommand implements Callable<Integer> {
   }
 
   /** The same list from the server that holds the store. */
-  private DuckDbFindings.Listed remote(ServedStore server, @Nullable String levelValue, @Nullable String statusValue) {
+  private DuckDbFindings.Listed remote(ServedStore server, @Nullable Since sinceValue, @Nullable String levelValue, @Nullable String statusValue) {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("limit", Integer.toString(limit));
-    Instant from = sinceInstant(() -> {
+    Instant from = sinceValue == null ? null : sinceValue.from(() -> {
       JsonNode newest = server.get("api/status", Map.of()).get("newest");
       return newest == null || newest.isNull() ? Optional.empty() : Optional.of(Instant.parse(newest.asText()));
     });
@@ -135,12 +137,20 @@ final class FindingsCommand implements Callable<Integer> {
     return new DuckDbFindings.Listed(findings, answer.path("matching").asLong());
   }
 
-  private @Nullable Instant sinceInstant(Supplier<Optional<Instant>> newestEvent) {
+  /** {@code --since} as given: a duration back from the newest event, or an instant. */
+  private record Since(@Nullable Duration back, @Nullable Instant at) {
+    Instant from(Supplier<Optional<Instant>> newestEvent) {
+      return at != null ? at : newestEvent.get().orElse(Instant.now()).minus(back);
+    }
+  }
+
+  /** {@code --since}, checked before anything is opened: a bad value is a usage error. */
+  private @Nullable Since parseSince() {
     if (since == null) {
       return null;
     }
+    String s = since.trim();
     try {
-      String s = since.trim();
       if (s.matches("\\d+[smhdw]")) {
         long n = Long.parseLong(s.substring(0, s.length() - 1));
         Duration d = switch (s.charAt(s.length() - 1)) {
@@ -148,15 +158,19 @@ final class FindingsCommand implements Callable<Integer> {
           case 'm' -> Duration.ofMinutes(n);
           case 'h' -> Duration.ofHours(n);
           case 'd' -> Duration.ofDays(n);
-          default -> Duration.ofDays(7 * n);
+          default -> Duration.ofDays(Math.multiplyExact(7, n));
         };
-        return newestEvent.get().orElse(Instant.now()).minus(d);
+        if (d.compareTo(MAX_SINCE) > 0) {
+          throw new ArithmeticException("too long");
+        }
+        return new Since(d, null);
       }
-      return CliTime.instant(s, "--since", spec.commandLine());
-    } catch (NumberFormatException e) {
-      throw new ParameterException(spec.commandLine(), "--since: not a duration (24h, 7d) or a date/instant: " + since);
+      return new Since(null, CliTime.instant(s, "--since", spec.commandLine()));
+    } catch (ParameterException | ArithmeticException | NumberFormatException e) {
+      throw new ParameterException(spec.commandLine(), "--since: not a duration (30m, 24h, 7d; at most 100 years), date (YYYY-MM-DD) or instant: " + since);
     }
   }
+
 
   private @Nullable String levelValue() {
     if (level == null) {

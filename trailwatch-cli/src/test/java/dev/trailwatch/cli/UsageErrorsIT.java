@@ -22,6 +22,8 @@ class UsageErrorsIT {
       value = {
         "stats --top -1                  | --top must be at least 1, not -1                   | trailwatch stats --help",
         "findings --limit 0              | --limit must be at least 1, not 0                  | trailwatch findings --help",
+        "findings --since yesterday      | --since: not a duration (30m, 24h, 7d; at most 100 years), date (YYYY-MM-DD) or instant: yesterday | trailwatch findings --help",
+        "findings --since 99999999999999d | --since: not a duration                           | trailwatch findings --help",
         "query --max-rows 0 SELECT.1     | --max-rows must be at least 1, not 0               | trailwatch query --help",
         "ingest --readers 0 SAMPLES      | --readers must be at least 1, not 0                | trailwatch ingest --help",
         "ingest --commit-events 0 SAMPLES | --commit-events must be at least 1, not 0         | trailwatch ingest --help",
