@@ -27,8 +27,8 @@ record TimeRange(Instant from, Instant to) {
       }
     }
     String range = ctx.queryParam("range") == null ? "24h" : ctx.queryParam("range");
-    if (!range.matches("\\d{1,5}[mhd]")) {
-      throw new ApiException(400, "range must look like 60m, 24h or 7d, not '" + range + "'");
+    if (!range.matches("0*[1-9]\\d{0,4}[mhd]")) {
+      throw new ApiException(400, "range must look like 60m, 24h or 7d (at least 1), not '" + range + "'");
     }
     long n = Long.parseLong(range.substring(0, range.length() - 1));
     Duration d = switch (range.charAt(range.length() - 1)) {

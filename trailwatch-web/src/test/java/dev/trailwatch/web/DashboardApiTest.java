@@ -197,6 +197,7 @@ class DashboardApiTest {
   @Test
   void badInputIsA4xxWithAClearMessage() throws Exception {
     assertBad(get("/api/operations?range=forever"), 400, "range");
+    assertBad(get("/api/events?range=0d"), 400, "at least 1");
     assertBad(get("/api/operations?from=yesterday"), 400, "ISO-8601");
     assertBad(get("/api/operations?from=2026-11-03T00:00:00Z&to=2026-11-02T00:00:00Z"), 400, "before");
     assertBad(get("/api/events?f.password=x"), 400, "unknown field 'password'");
