@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,7 +71,17 @@ final class GenerateCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     long t0 = System.nanoTime();
-    CorpusSummary s = new CorpusGenerator().generate(config, n -> {});
+    CorpusSummary s;
+    try (ProgressBar bar = System.console() == null ? null : Progress.bar("generate", " events")) {
+      if (bar != null) {
+        bar.maxHint(config.events());
+      }
+      s = new CorpusGenerator().generate(config, n -> {
+        if (bar != null) {
+          bar.stepTo(Math.min(n, config.events())); // planted incidents add a few beyond the baseline
+        }
+      });
+    }
     double seconds = (System.nanoTime() - t0) / 1e9;
     PrintWriter w = spec.commandLine().getOut();
     w.printf(Locale.ROOT, "wrote %,d events in %,d files to %s (%.1f s)%n", s.events(), s.files(), out, seconds);

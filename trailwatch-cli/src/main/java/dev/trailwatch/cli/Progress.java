@@ -26,22 +26,27 @@ final class Progress implements AutoCloseable {
 
   /** Progress drawn on {@code out}. */
   static Progress start(PrintStream out) {
-    return new Progress(bar("ingest", out));
+    return new Progress(bar("ingest", " files", out));
   }
 
   /** A bar over files on stderr, for long work on a terminal. */
   static ProgressBar bar(String task) {
-    return bar(task, System.err);
+    return bar(task, " files", System.err);
+  }
+
+  /** A bar over {@code unit}s on stderr, for long work on a terminal. */
+  static ProgressBar bar(String task, String unit) {
+    return bar(task, unit, System.err);
   }
 
   /**
    * Redrawn every 250 ms even while no file finishes: files finish in bursts (at each commit, every 250,000
    * events by default), and the events count and rate in between are what shows the work is moving.
    */
-  private static ProgressBar bar(String task, PrintStream out) {
+  private static ProgressBar bar(String task, String unit, PrintStream out) {
     return new ProgressBarBuilder()
         .setTaskName(task)
-        .setUnit(" files", 1)
+        .setUnit(unit, 1)
         .setStyle(ProgressBarStyle.ASCII)
         .setConsumer(new ConsoleProgressBarConsumer(out))
         .setUpdateIntervalMillis(250)

@@ -37,7 +37,10 @@ public final class CorpusGenerator {
   private static final JsonFactory JSON = new JsonFactory();
   private static final int SLOT_SECONDS = 300;
 
-  /** Generates the corpus; {@code progress} receives the number of events written so far, now and then. */
+  /**
+   * Generates the corpus; {@code progress} receives the number of events written so far after each time slot
+   * (from the generating threads, so it must be thread-safe).
+   */
   public CorpusSummary generate(GeneratorConfig c, LongConsumer progress) throws IOException, InterruptedException {
     Files.createDirectories(c.out());
     long start = c.start().getEpochSecond();
@@ -52,6 +55,7 @@ public final class CorpusGenerator {
     }
     long[] counts = slotCounts(c.events(), start, slots);
     Tally total = new Tally();
+    java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
     try {
       List<Future<?>> futures = new ArrayList<>();
@@ -60,7 +64,7 @@ public final class CorpusGenerator {
         futures.add(pool.submit(() -> {
           Tally t = slot(c, start + (long) slot * SLOT_SECONDS, slot, counts[slot], plantedBySlot.getOrDefault(slot, List.of()));
           total.add(t);
-          progress.accept(t.events);
+          progress.accept(written.addAndGet(t.events));
           return null;
         }));
       }
