@@ -176,11 +176,7 @@ final class FindingsCommand implements Callable<Integer> {
     if (level == null) {
       return null;
     }
-    try {
-      return Level.parse(level).label();
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
-    }
+    return OptionRanges.level(spec, level).label();
   }
 
   private @Nullable String statusValue() {

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.trailwatch.cli;
 
+import dev.trailwatch.detect.sigma.Level;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
-/** Numeric options outside their range are usage errors that name the option, before any work starts. */
+/** Options outside their range (numbers, Sigma levels) are usage errors that name the option, before any work starts. */
 final class OptionRanges {
   static final int MAX_PORT = 65_535;
   /** SQS's limit for a message's visibility timeout (12 hours). */
@@ -15,6 +16,15 @@ final class OptionRanges {
   static void atLeast(CommandSpec spec, String option, long value, long min) {
     if (value < min) {
       throw new ParameterException(spec.commandLine(), option + " must be at least " + min + ", not " + value);
+    }
+  }
+
+  /** A Sigma level given as {@code --level}. */
+  static Level level(CommandSpec spec, String text) {
+    try {
+      return Level.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
     }
   }
 

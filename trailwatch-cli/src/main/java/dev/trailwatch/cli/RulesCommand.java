@@ -5,6 +5,7 @@ import dev.trailwatch.detect.EventFields;
 import dev.trailwatch.detect.RuleCases;
 import dev.trailwatch.detect.RuleSources;
 import dev.trailwatch.detect.sigma.Correlation;
+import dev.trailwatch.detect.sigma.Level;
 import dev.trailwatch.detect.sigma.ParsedRules;
 import dev.trailwatch.detect.sigma.SigmaParser;
 import dev.trailwatch.detect.sigma.SigmaProblem;
@@ -21,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,24 +43,37 @@ final class RulesCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = {"List the rules that would run.", "", "Example: trailwatch rules list --rules ~/sigma/rules/cloud/aws"})
+  @Command(name = "list", mixinStandardHelpOptions = true, description = {"List the rules that would run.", "", "Example: trailwatch rules list --rules ~/sigma/rules/cloud/aws --level high"})
   static final class ListRules implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
     @Mixin RuleOptions ruleOptions;
 
+    @Option(names = "--level", paramLabel = "LEVEL", description = "Only rules of this level or higher: informational, low, medium, high, critical.")
+    @Nullable String level;
+
     @Override
     public Integer call() throws Exception {
+      Level min = level == null ? Level.INFORMATIONAL : OptionRanges.level(spec, level);
       PrintWriter out = spec.commandLine().getOut();
       ParsedRules rules = ruleOptions.load(spec.commandLine().getErr());
       Table t = new Table(List.of("level", "title", "tags", "id", "source"));
+      int listed = 0;
       for (SigmaRule r : rules.rules()) {
-        t.add(List.of(r.level().label(), r.title(), String.join(" ", r.tags()), r.id(), r.source()));
+        if (r.level().compareTo(min) >= 0) {
+          listed++;
+          t.add(List.of(r.level().label(), r.title(), String.join(" ", r.tags()), r.id(), r.source()));
+        }
       }
       for (Correlation c : rules.correlations()) {
+        if (c.level().compareTo(min) < 0) {
+          continue;
+        }
+        listed++;
         t.add(List.of(c.level().label(), c.title() + " [" + c.type().name().toLowerCase(java.util.Locale.ROOT) + "]", String.join(" ", c.tags()), c.id(), c.source()));
       }
       t.print(out);
-      out.println("(" + Table.count(rules.rules().size(), "rule") + ", " + Table.count(rules.correlations().size(), "correlation") + ", "
+      out.println("(" + (level == null ? "" : listed + " at " + min.label() + " or higher of ")
+          + Table.count(rules.rules().size(), "rule") + ", " + Table.count(rules.correlations().size(), "correlation") + ", "
           + Table.count(rules.problems().size(), "problem") + ")");
       out.flush();
       return rules.problems().isEmpty() ? ExitStatus.OK.code() : ExitStatus.PROBLEMS.code();

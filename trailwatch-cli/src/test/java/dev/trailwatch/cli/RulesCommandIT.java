@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.trailwatch.testkit.SharedSamples;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,5 +54,14 @@ class RulesCommandIT {
     Cli r = Cli.run("rules", "list", "--rules", sigma.resolve("rules").toString());
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("CIS 4.3: Root account usage").contains("AWS Root Credentials").contains("event_count");
+  }
+
+  @Test
+  void listTakesAMinimumLevel() {
+    Cli r = Cli.run("rules", "list", "--level", "critical");
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<String> rows = r.out().lines().skip(2).filter(l -> !l.startsWith("(")).toList();
+    assertThat(rows).isNotEmpty().allMatch(l -> l.startsWith("critical "));
+    assertThat(r.out()).containsPattern("\\(\\d+ at critical or higher of \\d+ rules");
   }
 }
