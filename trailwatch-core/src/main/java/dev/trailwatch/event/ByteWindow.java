@@ -84,14 +84,17 @@ final class ByteWindow extends InputStream {
     return false;
   }
 
-  /** The offset just after the last line end before {@code at} among the held bytes, else the first held byte. */
+  /**
+   * The offset just after the last line end before {@code at} among the bytes still in the buffer (also those
+   * before {@link #keepFrom}), else the first of them: the file's start, or as far back as is known.
+   */
   long lineStart(long at) {
-    for (int i = (int) Math.min(at - base, end) - 1; i >= keepFrom; i--) {
+    for (int i = (int) Math.min(at - base, end) - 1; i >= 0; i--) {
       if (buf[i] == '\n') {
         return base + i + 1;
       }
     }
-    return base + keepFrom;
+    return base;
   }
 
   /** Held bytes {@code [from, min(to, end))} as text for a problem report; empty when not held. */

@@ -45,6 +45,7 @@ final class FileScan {
   private boolean recovering;
   private boolean multiLineRecords; // a root object spanned lines: concatenated JSON, not JSON lines
   private boolean skipLine; // recovery starts by passing over the rest of the bad line
+  private boolean resumeAtLineStart; // recovery starts at the start of a line
 
   FileScan(InputStream decompressed, RecordSink sink) throws IOException {
     this.window = new ByteWindow(decompressed, LogFileParser.MAX_RECORD_BYTES);
@@ -65,15 +66,20 @@ final class FileScan {
         long at = errorOffset(e.getLocation());
         long from = recordStart >= 0 ? recordStart + 1 : Math.max(lastEnd, at - 1);
         boolean lines = startsBadLine(recordStart >= 0 ? recordStart : at);
+        // A record cut short on its line is noticed on a later line (the parser read on into it): the lines after
+        // the record's own are read again
+        boolean nextLine = lines && recordStart >= 0 && window.lineEnd(recordStart) < at;
         if (lines) {
-          badLine(syntaxReason(e), at);
-          from = at;
+          badLine(syntaxReason(e), at, window.lineEnd(nextLine ? recordStart : at));
+          from = nextLine ? window.lineEnd(recordStart) + 1 : at;
+        } else if (lineMode()) {
+          // junk after a record on its line: not a record of its own
+          long junkStart = recordStart >= 0 ? recordStart : at;
+          problem(-1, at, syntaxReason(e), beforeNextObject(window.textForProblem(junkStart, window.lineEnd(junkStart))));
+          recordStart = -1;
         } else if (emittedSinceProblem || !recovering) {
           long problemStart = recordStart >= 0 ? recordStart : Math.max(lastEnd, at - 1);
-          String text = lineMode() && recordStart < 0
-              ? beforeNextObject(window.textForProblem(at, window.lineEnd(at))) // junk after a record on its line
-              : window.textForProblem(problemStart, at + 1);
-          problem(recordStart >= 0 ? recordIndex : -1, at, syntaxReason(e), text);
+          problem(recordStart >= 0 ? recordIndex : -1, at, syntaxReason(e), window.textForProblem(problemStart, at + 1));
         }
         if (recordStart >= 0) {
           recordIndex++;
@@ -87,7 +93,8 @@ final class FileScan {
         window.seek(from);
         recordStart = -1;
         recovering = true;
-        skipLine = lines;
+        skipLine = lines && !nextLine;
+        resumeAtLineStart = nextLine;
       } catch (ByteWindow.SourceReadException e) {
         if (!(e.getCause() instanceof ZipException || e.getCause() instanceof EOFException)) {
           throw e;
@@ -116,14 +123,15 @@ final class FileScan {
     return lines && window.lineStart(start) >= lastEnd;
   }
 
-  /** A bad line of JSON lines: its whole text is kept, and it takes a record's place (its index). */
-  private void badLine(String reason, long at) {
+  /** A bad line of JSON lines, ending at {@code end}: its whole text is kept, and it takes a record's place (its index). */
+  private void badLine(String reason, long at, long end) {
     long start = recordStart >= 0 ? recordStart : Math.max(lastEnd, window.lineStart(at));
-    problem(recordStart >= 0 ? recordIndex : recordIndex++, at, reason, window.textForProblem(start, window.lineEnd(at)).strip());
+    problem(recordStart >= 0 ? recordIndex : recordIndex++, at, reason, window.textForProblem(start, end).strip());
   }
 
+  /** The text up to the next object after its first character (which may itself open the broken object). */
   private static String beforeNextObject(String text) {
-    int brace = text.indexOf('{');
+    int brace = text.indexOf('{', 1);
     return (brace < 0 ? text : text.substring(0, brace)).strip();
   }
 
@@ -161,10 +169,11 @@ final class FileScan {
     recovering = true;
     int c;
     int previous = ',';
-    boolean lineStart = false;
+    boolean lineStart = resumeAtLineStart;
     boolean recordOnLine = false;
     boolean skipping = skipLine;
     skipLine = false;
+    resumeAtLineStart = false;
     while ((c = window.read()) >= 0) {
       if (c == '\n') {
         lineStart = true;

@@ -57,10 +57,13 @@ class ParserFuzzTest {
     }
     for (int broken = 0; broken < lines.size(); broken++) {
       String line = lines.get(broken);
-      for (int at = 0; at < line.length(); at++) {
-        for (String junk : new String[] {"x", "\"", "}", "{", ":"}) {
+      for (int at = 0; at <= line.length(); at++) {
+        for (String junk : new String[] {"x", "\"", "}", "{", ":", "CUT"}) {
+          if (junk.equals("CUT") && at == 0) {
+            continue; // a blank line is no record at all
+          }
           List<String> copy = new ArrayList<>(lines);
-          copy.set(broken, line.substring(0, at) + junk + line.substring(at));
+          copy.set(broken, junk.equals("CUT") ? line.substring(0, at) : line.substring(0, at) + junk + line.substring(at)); // CUT: the line ends early
           ParseResult r = parser.parse((String.join("\n", copy) + "\n").getBytes(StandardCharsets.UTF_8));
           String what = "line " + broken + " as " + copy.get(broken);
           for (int other = 0; other < lines.size(); other++) {
