@@ -31,8 +31,8 @@ public final class SqlValues {
   /** Column {@code i} of the current row. */
   public static @Nullable Object of(ResultSet rs, int i) throws SQLException {
     Object v = rs.getObject(i);
-    if (v == null) {
-      return null;
+    if (v == null || v instanceof String) {
+      return v;
     }
     if (v instanceof Number || v instanceof Boolean || v instanceof Array || v instanceof DuckDBStruct || v instanceof Map
         || v instanceof Timestamp || v instanceof LocalDateTime || v instanceof OffsetDateTime || v instanceof org.duckdb.JsonNode) {
