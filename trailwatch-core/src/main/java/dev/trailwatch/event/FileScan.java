@@ -224,12 +224,17 @@ final class FileScan {
   }
 
   /** The array a container's field holds ({@code "Records": [...]}). */
-  private void elements(Context ctx) throws IOException {
-    if (p().nextToken() != JsonToken.START_ARRAY) {
-      p().skipChildren(); // "Records": null and the like hold nothing
+  private void elements(Context ctx, String field) throws IOException {
+    JsonToken t = p().nextToken();
+    if (t == JsonToken.START_ARRAY) {
+      arrayElements(ctx);
       return;
     }
-    arrayElements(ctx);
+    long start = tokenStart();
+    p().skipChildren();
+    if (t != JsonToken.VALUE_NULL) { // "Records": null holds nothing; anything else should have been an array
+      problem(-1, start, "\"" + field + "\" holds a JSON " + describe(t) + ", not an array of records", "");
+    }
   }
 
   /** The elements of the array just opened, each a record. */
@@ -272,7 +277,7 @@ final class FileScan {
             case "logEvents" -> LogFormat.CLOUDWATCH_LOGS;
             default -> LogFormat.LOOKUP_EVENTS;
           });
-          elements("logEvents".equals(name) ? Context.LOG_EVENTS : Context.RECORDS);
+          elements("logEvents".equals(name) ? Context.LOG_EVENTS : Context.RECORDS, name);
           recordStart = -1;
         }
         case "messageType" -> controlMessage = "CONTROL_MESSAGE".equals(RecordFields.scalar(p()));

@@ -189,6 +189,7 @@ class LogFileParserTest {
           a bare object that is not a record  | GOOD {"hello":"world"} GOOD2
           a top-level string                  | GOOD "just text" GOOD2
           embedded record that is not JSON    | {"Events":[{"CloudTrailEvent":"{not json"},GOOD,GOOD2]}
+          Records that is not an array        | {"Records":{"eventVersion":"1.0","eventID":"lost"}} GOOD GOOD2
           """)
   void rejectsNonsenseButKeepsItsNeighbours(String name, String template) {
     ParseResult r = parse(template.replace("GOOD2", good("g2")).replace("GOOD", good("g1")));
