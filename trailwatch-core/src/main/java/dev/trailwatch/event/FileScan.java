@@ -336,7 +336,16 @@ final class FileScan {
 
   /** The record delivered as a JSON string (CloudWatch Logs message, lookup-events CloudTrailEvent). */
   private boolean embedded(LogFormat as) throws IOException {
-    if (p().nextToken() != JsonToken.VALUE_STRING) {
+    JsonToken t = p().nextToken();
+    if (t == JsonToken.START_OBJECT) {
+      // The record as an object, not a string (an export passed through jq's fromjson): read as one
+      setFormat(as);
+      long outer = recordStart;
+      object(tokenStart(), Context.RECORDS);
+      recordStart = outer;
+      return true;
+    }
+    if (t != JsonToken.VALUE_STRING) {
       p().skipChildren();
       return false;
     }

@@ -154,6 +154,13 @@ class LogFileParserTest {
     assertThat(gz.format()).isEqualTo(LogFormat.CLOUDWATCH_LOGS);
     assertThat(gz.events()).singleElement().extracting(CloudTrailEvent::eventName).isEqualTo("AuthorizeSecurityGroupIngress");
     String lookup = "{\"Events\":[{\"EventId\":\"ev-1\",\"CloudTrailEvent\":" + quoted(RECORD) + "}]}";
+    ParseResult asObject = parse("{\"Events\":[{\"EventId\":\"ev-1\",\"CloudTrailEvent\":" + RECORD + ",\"Username\":\"alice\"}]}");
+    assertThat(asObject.problems()).isEmpty();
+    assertThat(asObject.format()).isEqualTo(LogFormat.LOOKUP_EVENTS);
+    assertThat(asObject.events()).singleElement().satisfies(e -> {
+      assertThat(e.eventName()).isEqualTo("AuthorizeSecurityGroupIngress");
+      assertThat(e.location().length()).isEqualTo(RECORD.getBytes(StandardCharsets.UTF_8).length);
+    });
     assertThat(parse(lookup).format()).isEqualTo(LogFormat.LOOKUP_EVENTS);
     assertThat(parse(lookup).events()).hasSize(1);
     assertThat(parse("  \n ").format()).isEqualTo(LogFormat.EMPTY);
