@@ -193,6 +193,17 @@ class DetectionIT {
     assertThat(Cli.run("hunt", "--data", data, watchlist.toString()).out()).containsPattern("\\d+ correlation findings? of \\d+ correlations?:");
   }
 
+  @Test
+  void huntLeavesAbsentFieldsEmpty() throws IOException {
+    Path own = tmp.resolve("sparse");
+    java.nio.file.Files.createDirectories(own);
+    java.nio.file.Files.writeString(own.resolve("sparse.json"), "{\"eventVersion\":\"1.08\",\"eventID\":\"sparse-1\"}\n");
+    String ownData = tmp.resolve("sparse-data").toString();
+    assertThat(Cli.run("ingest", "--data", ownData, own.toString()).exit()).isZero();
+    Cli r = Cli.run("hunt", "--data", ownData, huntRule("sparse hunt", "{eventID: sparse-1}").toString());
+    assertThat(r.out()).as(r.out()).contains("sparse-1").doesNotContain("null");
+  }
+
   /** The finding's rule id when the correlation is defined in {@code file}, else the empty string. */
   private static String correlationIdIn(Path file, JsonNode finding) throws IOException {
     return java.nio.file.Files.readString(file).contains("id: " + finding.get("rule_id").asText()) ? finding.get("rule_id").asText() : "";
