@@ -3,6 +3,7 @@ package dev.trailwatch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trailwatch.detect.sigma.Level;
+import dev.trailwatch.ingest.Count;
 import dev.trailwatch.store.StoreInUseException;
 import dev.trailwatch.store.duckdb.DuckDbFindings;
 import dev.trailwatch.store.duckdb.Finding;
@@ -97,7 +98,7 @@ final class FindingsCommand implements Callable<Integer> {
       t.print(out);
       out.println(found.size() < listed.matching()
           ? String.format(Locale.ROOT, "(the newest %,d of %,d findings; --limit N for more)", found.size(), listed.matching())
-          : "(" + Table.count(found.size(), "finding") + ")");
+          : "(" + Count.of(found.size(), "finding") + ")");
     }
     out.flush();
     if (json && found.size() < listed.matching()) {

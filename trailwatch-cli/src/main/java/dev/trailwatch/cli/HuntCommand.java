@@ -8,6 +8,7 @@ import dev.trailwatch.detect.RuleMatch;
 import dev.trailwatch.detect.sigma.ParsedRules;
 import dev.trailwatch.detect.sigma.SigmaParser;
 import dev.trailwatch.detect.sigma.SigmaProblem;
+import dev.trailwatch.ingest.Count;
 import dev.trailwatch.store.duckdb.CorrelationHunt;
 import dev.trailwatch.store.duckdb.Finding;
 import dev.trailwatch.store.duckdb.StoredEvents;
@@ -21,8 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import me.tongfei.progressbar.ProgressBar;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -132,7 +133,7 @@ final class HuntCommand implements Callable<Integer> {
       if (hits > table.size()) {
         out.printf(Locale.ROOT, "(the first %,d of %,d matches; --max-rows N for more, --json for all)%n", table.size(), hits);
       }
-      out.printf(Locale.ROOT, "%n%,d matches in %,d events replayed%n", hits, replayed);
+      out.printf(Locale.ROOT, "%n%s in %s replayed%n", Count.of(hits, "match", "matches"), Count.of(replayed, "event"));
       Table byRule = new Table(List.of("rule", "matches"));
       perRule.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
           .forEach(en -> byRule.add(List.of(en.getKey(), String.format(Locale.ROOT, "%,d", en.getValue()))));
@@ -140,7 +141,7 @@ final class HuntCommand implements Callable<Integer> {
         byRule.print(out);
       }
       if (!engine.correlations().isEmpty()) {
-        out.printf(Locale.ROOT, "%n%s of %s:%n", Table.count(bursts.size(), "correlation finding"), Table.count(engine.correlations().size(), "correlation"));
+        out.printf(Locale.ROOT, "%n%s of %s:%n", Count.of(bursts.size(), "correlation finding"), Count.of(engine.correlations().size(), "correlation"));
         Table found = new Table(List.of("first seen", "last seen", "correlation", "level", "account", "actor", "events"));
         bursts.forEach(b -> found.add(List.of(text(b.firstSeen()), text(b.lastSeen()), b.title(), b.level(),
             text(b.account()), text(b.actor()), Long.toString(b.events()))));

@@ -3,6 +3,7 @@ package dev.trailwatch.cli;
 
 import dev.trailwatch.detect.RuleEngine;
 import dev.trailwatch.detect.sigma.ParsedRules;
+import dev.trailwatch.ingest.Count;
 import dev.trailwatch.ingest.IngestListener;
 import dev.trailwatch.ingest.IngestOptions;
 import dev.trailwatch.ingest.IngestPipeline;
@@ -86,8 +87,8 @@ final class IngestCommand implements Callable<Integer> {
         NotificationIngest.Round r = notifications.drain(queue, Duration.ofSeconds(2), listener);
         report = report.plus(r.ingest());
         unusableMessages += r.unusable();
-        queueLines.add(String.format(Locale.ROOT, "%s: %d messages: %d done (%d needed no reading), %d unusable (see the problems table), %d left to retry",
-            queue.describe(), r.messages(), r.settled(), r.ignored(), r.unusable(), r.retried()));
+        queueLines.add(String.format(Locale.ROOT, "%s: %s: %d done (%d needed no reading), %d unusable (see the problems table), %d left to retry",
+            queue.describe(), Count.of(r.messages(), "message"), r.settled(), r.ignored(), r.unusable(), r.retried()));
       }
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -3,6 +3,7 @@ package dev.trailwatch.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trailwatch.ingest.Count;
 import dev.trailwatch.ingest.IngestReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,11 +22,12 @@ final class IngestSummary {
     out.printf(Locale.ROOT, "problems: %,d%s%n", r.problems(),
         r.problems() > 0 ? " (trailwatch query --data " + data + " \"SELECT * FROM problems\")" : "");
     if (r.recordsWithUnknownFields() > 0) {
-      out.printf(Locale.ROOT, "note:     %,d records carry fields this version does not type; they are kept in the raw record%n", r.recordsWithUnknownFields());
+      out.printf(Locale.ROOT, "note:     %s fields this version does not type; they are kept in the raw record%n",
+          Count.of(r.recordsWithUnknownFields(), "record carries", "records carry"));
     }
     if (r.recordsWithoutTime() > 0) {
-      out.printf(Locale.ROOT, "note:     %,d %s no eventTime that is a time; kept, but outside every time range (event_time IS NULL)%n",
-          r.recordsWithoutTime(), r.recordsWithoutTime() == 1 ? "record has" : "records have");
+      out.printf(Locale.ROOT, "note:     %s no eventTime that is a time; kept, but outside every time range (event_time IS NULL)%n",
+          Count.of(r.recordsWithoutTime(), "record has", "records have"));
     }
     out.printf(Locale.ROOT, "time:     %.2f s (%s events/s)%n", seconds, IngestCommand.rate(r.eventsPerSecond()));
     if (r.filesSeen() == 0 && r.failures().isEmpty()) {

@@ -11,6 +11,7 @@ import dev.trailwatch.detect.sigma.SigmaParser;
 import dev.trailwatch.detect.sigma.SigmaProblem;
 import dev.trailwatch.detect.sigma.SigmaRule;
 import dev.trailwatch.event.CloudTrailEvent;
+import dev.trailwatch.ingest.Count;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,8 +74,8 @@ final class RulesCommand implements Runnable {
       }
       t.print(out);
       out.println("(" + (level == null ? "" : listed + " at " + min.label() + " or higher of ")
-          + Table.count(rules.rules().size(), "rule") + ", " + Table.count(rules.correlations().size(), "correlation") + ", "
-          + Table.count(rules.problems().size(), "problem") + ")");
+          + Count.of(rules.rules().size(), "rule") + ", " + Count.of(rules.correlations().size(), "correlation") + ", "
+          + Count.of(rules.problems().size(), "problem") + ")");
       out.flush();
       return rules.problems().isEmpty() ? ExitStatus.OK.code() : ExitStatus.PROBLEMS.code();
     }
@@ -106,8 +107,8 @@ final class RulesCommand implements Runnable {
       for (SigmaProblem p : all.problems()) {
         out.println(p);
       }
-      out.println(Table.count(all.rules().size(), "rule") + " and " + Table.count(all.correlations().size(), "correlation") + " usable, "
-          + Table.count(all.problems().size(), "problem"));
+      out.println(Count.of(all.rules().size(), "rule") + " and " + Count.of(all.correlations().size(), "correlation") + " usable, "
+          + Count.of(all.problems().size(), "problem"));
       out.flush();
       return all.problems().isEmpty() ? ExitStatus.OK.code() : ExitStatus.FAILURE.code();
     }

@@ -3,6 +3,7 @@ package dev.trailwatch.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.trailwatch.ingest.Count;
 import dev.trailwatch.store.StoreInUseException;
 import dev.trailwatch.store.duckdb.StoreStats;
 import dev.trailwatch.web.StoreJson;
@@ -50,7 +51,7 @@ final class StatsCommand implements Callable<Integer> {
       out.flush();
       return ExitStatus.OK.code();
     }
-    out.printf(Locale.ROOT, "events: %,d in %,d files (%,d problems)%n", s.events(), s.files(), s.problems());
+    out.printf(Locale.ROOT, "events: %,d in %s (%s)%n", s.events(), Count.of(s.files(), "file"), Count.of(s.problems(), "problem"));
     if (s.events() == 0) {
       out.println("no events stored yet: trailwatch ingest --data " + common.data + " PATH|s3://BUCKET|sqs://QUEUE");
       out.flush();

@@ -19,11 +19,6 @@ final class Table {
     rows.add(row);
   }
 
-  /** {@code 1 rule}, {@code 2 rules}: a count and its noun (nouns whose plural takes an s). */
-  static String count(long n, String noun) {
-    return String.format(java.util.Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
-  }
-
   int size() {
     return rows.size();
   }

@@ -42,11 +42,11 @@ class WatchCommandIT {
       try {
         await(out, s -> s.contains("watching "));
         Files.writeString(logs.resolve("landed.json"), STOP_LOGGING);
-        await(out, s -> s.contains("watch: " + logs.toAbsolutePath() + ": 1 files, 1 new events, "));
+        await(out, s -> s.contains("watch: " + logs.toAbsolutePath() + ": 1 file, 1 new event, "));
         String key = "AWSLogs/222222222222/CloudTrail/us-east-1/2026/11/02/a.json.gz";
         aws.put("foo", key, SharedSamples.file("cpl/SerializerTestFileCompact.json.gz"));
         aws.send(queue, "{\"s3Bucket\":\"foo\",\"s3ObjectKey\":[\"" + key + "\"]}");
-        await(out, s -> s.contains("watch: " + queue + ": 1 messages (1 done"));
+        await(out, s -> s.contains("watch: " + queue + ": 1 message (1 done"));
       } finally {
         p.destroy(); // SIGTERM: the round in progress finishes, then the process ends
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -117,8 +117,8 @@ public final class Watch implements AutoCloseable {
     try {
       NotificationIngest.Round r = notifications.once(q, QUEUE_WAIT, IngestListener.NONE);
       if (r.messages() > 0) {
-        report.accept(String.format(Locale.ROOT, "watch: %s: %d messages (%d done, %d needed no reading, %d unusable, %d to retry); %s",
-            q.describe(), r.messages(), r.settled(), r.ignored(), r.unusable(), r.retried(), files(r.ingest())));
+        report.accept(String.format(Locale.ROOT, "watch: %s: %s (%d done, %d needed no reading, %d unusable, %d to retry); %s",
+            q.describe(), Count.of(r.messages(), "message"), r.settled(), r.ignored(), r.unusable(), r.retried(), files(r.ingest())));
       }
     } catch (java.io.IOException | RuntimeException e) { // a boundary, as above; wait a little so a dead queue is not hammered
       store.rollback();
@@ -138,7 +138,8 @@ public final class Watch implements AutoCloseable {
   }
 
   private static String counts(IngestReport r) {
-    return String.format(Locale.ROOT, "%d files, %d new events, %d rule matches, %d problems", r.filesRead(), r.eventsNew(), r.matches(), r.problems());
+    return Count.of(r.filesRead(), "file") + ", " + Count.of(r.eventsNew(), "new event") + ", " + Count.of(r.matches(), "rule match", "rule matches")
+        + ", " + Count.of(r.problems(), "problem");
   }
 
   private static String files(IngestReport r) {

@@ -49,9 +49,9 @@ class WatchTest {
     Watch watch = new Watch(() -> DuckDbEventStore.open(data), List.of(broken, new LocalDirectorySource(logs)), List.of(), RuleEngine.none(),
         IngestOptions.defaults(), Duration.ofMillis(100), said::add).start();
     Files.writeString(logs.resolve("a.json"), record("a1"));
-    Await.until(Duration.ofSeconds(20), "a.json read", () -> said.stream().anyMatch(l -> l.contains("1 new events")), () -> "said " + said);
+    Await.until(Duration.ofSeconds(20), "a.json read", () -> said.stream().anyMatch(l -> l.contains("1 new event,")), () -> "said " + said);
     Files.writeString(logs.resolve("b.json"), record("b1"));
-    Await.until(Duration.ofSeconds(20), "b.json read", () -> said.stream().filter(l -> l.contains("1 new events")).count() == 2, () -> "said " + said);
+    Await.until(Duration.ofSeconds(20), "b.json read", () -> said.stream().filter(l -> l.contains("1 new event,")).count() == 2, () -> "said " + said);
     watch.close();
     assertThat(watch.failure()).isEmpty();
     assertThat(said).anyMatch(l -> l.equals("watch: s3://unreachable/: bucket unreachable"));
@@ -69,18 +69,18 @@ class WatchTest {
     Watch watch = new Watch(() -> DuckDbEventStore.open(tmp.resolve("data")), List.of(new LocalDirectorySource(logs)), List.of(), RuleEngine.none(),
         IngestOptions.defaults(), Duration.ofMillis(50), said::add).start();
     Files.writeString(logs.resolve("a.json"), record("a1"));
-    Await.until(Duration.ofSeconds(20), "a.json read", () -> said.stream().anyMatch(l -> l.contains("1 new events")), () -> "said " + said);
+    Await.until(Duration.ofSeconds(20), "a.json read", () -> said.stream().anyMatch(l -> l.contains("1 new event,")), () -> "said " + said);
     Thread.sleep(500); // ten more rounds, each failing the same way
     Files.createDirectories(tmp.resolve("unmounted-disk"));
     Files.writeString(tmp.resolve("unmounted-disk/b.json"), record("b1"));
     Await.until(Duration.ofSeconds(20), "b.json read and the failure over",
-        () -> said.stream().anyMatch(l -> l.contains("without failures")) && said.stream().filter(l -> l.contains("1 new events")).count() == 2,
+        () -> said.stream().anyMatch(l -> l.contains("without failures")) && said.stream().filter(l -> l.contains("1 new event,")).count() == 2,
         () -> "said " + said);
     watch.close();
 
     assertThat(said).filteredOn(l -> l.contains("cannot read")).containsExactly(
         "watch: " + logs + ": cannot read: " + link + ": a symbolic link to something that does not exist");
-    assertThat(said).filteredOn(l -> l.contains("1 new events")).hasSize(2);
+    assertThat(said).filteredOn(l -> l.contains("1 new event,")).hasSize(2);
   }
 
   @Test

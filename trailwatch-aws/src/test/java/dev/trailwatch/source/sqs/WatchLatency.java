@@ -49,7 +49,7 @@ public final class WatchLatency {
         aws.put("foo", key, RequestBody.fromString(body));
         aws.send(address, "{\"s3Bucket\":\"foo\",\"s3ObjectKey\":[\"" + key + "\"]}");
         String line = said.poll(60, TimeUnit.SECONDS);
-        if (line == null || !line.contains("1 files, 1 new events")) {
+        if (line == null || !line.contains("1 file, 1 new event,")) {
           throw new IllegalStateException("round " + i + ": the watch said " + line);
         }
         millis.add((System.nanoTime() - t0) / 1e6);
