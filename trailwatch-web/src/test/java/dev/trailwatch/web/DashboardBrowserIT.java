@@ -93,6 +93,22 @@ class DashboardBrowserIT {
   }
 
   @Test
+  void findingLevelsKeepTheirOrderAndColourAndTimeAxesReadAlike() {
+    open("#/security?range=7d", "security");
+    @SuppressWarnings("unchecked")
+    List<String> levels = (List<String>) browser.executeScript(
+        "return echarts.getInstanceByDom(document.querySelector('.chart')).getOption().series.map(s => s.name + '=' + s.itemStyle.color);");
+    List<String> order = List.of("critical=#b00020", "high=#d9480f", "medium=#b08900", "low=#1a5fb4", "informational=#8a8a8a");
+    assertThat(levels).hasSizeGreaterThanOrEqualTo(2).isSubsetOf(order);
+    assertThat(levels).isSortedAccordingTo(java.util.Comparator.comparingInt(order::indexOf));
+    open("#/operations?range=7d", "operations");
+    @SuppressWarnings("unchecked")
+    List<String> times = (List<String>) browser.executeScript(
+        "return echarts.getInstanceByDom(document.querySelectorAll('.chart')[5]).getOption().xAxis[0].data;");
+    assertThat(times).isNotEmpty().allMatch(t -> t.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}"));
+  }
+
+  @Test
   void clickingAChartDrillsIntoExplore() {
     open("#/operations?range=7d", "operations");
     WebElement regions = browser.findElements(By.cssSelector("section.panel")).stream()

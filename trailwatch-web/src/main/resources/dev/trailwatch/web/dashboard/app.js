@@ -75,23 +75,35 @@ function chart(parent, option, onClick) {
   return c;
 }
 
+// A time bucket as an axis label: 2026-11-02 10:00 (UTC, as everywhere here).
+const timeLabel = t => t.replace('T', ' ').replace(':00Z', '');
+
+// A long bar label keeps its end, where names differ (AWSReservedSSO_Admin_3f1a…/alice); the tooltip has it whole.
+const barLabel = v => v.length > 34 ? '…' + v.slice(-33) : v;
+
 function bars(parent, rows, onPick) {
   chart(parent, {
     grid: { left: 220, right: 20, top: 10, bottom: 20 },
     xAxis: { type: 'value' },
-    yAxis: { type: 'category', inverse: true, data: rows.map(r => r.name) },
+    yAxis: { type: 'category', inverse: true, data: rows.map(r => r.name), axisLabel: { formatter: barLabel } },
     series: [{ type: 'bar', data: rows.map(r => r.n) }]
   }, p => onPick(rows[p.dataIndex].name));
 }
 
+// Findings' levels, most severe first, in the colours the tables use.
+const LEVELS = { critical: '#b00020', high: '#d9480f', medium: '#b08900', low: '#1a5fb4', informational: '#8a8a8a' };
+
+// Stacked bars over time, one series each; levels keep their order and colour.
 function series(parent, rows, stack) {
   const times = [...new Set(rows.map(r => r.t))].sort();
-  const names = [...new Set(rows.map(r => r.series))];
+  const seen = [...new Set(rows.map(r => r.series))];
+  const names = stack === 'level' ? Object.keys(LEVELS).filter(l => seen.includes(l)) : seen;
   chart(parent, {
     legend: { top: 0 }, grid: { left: 50, right: 20, top: 30, bottom: 30 },
-    xAxis: { type: 'category', data: times.map(t => t.replace('T', ' ').replace(':00Z', '')) },
+    xAxis: { type: 'category', data: times.map(timeLabel) },
     yAxis: { type: 'value' },
-    series: names.map(n => ({ name: n, type: 'bar', stack: stack, data: times.map(t => (rows.find(r => r.t === t && r.series === n) || { n: 0 }).n) }))
+    series: names.map(n => ({ name: n, type: 'bar', stack: stack, itemStyle: stack === 'level' ? { color: LEVELS[n] } : undefined,
+      data: times.map(t => (rows.find(r => r.t === t && r.series === n) || { n: 0 }).n) }))
   });
 }
 
@@ -117,7 +129,7 @@ async function operations(params) {
   bars(panel('Top event names'), d.top_event_names, pick('event_name'));
   bars(panel('Top actors'), d.top_actors, pick('actor'));
   const e = panel('Errors over time');
-  chart(e, { grid: { left: 50, right: 20, top: 10, bottom: 30 }, xAxis: { type: 'category', data: d.errors_over_time.map(r => r.t) },
+  chart(e, { grid: { left: 50, right: 20, top: 10, bottom: 30 }, xAxis: { type: 'category', data: d.errors_over_time.map(r => timeLabel(r.t)) },
     yAxis: { type: 'value' }, series: [{ type: 'line', data: d.errors_over_time.map(r => r.errors) }] });
 }
 
@@ -145,7 +157,7 @@ async function security(params) {
   table(panel('Console sign-ins without MFA'), d.console_without_mfa, ['event_time', 'actor', 'account', 'source_ip_address', 'event_key'], { event_key: showEvent });
   table(panel('Network exposure changes (opened to the world)', true), d.exposure_changes, ['event_time', 'event_name', 'actor', 'account', 'region', 'request_parameters', 'event_key'], { event_key: showEvent });
   const cd = panel('Resource creations and deletions', true);
-  chart(cd, { legend: { top: 0 }, grid: { left: 50, right: 20, top: 30, bottom: 30 }, xAxis: { type: 'category', data: d.creations_deletions.map(r => r.t) }, yAxis: { type: 'value' },
+  chart(cd, { legend: { top: 0 }, grid: { left: 50, right: 20, top: 30, bottom: 30 }, xAxis: { type: 'category', data: d.creations_deletions.map(r => timeLabel(r.t)) }, yAxis: { type: 'value' },
     series: [{ name: 'created', type: 'line', data: d.creations_deletions.map(r => r.created) }, { name: 'deleted', type: 'line', data: d.creations_deletions.map(r => r.deleted) }] });
 }
 
