@@ -205,11 +205,11 @@ class SqsNotificationSourceTest {
       try {
         Thread.sleep(700);
         aws.put("live", keys.get(0), corpus.resolve(keys.get(0)));
-        Await.until(Duration.ofSeconds(20), "the file put into the bucket read", () -> said.stream().anyMatch(l -> l.startsWith("watch: s3://live/: 1 files")),
+        Await.until(Duration.ofSeconds(20), "the file put into the bucket read", () -> said.stream().anyMatch(l -> l.startsWith("watch: s3://live/: 1 file,")),
             () -> "the watch said " + said);
         aws.send(address, Messages.cloudTrail("foo", List.of(keys.get(1))));
         Await.until(Duration.ofSeconds(20), "the announced file read", () -> said.stream().anyMatch(l -> l.startsWith("watch: " + address + ": 1 message (1 done")
-            && l.contains("1 files")), () -> "the watch said " + said);
+            && l.contains("1 file,")), () -> "the watch said " + said);
       } finally {
         watch.close();
       }
