@@ -109,6 +109,20 @@ class DashboardBrowserIT {
   }
 
   @Test
+  void exploreRowsStayOneLineHighOnANarrowScreen() {
+    org.openqa.selenium.Dimension size = browser.manage().window().getSize();
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(800, 900));
+    try {
+      open("#/explore?range=7d", "explore");
+      List<Integer> heights = browser.findElements(By.xpath("//main//table//tr[td]")).stream().limit(50).map(r -> r.getSize().height).toList();
+      assertThat(heights).hasSizeGreaterThan(10);
+      assertThat(java.util.Collections.max(heights)).as("row heights %s", heights).isLessThan(30); // one 12px line and padding
+    } finally {
+      browser.manage().window().setSize(size);
+    }
+  }
+
+  @Test
   void clickingAChartDrillsIntoExplore() {
     open("#/operations?range=7d", "operations");
     WebElement regions = browser.findElements(By.cssSelector("section.panel")).stream()

@@ -54,7 +54,8 @@ function table(parent, rows, columns, linkOf) {
     const tr = el('tr');
     for (const c of columns) {
       const v = r[c] === null || r[c] === undefined ? '' : typeof r[c] === 'object' ? JSON.stringify(r[c]) : String(r[c]);
-      const td = el('td', { class: c.includes('parameters') || c === 'raw_text' ? 'mono' : '' });
+      // JSON documents wrap anywhere; times and ids (links) never wrap, so rows stay one line high
+      const td = el('td', { class: c.includes('parameters') || c === 'raw_text' ? 'mono' : /(_time|_seen|_at|_event|region|account|_id|_address)$/.test(c) ? 'nowrap' : '' });
       if (c === 'level') td.className = 'level-' + v;
       if (linkOf && linkOf[c]) td.append(el('a', { class: 'drill', text: v, onclick: () => linkOf[c](r) })); else td.textContent = v;
       tr.append(td);
