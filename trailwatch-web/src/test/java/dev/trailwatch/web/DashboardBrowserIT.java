@@ -123,6 +123,19 @@ class DashboardBrowserIT {
   }
 
   @Test
+  void thePagesShareTheScopeAndTheFormShowsIt() {
+    open("#/operations?range=7d&region=us-east-1", "operations");
+    browser.findElement(By.cssSelector("nav a[data-page=security]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> "security".equals(d.findElement(By.tagName("body")).getDomAttribute("data-rendered")));
+    assertThat(browser.getCurrentUrl()).contains("#/security?").contains("range=7d").contains("region=us-east-1");
+    open("#/event?account=111111111111&key=xss-1", "event");
+    browser.findElement(By.cssSelector("nav a[data-page=operations]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> "operations".equals(d.findElement(By.tagName("body")).getDomAttribute("data-rendered")));
+    assertThat(browser.findElement(By.cssSelector("#filters input[name=account]")).getDomProperty("value")).isEmpty();
+    assertThat(browser.findElement(By.cssSelector("#filters input[name=region]")).getDomProperty("value")).isEmpty();
+  }
+
+  @Test
   void clickingAChartDrillsIntoExplore() {
     open("#/operations?range=7d", "operations");
     WebElement regions = browser.findElements(By.cssSelector("section.panel")).stream()

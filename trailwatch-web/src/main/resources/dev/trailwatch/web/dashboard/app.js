@@ -228,8 +228,12 @@ async function render() {
   page.replaceChildren();
   const { page: name, params } = state();
   for (const a of document.querySelectorAll('nav a')) a.classList.toggle('active', a.dataset.page === name);
+  // The filter form shows the scope this page is drawn with (an event page's account is the event's, not a filter)
   const form = document.getElementById('filters');
-  for (const k of ['range', 'from', 'to', 'account', 'region']) if (params.get(k)) form[k].value = params.get(k);
+  if (name !== 'event') {
+    for (const k of ['from', 'to', 'account', 'region']) form[k].value = params.get(k) || '';
+    form.range.value = params.get('range') || (params.get('from') || params.get('to') ? 'custom' : '24h');
+  }
   try {
     if (name === 'security') await security(params);
     else if (name === 'explore') await explorePage(params);
@@ -253,6 +257,16 @@ document.getElementById('filters').addEventListener('submit', ev => {
   go(name, params);
 });
 window.addEventListener('hashchange', render);
+// The pages share the scope: switching page keeps the range, account and region
+for (const a of document.querySelectorAll('nav a')) {
+  a.addEventListener('click', ev => {
+    ev.preventDefault();
+    const { page: name, params } = state();
+    const scope = scopeParams(params);
+    if (name === 'event') scope.delete('account');
+    go(a.dataset.page, scope);
+  });
+}
 render();
 
 // Live: when new events arrive (serve --watch), the page redraws itself.
