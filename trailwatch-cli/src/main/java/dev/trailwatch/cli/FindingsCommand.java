@@ -2,7 +2,6 @@
 package dev.trailwatch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.trailwatch.detect.sigma.Level;
 import dev.trailwatch.ingest.Count;
 import dev.trailwatch.store.StoreInUseException;
 import dev.trailwatch.store.duckdb.DuckDbFindings;

@@ -3,13 +3,11 @@ package dev.trailwatch.ingest;
 
 import dev.trailwatch.detect.RuleEngine;
 import dev.trailwatch.detect.RuleMatch;
-import dev.trailwatch.detect.sigma.Correlation;
 import dev.trailwatch.event.CloudTrailEvent;
 import dev.trailwatch.event.LogFileParser;
 import dev.trailwatch.source.LogFile;
 import dev.trailwatch.source.LogSource;
 import dev.trailwatch.store.EventStore;
-import dev.trailwatch.store.FileEntry;
 import dev.trailwatch.store.FileStatus;
 import dev.trailwatch.store.StoredFile;
 import java.io.IOException;

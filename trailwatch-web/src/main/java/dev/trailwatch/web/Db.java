@@ -4,7 +4,6 @@ package dev.trailwatch.web;
 import dev.trailwatch.store.StoreException;
 import dev.trailwatch.store.duckdb.DuckDbErrors;
 import dev.trailwatch.store.duckdb.SqlValues;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
