@@ -8,7 +8,6 @@ import dev.trailwatch.detect.sigma.FieldSource;
 import dev.trailwatch.event.CloudTrailEvent;
 import dev.trailwatch.event.FieldPath;
 import dev.trailwatch.event.TriState;
-import dev.trailwatch.event.UserIdentity;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -7,9 +7,7 @@ import dev.trailwatch.event.TlsDetails;
 import dev.trailwatch.event.TriState;
 import dev.trailwatch.event.UserIdentity;
 import java.sql.SQLException;
-import java.time.Instant;
 import org.duckdb.DuckDBAppender;
-import org.jspecify.annotations.Nullable;
 
 /** Writes one event as one row, in the column order of {@link StoreSchema#EVENT_COLUMNS}. */
 final class EventRows {

@@ -4,7 +4,6 @@ package dev.trailwatch.store.duckdb;
 import dev.trailwatch.detect.RuleMatch;
 import dev.trailwatch.event.CloudTrailEvent;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
