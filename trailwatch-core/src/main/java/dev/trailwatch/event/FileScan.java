@@ -44,6 +44,8 @@ final class FileScan {
   private boolean emittedSinceProblem = true;
   private boolean recovering;
   private boolean multiLineRecords; // a root object spanned lines: concatenated JSON, not JSON lines
+  private boolean rootRecords; // a root object was a record (or held one embedded)
+  private boolean rootContainers; // a root object held an array of records
   private boolean skipLine; // recovery starts by passing over the rest of the bad line
   private boolean resumeAtLineStart; // recovery starts at the start of a line
 
@@ -108,9 +110,12 @@ final class FileScan {
     return new ParseSummary(f, records, problems, unknownFieldRecords, untimedRecords, window.position());
   }
 
-  /** JSON lines so far: records at the top level, each on a line of its own. */
+  /**
+   * JSON lines so far: records at the top level (plain, or embedded as lookup-events lines are), each on a line
+   * of its own, and no container of records ({@code Records}, {@code Events}, {@code logEvents}).
+   */
   private boolean lineMode() {
-    return format == LogFormat.JSON_LINES && !multiLineRecords;
+    return rootRecords && !rootContainers && !multiLineRecords;
   }
 
   /**
@@ -305,6 +310,10 @@ final class FileScan {
     if (ctx == Context.ROOT && p().currentTokenLocation().getLineNr() != startLine) {
       multiLineRecords = true;
     }
+    if (ctx == Context.ROOT) {
+      rootContainers |= container;
+      rootRecords |= embedded && !container;
+    }
     if (container || embedded || (ctx == Context.LOG_EVENTS && controlMessage)) {
       return;
     }
@@ -329,6 +338,7 @@ final class FileScan {
     }
     if (ctx == Context.ROOT) {
       setFormat(LogFormat.JSON_LINES);
+      rootRecords = true;
     }
     byte[] bytes = window.slice(start, end);
     emit(f, bytes, start, new RecordLocation(index, start, bytes.length, false));

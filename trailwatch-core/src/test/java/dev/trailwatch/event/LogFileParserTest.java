@@ -146,6 +146,18 @@ class LogFileParserTest {
   }
 
   @Test
+  void aBadLineOfALookupEventsExportCostsOnlyItself() {
+    String e1 = "{\"EventId\":\"e1\",\"CloudTrailEvent\":" + quoted(good("e1")) + "}";
+    String e2 = "{\"EventId\":\"e2\",\"CloudTrailEvent\":" + quoted(good("e2")) + "}";
+    ParseResult r = parse(e1 + "\r\ngarbage line\r\n" + e2 + "\r\n");
+    assertThat(r.format()).isEqualTo(LogFormat.LOOKUP_EVENTS);
+    assertThat(r.events()).extracting(CloudTrailEvent::eventKey).containsExactly("e1", "e2");
+    assertThat(r.events()).extracting(e -> e.location().recordIndex()).containsExactly(0, 2);
+    assertThat(r.problems()).extracting(ParseProblem::recordIndex, ParseProblem::rawText)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "garbage line"));
+  }
+
+  @Test
   void recognisesEachFormatByContent() throws IOException {
     assertThat(parse("[" + RECORD + "," + RECORD.replace("ev-1", "ev-2") + "]").format()).isEqualTo(LogFormat.JSON_ARRAY);
     assertThat(parse(RECORD.replace("\n", "") + "\r\n" + RECORD.replace("\n", "").replace("ev-1", "ev-2") + "\r\n").events()).hasSize(2);
