@@ -78,8 +78,9 @@ final class IngestCommand implements Callable<Integer> {
     List<String> queueLines = new ArrayList<>();
     try (SourceOptions.Opened sources = sourceOptions.open(paths, spec);
         DuckDbEventStore store = DuckDbEventStore.open(common.data);
-        Progress progress = Progress.start(!noProgress && System.console() != null)) {
-      IngestListener listener = progress.listener();
+        Progress progress = Progress.start(!noProgress && System.console() != null);
+        StopNotice stop = StopNotice.start()) {
+      IngestListener listener = stop.counting(progress.listener());
       IngestPipeline pipeline = new IngestPipeline(store, options, new RuleEngine(rules));
       report = pipeline.run(sources.polled(), listener);
       NotificationIngest notifications = new NotificationIngest(store, pipeline);

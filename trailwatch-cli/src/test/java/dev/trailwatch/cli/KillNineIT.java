@@ -85,6 +85,33 @@ class KillNineIT {
     assertThat(fingerprint(data)).isEqualTo(reference);
   }
 
+  @org.junit.jupiter.api.Test
+  void aStoppedIngestSaysWhatItKeptAndTheSameCommandFinishesIt() throws Exception {
+    for (int attempt = 0; ; attempt++) {
+      Path data = Files.createTempDirectory(tmp, "stopped");
+      Path err = tmp.resolve("stopped-" + attempt + ".err");
+      Process p = Jar.builder(List.of(), "ingest", "--commit-events", "500", "--data", data.toString(), corpus.toString())
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+      Thread.sleep(2_500 - 500L * Math.min(attempt, 3));
+      if (!p.isAlive()) {
+        assertThat(attempt).as("the ingest always finished before it could be stopped").isLessThan(4);
+        continue;
+      }
+      p.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the JVM runs its shutdown hooks
+      p.waitFor();
+      String said = Files.readString(err);
+      if (said.contains("0 files (")) {
+        assertThat(attempt).as("never stopped after a commit: %s", said).isLessThan(4);
+        continue; // stopped before the first commit: says so, but proves less
+      }
+      assertThat(said).containsPattern("trailwatch: stopped; [0-9,]+ files? \\([0-9,]+ new events?\\) committed and kept; run the same command again");
+      Cli again = Jar.run(300, List.of(), "ingest", "--data", data.toString(), corpus.toString());
+      assertThat(again.err()).doesNotContain("stopped");
+      assertThat(fingerprint(data)).isEqualTo(reference);
+      return;
+    }
+  }
+
   /** What the store holds, independent of file ids and commit order. */
   static String fingerprint(Path data) {
     String[] queries = {
