@@ -80,7 +80,7 @@ final class IngestCommand implements Callable<Integer> {
         DuckDbEventStore store = DuckDbEventStore.open(common.data);
         Progress progress = Progress.start(!noProgress && System.console() != null);
         StopNotice stop = StopNotice.start()) {
-      IngestListener listener = stop.counting(progress.listener());
+      IngestListener listener = progress.listener().andThen(stop.listener());
       IngestPipeline pipeline = new IngestPipeline(store, options, new RuleEngine(rules));
       report = pipeline.run(sources.polled(), listener);
       NotificationIngest notifications = new NotificationIngest(store, pipeline);

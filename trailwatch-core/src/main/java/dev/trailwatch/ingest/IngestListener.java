@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.trailwatch.ingest;
 
-
 /** Progress of an ingest run, called on the writer thread. Implementations must be quick. */
 public interface IngestListener {
   /** The files to look at are known. */
@@ -17,4 +16,34 @@ public interface IngestListener {
   default void committed(CommittedFile file) {}
 
   IngestListener NONE = new IngestListener() {};
+
+  /** This listener, then {@code next}, told everything. */
+  default IngestListener andThen(IngestListener next) {
+    IngestListener first = this;
+    return new IngestListener() {
+      @Override
+      public void started(int files) {
+        first.started(files);
+        next.started(files);
+      }
+
+      @Override
+      public void parsed(int events) {
+        first.parsed(events);
+        next.parsed(events);
+      }
+
+      @Override
+      public void fileFinished(int done) {
+        first.fileFinished(done);
+        next.fileFinished(done);
+      }
+
+      @Override
+      public void committed(CommittedFile file) {
+        first.committed(file);
+        next.committed(file);
+      }
+    };
+  }
 }
