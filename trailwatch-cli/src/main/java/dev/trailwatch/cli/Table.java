@@ -5,9 +5,11 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table with aligned columns; long cells are cut with an ellipsis. */
+/** A plain-text table with aligned columns (numbers to the right); long cells are cut with an ellipsis. */
 final class Table {
   private static final int MAX_CELL = 80;
+  /** A number as the tables print them ({@code 1,234}, {@code -5}, {@code 17.9}); NULL and empty cells do not count against a column. */
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?[0-9][0-9,]*(\\.[0-9]+)?|NULL|");
   private final List<String> header;
   private final List<List<String>> rows = new ArrayList<>();
 
@@ -33,24 +35,33 @@ final class Table {
         width[i] = Math.max(width[i], cell(r.get(i)).length());
       }
     }
-    line(out, header, width);
+    boolean[] numeric = new boolean[width.length];
+    for (int i = 0; i < width.length; i++) {
+      int column = i;
+      numeric[i] = rows.stream().anyMatch(r -> !r.get(column).isEmpty() && !r.get(column).equals("NULL"))
+          && rows.stream().allMatch(r -> NUMBER.matcher(r.get(column)).matches());
+    }
+    line(out, header, width, new boolean[width.length]); // headings stay where the eye starts reading
     StringBuilder rule = new StringBuilder();
     for (int i = 0; i < width.length; i++) {
       rule.append(i == 0 ? "" : "  ").append("-".repeat(width[i]));
     }
     out.println(rule);
     for (List<String> r : rows) {
-      line(out, r, width);
+      line(out, r, width, numeric);
     }
   }
 
-  private static void line(PrintWriter out, List<String> cells, int[] width) {
+  private static void line(PrintWriter out, List<String> cells, int[] width, boolean[] numeric) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < width.length; i++) {
       String c = cell(cells.get(i));
-      b.append(i == 0 ? "" : "  ").append(c);
-      if (i < width.length - 1) {
-        b.append(" ".repeat(width[i] - c.length()));
+      String pad = " ".repeat(width[i] - c.length());
+      b.append(i == 0 ? "" : "  ");
+      if (numeric[i]) {
+        b.append(pad).append(c);
+      } else {
+        b.append(c).append(i < width.length - 1 ? pad : "");
       }
     }
     out.println(b);
