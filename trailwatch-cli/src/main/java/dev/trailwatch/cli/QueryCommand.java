@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trailwatch.ingest.Count;
 import dev.trailwatch.store.StoreInUseException;
 import dev.trailwatch.store.duckdb.SqlQuery;
 import java.io.IOException;
@@ -60,16 +61,31 @@ final class QueryCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     RowPrinter printer =
         format != null && format.csv ? new CsvPrinter(out) : format != null && format.json ? new JsonPrinter(out) : new TablePrinter(out);
+    long[] printed = {0};
+    SqlQuery.RowHandler counted = new SqlQuery.RowHandler() {
+      @Override
+      public void columns(List<SqlQuery.Column> columns) {
+        printer.columns(columns);
+      }
+
+      @Override
+      public void row(List<@Nullable Object> values) {
+        printed[0]++;
+        printer.row(values);
+      }
+    };
     boolean more;
     try (SqlQuery q = SqlQuery.open(common.data)) {
-      more = q.run(sql, maxRows, printer);
+      more = q.run(sql, maxRows, counted);
     } catch (StoreInUseException busy) {
-      more = ServedStore.of(busy, spec.commandLine().getErr()).query(sql, maxRows, printer);
+      more = ServedStore.of(busy, spec.commandLine().getErr()).query(sql, maxRows, counted);
     }
     printer.finish();
     out.flush();
     if (more) {
-      spec.commandLine().getErr().println("trailwatch: only the first " + maxRows + " rows were printed (--max-rows)");
+      // A server answers fewer rows than --max-rows may ask for: say which limit cut the answer
+      spec.commandLine().getErr().println("trailwatch: only the first " + Count.of(printed[0], "row") + " were printed ("
+          + (printed[0] < maxRows ? "the most the server answers; stop serve to query the store directly" : "--max-rows") + ")");
     }
     return ExitStatus.OK.code();
   }

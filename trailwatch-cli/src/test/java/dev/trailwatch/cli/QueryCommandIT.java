@@ -97,6 +97,6 @@ class QueryCommandIT {
   void capsTheRowsPrinted() {
     Cli r = Cli.run("query", "--data", data, "--csv", "--max-rows", "3", "SELECT * FROM range(10)");
     assertThat(r.out().lines()).hasSize(4);
-    assertThat(r.err()).contains("only the first 3 rows");
+    assertThat(r.err()).contains("only the first 3 rows were printed (--max-rows)");
   }
 }

@@ -38,6 +38,9 @@ class ServedStoreIT {
 
       Cli typed = Cli.run("query", "--data", data.toString(), "--json", "SELECT * FROM (VALUES (NULL, NULL), (2, true)) t(n, b)");
       assertThat(typed.out().lines()).containsExactly("{\"n\":null,\"b\":null}", "{\"n\":2,\"b\":true}");
+      Cli many = Cli.run("query", "--data", data.toString(), "--csv", "SELECT * FROM range(5000)");
+      assertThat(many.out().lines()).hasSize(1 + 1_000);
+      assertThat(many.err()).contains("only the first 1,000 rows were printed (the most the server answers");
 
       JsonNode stats = new ObjectMapper().readTree(Cli.run("stats", "--data", data.toString(), "--json").out());
       assertThat(stats.get("events").asText()).isEqualTo(events.lines().skip(1).findFirst().orElseThrow());
