@@ -109,6 +109,18 @@ class DashboardBrowserIT {
   }
 
   @Test
+  void theSqlPanelShowsTheAnswersColumnsEvenWithoutRows() {
+    open("#/explore?range=7d", "explore");
+    WebElement sql = browser.findElement(By.tagName("textarea"));
+    sql.clear();
+    sql.sendKeys("SELECT event_name, count(*) AS n FROM events WHERE event_name = 'NoSuchCall' GROUP BY 1");
+    WebElement panel = sql.findElement(By.xpath("./ancestor::section"));
+    panel.findElement(By.xpath(".//button[text()='Run']")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> panel.getText().contains("no rows"));
+    assertThat(panel.findElements(By.tagName("th"))).extracting(WebElement::getText).containsExactly("event_name", "n");
+  }
+
+  @Test
   void exploreRowsStayOneLineHighOnANarrowScreen() {
     org.openqa.selenium.Dimension size = browser.manage().window().getSize();
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(800, 900));

@@ -47,7 +47,7 @@ function scopeParams(params) {
   return p;
 }
 
-function table(parent, rows, columns, linkOf) {
+function table(parent, rows, columns, linkOf, empty = 'nothing in this range') {
   const t = el('table');
   t.append(el('tr', {}, ...columns.map(c => el('th', { text: c }))));
   for (const r of rows) {
@@ -63,7 +63,7 @@ function table(parent, rows, columns, linkOf) {
     t.append(tr);
   }
   parent.append(t);
-  if (rows.length === 0) parent.append(el('p', { class: 'muted', text: 'nothing in this range' }));
+  if (rows.length === 0) parent.append(el('p', { class: 'muted', text: empty }));
 }
 
 function chart(parent, option, onClick) {
@@ -198,7 +198,9 @@ async function explorePage(params) {
     const r = await fetch('/api/sql', { method: 'POST', credentials: 'same-origin', body: JSON.stringify({ sql: sql.value }) });
     const body = await r.json();
     if (!r.ok) { out.append(el('p', { text: body.detail })); return; }
-    table(out, body.rows, body.rows.length ? Object.keys(body.rows[0]) : []);
+    // The answer's own columns: a query with no rows still shows what it would have shown
+    table(out, body.rows, body.columns, {}, 'no rows');
+    if (body.truncated) out.append(el('p', { class: 'muted', text: 'the first ' + body.rows.length + ' rows' }));
   } }), out);
 }
 
