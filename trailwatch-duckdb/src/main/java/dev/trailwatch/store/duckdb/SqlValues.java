@@ -2,7 +2,6 @@
 package dev.trailwatch.store.duckdb;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -25,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SqlValues {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** What {@link #plain} answers for a type it does not know. */
+  private static final Object OTHER = new Object();
 
   private SqlValues() {}
 
@@ -34,15 +35,14 @@ public final class SqlValues {
     if (v == null || v instanceof String) {
       return v;
     }
-    if (v instanceof Number || v instanceof Boolean || v instanceof Array || v instanceof DuckDBStruct || v instanceof Map
-        || v instanceof Timestamp || v instanceof LocalDateTime || v instanceof OffsetDateTime || v instanceof org.duckdb.JsonNode) {
-      Object plain = plain(v);
-      return plain instanceof List || plain instanceof Map ? JSON.valueToTree(plain) : plain;
+    Object plain = plain(v);
+    if (plain == OTHER) {
+      return rs.getString(i); // dates, UUIDs, blobs (escaped): DuckDB's own text
     }
-    return rs.getString(i); // dates, intervals, UUIDs, blobs (escaped): DuckDB's own text
+    return plain instanceof List || plain instanceof Map ? JSON.valueToTree(plain) : plain;
   }
 
-  /** Java values Jackson writes as JSON; JSON text becomes a tree. */
+  /** Java values Jackson writes as JSON (JSON text becomes a tree), or {@link #OTHER} for a type not known here. */
   private static @Nullable Object plain(@Nullable Object v) throws SQLException {
     if (v == null || v instanceof Boolean || v instanceof String) {
       return v;
@@ -68,7 +68,7 @@ public final class SqlValues {
     if (v instanceof Array a) {
       List<@Nullable Object> list = new ArrayList<>();
       for (Object o : (Object[]) a.getArray()) {
-        list.add(plain(o));
+        list.add(orText(plain(o), o));
       }
       return list;
     }
@@ -78,11 +78,16 @@ public final class SqlValues {
     if (v instanceof Map<?, ?> m) {
       Map<String, @Nullable Object> map = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : m.entrySet()) {
-        map.put(String.valueOf(e.getKey()), plain(e.getValue()));
+        map.put(String.valueOf(e.getKey()), orText(plain(e.getValue()), e.getValue()));
       }
       return map;
     }
-    return v.toString();
+    return OTHER;
+  }
+
+  /** A nested value of a type not known here: its Java text (inside a list or struct there is no DuckDB text). */
+  private static @Nullable Object orText(@Nullable Object plain, @Nullable Object value) {
+    return plain == OTHER ? String.valueOf(value) : plain;
   }
 
   private static Object tree(String json) {
