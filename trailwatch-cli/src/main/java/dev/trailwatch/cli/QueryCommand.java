@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trailwatch.ingest.Count;
 import dev.trailwatch.store.StoreInUseException;
 import dev.trailwatch.store.duckdb.SqlQuery;
+import dev.trailwatch.web.DashboardServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -61,31 +62,20 @@ final class QueryCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     RowPrinter printer =
         format != null && format.csv ? new CsvPrinter(out) : format != null && format.json ? new JsonPrinter(out) : new TablePrinter(out);
-    long[] printed = {0};
-    SqlQuery.RowHandler counted = new SqlQuery.RowHandler() {
-      @Override
-      public void columns(List<SqlQuery.Column> columns) {
-        printer.columns(columns);
-      }
-
-      @Override
-      public void row(List<@Nullable Object> values) {
-        printed[0]++;
-        printer.row(values);
-      }
-    };
     boolean more;
+    long shown = maxRows; // at most; when more were available, exactly
     try (SqlQuery q = SqlQuery.open(common.data)) {
-      more = q.run(sql, maxRows, counted);
+      more = q.run(sql, maxRows, printer);
     } catch (StoreInUseException busy) {
-      more = ServedStore.of(busy, spec.commandLine().getErr()).query(sql, maxRows, counted);
+      more = ServedStore.of(busy, spec.commandLine().getErr()).query(sql, maxRows, printer);
+      shown = Math.min(maxRows, DashboardServer.MAX_SQL_ROWS);
     }
     printer.finish();
     out.flush();
     if (more) {
       // A server answers fewer rows than --max-rows may ask for: say which limit cut the answer
-      spec.commandLine().getErr().println("trailwatch: only the first " + Count.of(printed[0], "row") + " were printed ("
-          + (printed[0] < maxRows ? "the most the server answers; stop serve to query the store directly" : "--max-rows") + ")");
+      spec.commandLine().getErr().println("trailwatch: only the first " + Count.of(shown, "row") + " were printed ("
+          + (shown < maxRows ? "the most the server answers; stop serve to query the store directly" : "--max-rows") + ")");
     }
     return ExitStatus.OK.code();
   }

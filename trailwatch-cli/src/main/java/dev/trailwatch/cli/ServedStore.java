@@ -72,7 +72,7 @@ final class ServedStore {
   }
 
   /**
-   * Runs a read-only query on the server ({@code /api/sql}: at most 1,000 rows and 10 seconds there).
+   * Runs a read-only query on the server ({@code /api/sql}: at most {@link dev.trailwatch.web.DashboardServer#MAX_SQL_ROWS} rows and 10 seconds there).
    *
    * @return true when more rows were available than were printed
    */

@@ -38,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DashboardServer implements AutoCloseable {
   static final int MAX_PAGE = 500;
-  static final int MAX_SQL_ROWS = 1000;
+  /** The most rows {@code /api/sql} answers. */
+  public static final int MAX_SQL_ROWS = 1000;
   static final int SQL_TIMEOUT_SECONDS = 10;
   static final int MAX_FINDINGS = 100_000;
   /** Set on a request whose error answer is written, so the 404 page does not replace a route's own 404. */
