@@ -91,7 +91,7 @@ final class FindingsCommand implements Callable<Integer> {
     } else {
       Table t = new Table(List.of("id", "last seen", "level", "title", "account", "region", "actor", "events", "status"));
       for (Finding f : found) {
-        t.add(List.of(f.key(), f.lastSeen() == null ? "" : f.lastSeen().toString(), f.level(), f.title(), nz(f.account()), nz(f.region()), nz(f.actor()),
+        t.add(List.of(f.key(), Table.text(f.lastSeen()), f.level(), f.title(), Table.text(f.account()), Table.text(f.region()), Table.text(f.actor()),
             Long.toString(f.events()), f.status()));
       }
       t.print(out);
@@ -105,10 +105,6 @@ final class FindingsCommand implements Callable<Integer> {
       spec.commandLine().getErr().flush();
     }
     return ExitStatus.OK.code();
-  }
-
-  private static String nz(@Nullable String s) {
-    return s == null ? "" : s;
   }
 
   /** The same list from the server that holds the store. */

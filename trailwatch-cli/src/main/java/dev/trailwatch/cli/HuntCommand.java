@@ -118,8 +118,8 @@ final class HuntCommand implements Callable<Integer> {
             n.put("actor", e.actor());
             out.println(n);
           } else if (table.size() < maxRows) {
-            table.add(List.of(text(e.eventTime()), hit.title(), text(e.eventName()), text(e.recipientAccountId()),
-                text(e.awsRegion()), e.actor(), e.eventKey()));
+            table.add(List.of(Table.text(e.eventTime()), hit.title(), Table.text(e.eventName()), Table.text(e.recipientAccountId()),
+                Table.text(e.awsRegion()), e.actor(), e.eventKey()));
           }
         }
       }, progress);
@@ -143,8 +143,8 @@ final class HuntCommand implements Callable<Integer> {
       if (!engine.correlations().isEmpty()) {
         out.printf(Locale.ROOT, "%n%s of %s:%n", Count.of(bursts.size(), "correlation finding"), Count.of(engine.correlations().size(), "correlation"));
         Table found = new Table(List.of("first seen", "last seen", "correlation", "level", "account", "actor", "events"));
-        bursts.forEach(b -> found.add(List.of(text(b.firstSeen()), text(b.lastSeen()), b.title(), b.level(),
-            text(b.account()), text(b.actor()), Long.toString(b.events()))));
+        bursts.forEach(b -> found.add(List.of(Table.text(b.firstSeen()), Table.text(b.lastSeen()), b.title(), b.level(),
+            Table.text(b.account()), Table.text(b.actor()), Long.toString(b.events()))));
         found.print(out);
       }
     }
@@ -153,9 +153,4 @@ final class HuntCommand implements Callable<Integer> {
     return parsed.problems().isEmpty() ? ExitStatus.OK.code() : ExitStatus.PROBLEMS.code();
   }
 
-
-  /** A table cell: empty for a value the event does not have (as in the findings table), not "null". */
-  private static String text(@Nullable Object v) {
-    return v == null ? "" : v.toString();
-  }
 }

@@ -4,6 +4,7 @@ package dev.trailwatch.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A plain-text table with aligned columns (numbers to the right); long cells are cut with an ellipsis. */
 final class Table {
@@ -19,6 +20,11 @@ final class Table {
 
   void add(List<String> row) {
     rows.add(row);
+  }
+
+  /** A cell for a value that may be absent: empty then, as in every table here (not "null"). */
+  static String text(@Nullable Object v) {
+    return v == null ? "" : v.toString();
   }
 
   int size() {
