@@ -94,16 +94,16 @@ function bars(parent, rows, onPick) {
 // Findings' levels, most severe first, in the colours the tables use.
 const LEVELS = { critical: '#b00020', high: '#d9480f', medium: '#b08900', low: '#1a5fb4', informational: '#8a8a8a' };
 
-// Stacked bars over time, one series each; levels keep their order and colour.
-function series(parent, rows, stack) {
+// Stacked bars over time, one series each; with colours (name -> colour), series keep their order and colour.
+function series(parent, rows, stack, colours) {
   const times = [...new Set(rows.map(r => r.t))].sort();
   const seen = [...new Set(rows.map(r => r.series))];
-  const names = stack === 'level' ? Object.keys(LEVELS).filter(l => seen.includes(l)) : seen;
+  const names = colours ? Object.keys(colours).filter(n => seen.includes(n)) : seen;
   chart(parent, {
     legend: { top: 0 }, grid: { left: 50, right: 20, top: 30, bottom: 30 },
     xAxis: { type: 'category', data: times.map(timeLabel) },
     yAxis: { type: 'value' },
-    series: names.map(n => ({ name: n, type: 'bar', stack: stack, itemStyle: stack === 'level' ? { color: LEVELS[n] } : undefined,
+    series: names.map(n => ({ name: n, type: 'bar', stack: stack, itemStyle: colours ? { color: colours[n] } : undefined,
       data: times.map(t => (rows.find(r => r.t === t && r.series === n) || { n: 0 }).n) }))
   });
 }
@@ -136,7 +136,7 @@ async function operations(params) {
 
 async function security(params) {
   const d = await api('security', scopeParams(params));
-  series(panel('Findings by level over time', true), d.findings_by_level, 'level');
+  series(panel('Findings by level over time', true), d.findings_by_level, 'level', LEVELS);
   const f = panel('Findings', true);
   const levelPick = el('select', { name: 'level' });
   for (const l of ['all', 'critical', 'high', 'medium', 'low', 'informational']) levelPick.append(el('option', { value: l, text: l === 'all' ? 'every level' : l }));
