@@ -146,27 +146,28 @@ final class FindingsCommand implements Callable<Integer> {
       return null;
     }
     String s = since.trim();
-    try {
-      if (s.matches("\\d+[smhdw]")) {
-        long n = Long.parseLong(s.substring(0, s.length() - 1));
-        Duration d = switch (s.charAt(s.length() - 1)) {
-          case 's' -> Duration.ofSeconds(n);
-          case 'm' -> Duration.ofMinutes(n);
-          case 'h' -> Duration.ofHours(n);
-          case 'd' -> Duration.ofDays(n);
-          default -> Duration.ofDays(Math.multiplyExact(7, n));
-        };
-        if (d.compareTo(MAX_SINCE) > 0) {
-          throw new ArithmeticException("too long");
-        }
-        return new Since(d, null);
+    ParameterException bad = new ParameterException(spec.commandLine(),
+        "--since: not a duration (30m, 24h, 7d; at most 100 years), date (YYYY-MM-DD) or instant: " + since);
+    if (!s.matches("\\d{1,9}[smhdw]")) {
+      try {
+        return new Since(null, CliTime.instant(s, "--since", spec.commandLine()));
+      } catch (ParameterException notAnInstant) {
+        throw bad;
       }
-      return new Since(null, CliTime.instant(s, "--since", spec.commandLine()));
-    } catch (ParameterException | ArithmeticException | NumberFormatException e) {
-      throw new ParameterException(spec.commandLine(), "--since: not a duration (30m, 24h, 7d; at most 100 years), date (YYYY-MM-DD) or instant: " + since);
     }
+    long n = Long.parseLong(s.substring(0, s.length() - 1)); // at most 9 digits: no overflow below
+    Duration d = switch (s.charAt(s.length() - 1)) {
+      case 's' -> Duration.ofSeconds(n);
+      case 'm' -> Duration.ofMinutes(n);
+      case 'h' -> Duration.ofHours(n);
+      case 'd' -> Duration.ofDays(n);
+      default -> Duration.ofDays(7 * n);
+    };
+    if (d.compareTo(MAX_SINCE) > 0) {
+      throw bad;
+    }
+    return new Since(d, null);
   }
-
 
   private @Nullable String levelValue() {
     if (level == null) {
