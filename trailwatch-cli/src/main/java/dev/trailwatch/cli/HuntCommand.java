@@ -97,7 +97,7 @@ final class HuntCommand implements Callable<Integer> {
     List<Finding> bursts;
     // One pass through the ingest's own engine (its index and gates); only the named calls when every rule names them.
     try (StoredEvents stored = StoredEvents.open(common.data); CorrelationHunt correlations = CorrelationHunt.open();
-        ProgressBar bar = System.console() == null ? null : Progress.bar("hunt")) {
+        ProgressBar bar = System.console() == null ? null : Progress.bar("hunt", " files")) {
       StoredEvents.Progress progress = bar == null ? (done, total) -> {} : (done, total) -> {
         bar.maxHint(total);
         bar.stepTo(done);

@@ -29,11 +29,6 @@ final class Progress implements AutoCloseable {
     return new Progress(bar("ingest", " files", out));
   }
 
-  /** A bar over files on stderr, for long work on a terminal. */
-  static ProgressBar bar(String task) {
-    return bar(task, " files", System.err);
-  }
-
   /** A bar over {@code unit}s on stderr, for long work on a terminal. */
   static ProgressBar bar(String task, String unit) {
     return bar(task, unit, System.err);
