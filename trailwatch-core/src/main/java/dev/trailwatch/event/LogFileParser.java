@@ -5,14 +5,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -50,19 +48,12 @@ public final class LogFileParser {
    *     error of the disk or network); truncated or corrupt gzip data is reported as a problem instead
    */
   public ParseSummary parse(InputStream in, RecordSink sink) throws IOException {
-    BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
-    buffered.mark(2);
-    int b0 = buffered.read();
-    int b1 = buffered.read();
-    buffered.reset();
-    InputStream decoded = buffered;
-    if (b0 == 0x1f && b1 == 0x8b) {
-      try {
-        decoded = new GZIPInputStream(buffered, 1 << 16);
-      } catch (ZipException | EOFException e) {
-        sink.problem(new ParseProblem(-1, 0, "not a valid gzip file: " + (e.getMessage() == null ? "it ends inside the gzip header" : e.getMessage()), ""));
-        return new ParseSummary(LogFormat.UNKNOWN, 0, 1, 0, 0, 0);
-      }
+    InputStream decoded;
+    try {
+      decoded = FileContent.decode(in);
+    } catch (ZipException | EOFException e) {
+      sink.problem(new ParseProblem(-1, 0, "not a valid gzip file: " + (e.getMessage() == null ? "it ends inside the gzip header" : e.getMessage()), ""));
+      return new ParseSummary(LogFormat.UNKNOWN, 0, 1, 0, 0, 0);
     }
     return new FileScan(decoded, sink).run();
   }

@@ -4,6 +4,7 @@ package dev.trailwatch.ingest;
 import dev.trailwatch.detect.RuleEngine;
 import dev.trailwatch.detect.RuleMatch;
 import dev.trailwatch.event.CloudTrailEvent;
+import dev.trailwatch.event.FileContent;
 import dev.trailwatch.event.LogFileParser;
 import dev.trailwatch.event.ParseProblem;
 import dev.trailwatch.event.ParseSummary;
@@ -44,7 +45,7 @@ final class FileReader {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       Tee tee = new Tee(opened, sha, fileId);
       BufferedInputStream in = new BufferedInputStream(tee, 1 << 16);
-      if (!file.explicit() && !looksLikeJsonOrGzip(in)) {
+      if (!file.explicit() && !FileContent.looksLikeJson(in)) {
         out.put(new Staged.NotJson(fileId, file.source()));
         return;
       }
@@ -62,33 +63,10 @@ final class FileReader {
       out.put(new Staged.Failed(fileId, file.source(), IoReasons.of(e)));
     } catch (java.io.UncheckedIOException e) {
       out.put(new Staged.Failed(fileId, file.source(), IoReasons.of(e.getCause())));
+    } catch (RuntimeException e) { // a bug met on this file: it costs this file only, and says so
+      out.put(new Staged.Failed(fileId, file.source(), "Trailwatch could not read it (" + e + "); please report this"));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK lacks SHA-256", e);
-    }
-  }
-
-  private static boolean looksLikeJsonOrGzip(BufferedInputStream in) throws IOException {
-    in.mark(4096);
-    try {
-      int b0 = in.read();
-      int b1 = in.read();
-      if (b0 == 0x1f && b1 == 0x8b) {
-        return true;
-      }
-      for (int b = b0, i = 0; b >= 0 && i < 4096; b = (i == 0 ? b1 : in.read()), i++) {
-        if (b == '{' || b == '[') {
-          return true;
-        }
-        if (b == 0xEF || b == 0xBB || b == 0xBF) {
-          continue; // UTF-8 byte order mark
-        }
-        if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-          return false;
-        }
-      }
-      return false;
-    } finally {
-      in.reset();
     }
   }
 

@@ -130,11 +130,15 @@ public final class IngestPipeline {
     }
     workers.shutdown();
     try {
-      write(queue, files.size(), changed, listener, tally);
+      write(queue, files.size(), running, changed, listener, tally);
     } finally {
       workers.shutdownNow();
     }
-    for (Future<?> f : running) {
+    rethrowReaderFailure(running);
+  }
+
+  private static void rethrowReaderFailure(List<Future<?>> readers) throws InterruptedException {
+    for (Future<?> f : readers) {
       try {
         f.get();
       } catch (java.util.concurrent.ExecutionException e) {
@@ -147,7 +151,7 @@ public final class IngestPipeline {
    * The writer loop: adds what readers send to the store's open transaction and commits when enough is
    * there and no file is half-added, so that every commit holds whole files only.
    */
-  private void write(StagedQueue queue, int expected, Set<String> changed, IngestListener listener, Tally tally) throws InterruptedException {
+  private void write(StagedQueue queue, int expected, List<Future<?>> readers, Set<String> changed, IngestListener listener, Tally tally) throws InterruptedException {
     Set<Long> open = new HashSet<>();
     Map<Long, int[]> counts = new HashMap<>();
     List<CommittedFile> pending = new ArrayList<>();
@@ -156,6 +160,13 @@ public final class IngestPipeline {
     int finished = 0;
     while (finished < expected) {
       Staged s = queue.poll(200);
+      if (s == null && readers.stream().allMatch(Future::isDone)) {
+        s = queue.poll(0); // a reader may have sent its last message after the poll above
+        if (s == null) { // every reader ended, yet files are unfinished: one died (an Error, not a bad file)
+          rethrowReaderFailure(readers);
+          throw new IllegalStateException("the readers ended with " + (expected - finished) + " files unfinished");
+        }
+      }
       if (s == null) {
         if (open.isEmpty()) {
           commit(pending, listener, tally);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.trailwatch.store.duckdb;
 
-import java.io.BufferedInputStream;
+import dev.trailwatch.event.FileContent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /** A stored file's original bytes, decompressed, and the records cut out of them. */
 final class StoredFileBytes {
@@ -34,13 +33,9 @@ final class StoredFileBytes {
     return open(chunks);
   }
 
-  /** The content of a file whose stored chunks, in order, are {@code chunks}. */
+  /** The content of a file whose stored chunks, in order, are {@code chunks}, as the parser read it. */
   static InputStream open(List<byte[]> chunks) throws IOException {
-    BufferedInputStream in = new BufferedInputStream(new SequenceInputStream(Collections.enumeration(chunks.stream().map(ByteArrayInputStream::new).toList())), 1 << 16);
-    in.mark(2);
-    boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
-    in.reset();
-    return gzip ? new GZIPInputStream(in, 1 << 16) : in;
+    return FileContent.decode(new SequenceInputStream(Collections.enumeration(chunks.stream().map(ByteArrayInputStream::new).toList())));
   }
 
   /** The record's text: the slice itself, or the decoded JSON string when the record was delivered as one. */

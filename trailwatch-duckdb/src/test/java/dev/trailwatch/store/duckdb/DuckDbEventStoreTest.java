@@ -14,6 +14,7 @@ import dev.trailwatch.store.FileStatus;
 import dev.trailwatch.store.StoreException;
 import dev.trailwatch.testkit.SharedSamples;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,7 +32,10 @@ class DuckDbEventStoreTest {
   record Added(FileEntry file, int eventsNew, int eventsDuplicate) {}
 
   private List<Added> stageAndCommit(DuckDbEventStore store, String sample) throws IOException {
-    byte[] bytes = Files.readAllBytes(SharedSamples.file(sample));
+    return stageAndCommit(store, sample, Files.readAllBytes(SharedSamples.file(sample)));
+  }
+
+  private List<Added> stageAndCommit(DuckDbEventStore store, String sample, byte[] bytes) {
     ParseResult r = parser.parse(bytes);
     long id = store.nextFileId();
     store.addRawChunk(id, 0, bytes, bytes.length);
@@ -79,6 +83,29 @@ class DuckDbEventStoreTest {
       byte[] gz = Files.readAllBytes(SharedSamples.file("cpl/SerializerTestFileCompact.json.gz"));
       for (CloudTrailEvent e : parser.parse(gz).events()) {
         assertThat(store.findOriginalRecord(e.recipientAccountId(), e.eventKey())).contains(e.raw().text());
+      }
+    }
+  }
+
+  @Test
+  void originalRecordsOfUtf16FilesComeBackAsTheirText() throws IOException {
+    byte[] utf8 = Files.readAllBytes(SharedSamples.file("aws-docs/aws-docs-examples.json"));
+    byte[] utf16 = new String(utf8, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16); // with a byte order mark
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+      out.write(utf16);
+    }
+    for (byte[] file : List.of(utf16, gz.toByteArray())) {
+      try (DuckDbEventStore store = DuckDbEventStore.open(data.resolve(String.valueOf(file.length)))) {
+        stageAndCommit(store, "exported-by-powershell.json", file);
+        List<CloudTrailEvent> events = parser.parse(utf8).events();
+        assertThat(store.countEvents()).isEqualTo(22); // 24 records, two of them twice
+        java.util.Map<String, String> firstText = new java.util.HashMap<>(); // a duplicate keeps its first copy
+        for (CloudTrailEvent e : events) {
+          String account = e.recipientAccountId() == null ? "" : e.recipientAccountId();
+          firstText.putIfAbsent(account + " " + e.eventKey(), e.raw().text());
+          assertThat(store.findOriginalRecord(account, e.eventKey())).contains(firstText.get(account + " " + e.eventKey()));
+        }
       }
     }
   }

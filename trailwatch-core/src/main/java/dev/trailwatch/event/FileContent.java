@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.event;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A log file's text as UTF-8 bytes, whatever it was delivered as: gunzipped when it is gzip, and transcoded when
+ * it is UTF-16 or UTF-32 (Windows PowerShell's {@code >} writes UTF-16, for example an {@code aws cloudtrail
+ * lookup-events} export). The parser reads this and the store cuts records out of it again, so record offsets
+ * mean the same in both.
+ */
+public final class FileContent {
+  private FileContent() {}
+
+  /**
+   * The decoded content of a file whose bytes are {@code in}.
+   *
+   * @throws java.util.zip.ZipException or {@link java.io.EOFException} when the gzip header is broken
+   */
+  public static InputStream decode(InputStream in) throws IOException {
+    BufferedInputStream raw = new BufferedInputStream(in, 1 << 16);
+    if (!startsWithGzipMagic(raw)) {
+      return utf8(raw, peek(raw, 4));
+    }
+    PushbackInputStream plain = new PushbackInputStream(new GZIPInputStream(raw, 1 << 16), 4);
+    byte[] head = new byte[4];
+    int n = 0;
+    try {
+      for (int b; n < head.length && (b = plain.read()) >= 0; ) {
+        head[n++] = (byte) b;
+      }
+    } catch (ZipException | EOFException e) {
+      plain.unread(head, 0, n);
+      return plain; // broken right at the start: the parser's first read meets the same error and reports it
+    }
+    plain.unread(head, 0, n);
+    return utf8(plain, Arrays.copyOf(head, n));
+  }
+
+  private static InputStream utf8(InputStream plain, byte[] head) {
+    Charset charset = wideCharset(head);
+    return charset == null ? plain : new Utf8Encoding(new InputStreamReader(plain, charset));
+  }
+
+  /**
+   * Whether a file found in a folder looks like a log file: gzip, or text (in any encoding {@link #decode} reads)
+   * whose first character after blanks opens a JSON object or array. The stream must support mark; nothing of it
+   * is consumed.
+   */
+  public static boolean looksLikeJson(InputStream in) throws IOException {
+    if (startsWithGzipMagic(in)) {
+      return true;
+    }
+    byte[] head = peek(in, 4096);
+    Charset charset = wideCharset(head);
+    String text = new String(head, charset == null ? StandardCharsets.UTF_8 : charset);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '{' || c == '[') {
+        return true;
+      }
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != '\uFEFF') {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the stream (which must support mark) starts with gzip's magic bytes; it is not consumed. */
+  public static boolean startsWithGzipMagic(InputStream in) throws IOException {
+    byte[] head = peek(in, 2);
+    return head.length == 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+  }
+
+  /**
+   * UTF-16 or UTF-32 recognised by a byte order mark or, without one, by where the zero bytes of a JSON text's
+   * first (ASCII) character fall (RFC 4627, section 3); null for UTF-8 and anything else.
+   */
+  static @Nullable Charset wideCharset(byte[] head) {
+    int[] b = new int[4];
+    for (int i = 0; i < 4; i++) {
+      b[i] = i < head.length ? head[i] & 0xff : -1;
+    }
+    if (b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF || b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] > 0) {
+      return Charset.forName("UTF-32BE");
+    }
+    if (b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0 || b[0] > 0 && b[1] == 0 && b[2] == 0 && b[3] == 0) {
+      return Charset.forName("UTF-32LE");
+    }
+    if (b[0] == 0xFE && b[1] == 0xFF || b[0] == 0xFF && b[1] == 0xFE) {
+      return StandardCharsets.UTF_16; // reads the mark, then the order it names
+    }
+    if (b[0] == 0 && b[1] > 0 && b[2] == 0 && b[3] > 0) {
+      return StandardCharsets.UTF_16BE;
+    }
+    if (b[0] > 0 && b[1] == 0 && b[2] > 0 && b[3] == 0) {
+      return StandardCharsets.UTF_16LE;
+    }
+    return null;
+  }
+
+  private static byte[] peek(InputStream in, int n) throws IOException {
+    in.mark(n);
+    try {
+      return in.readNBytes(n);
+    } finally {
+      in.reset();
+    }
+  }
+
+  /** A reader's characters as UTF-8 bytes. */
+  private static final class Utf8Encoding extends InputStream {
+    private final Reader reader;
+    private final CharsetEncoder encoder =
+        StandardCharsets.UTF_8.newEncoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private final CharBuffer chars = CharBuffer.allocate(8192).flip();
+    private final ByteBuffer bytes = ByteBuffer.allocate(3 * 8192 + 8).flip();
+    private boolean ended;
+
+    Utf8Encoding(Reader reader) {
+      this.reader = reader;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      while (!bytes.hasRemaining()) {
+        if (ended && !chars.hasRemaining()) {
+          return -1;
+        }
+        fill();
+      }
+      int n = Math.min(len, bytes.remaining());
+      bytes.get(b, off, n);
+      return n;
+    }
+
+    private void fill() throws IOException {
+      chars.compact();
+      int n = ended ? -1 : reader.read(chars);
+      chars.flip();
+      if (n < 0) {
+        ended = true;
+      }
+      bytes.clear();
+      encoder.encode(chars, bytes, ended); // room for every character: only a pair's first half can wait
+      if (ended) {
+        encoder.flush(bytes);
+      }
+      bytes.flip();
+    }
+
+    @Override
+    public void close() throws IOException {
+      reader.close();
+    }
+  }
+}

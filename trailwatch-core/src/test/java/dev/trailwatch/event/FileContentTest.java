@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FileContentTest {
+  private static final Path SAMPLES = Path.of(System.getProperty("trailwatch.shared", "../shared"), "samples");
+  private final LogFileParser parser = new LogFileParser();
+
+  /** What a reader keeps of a file: each record's key and original text, and the problems. */
+  private List<String> read(byte[] file) {
+    ParseResult r = parser.parse(file);
+    assertThat(r.problems()).isEmpty();
+    return r.events().stream().map(e -> e.eventKey() + " " + e.eventName() + " " + e.raw().text()).toList();
+  }
+
+  private static byte[] encode(String text, String charset, boolean mark) {
+    byte[] bom = mark ? "\uFEFF".getBytes(Charset.forName(charset)) : new byte[0];
+    byte[] body = text.getBytes(Charset.forName(charset));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(bom);
+    out.writeBytes(body);
+    return out.toByteArray();
+  }
+
+  @ParameterizedTest(name = "{0} in {1}, byte order mark {2}, gzip {3}")
+  @CsvSource({
+    "aws-docs/aws-docs-examples.json, UTF-16LE, true,  false",
+    "aws-docs/aws-docs-examples.json, UTF-16BE, true,  false",
+    "aws-docs/aws-docs-examples.json, UTF-16LE, false, false",
+    "aws-docs/aws-docs-examples.json, UTF-16BE, false, false",
+    "aws-docs/aws-docs-examples.json, UTF-32LE, true,  false",
+    "aws-docs/aws-docs-examples.json, UTF-32BE, false, false",
+    "aws-docs/aws-docs-examples.json, UTF-16LE, true,  true",
+    "aws-docs/aws-docs-examples.json, UTF-8,    true,  false",
+    "plaso/aws_cloudtrail.jsonl,      UTF-16LE, true,  false",
+    "otel/cloudtrail_log_cw.json,     UTF-16BE, true,  true",
+  })
+  void wideTextReadsAsItsUtf8Original(String sample, String charset, boolean mark, boolean gzip) throws IOException {
+    byte[] utf8 = Files.readAllBytes(SAMPLES.resolve(sample));
+    byte[] other = encode(new String(utf8, StandardCharsets.UTF_8), charset, mark);
+    if (gzip) {
+      other = LogFileParserTest.gzip(other);
+    }
+    List<String> expected = read(utf8);
+
+    assertThat(expected).isNotEmpty();
+    assertThat(read(other)).isEqualTo(expected);
+    assertThat(FileContent.looksLikeJson(new BufferedInputStream(new ByteArrayInputStream(other)))).isTrue();
+  }
+
+  @ParameterizedTest(name = "[{0}] is JSON: {1}")
+  @CsvSource({
+    "'plain text, not a log', false",
+    "'   \t\n [1,2]', true",
+    "'\uFEFF{\"Records\":[]}', true",
+    "'', false",
+  })
+  void aFolderKeepsOnlyWhatLooksLikeJson(String text, boolean json) throws IOException {
+    for (String charset : List.of("UTF-8", "UTF-16LE", "UTF-16BE")) {
+      byte[] bytes = text.getBytes(Charset.forName(charset));
+      assertThat(FileContent.looksLikeJson(new BufferedInputStream(new ByteArrayInputStream(bytes)))).as(charset).isEqualTo(json);
+    }
+  }
+
+  @Test
+  void charactersBeyondOneByteAndPairsSurviveTranscodingAcrossBuffers() throws IOException {
+    String pair = "\uD83D\uDE00";
+    for (String text : List.of("{\"a\":\"" + pair + " \u00E9\"}", "a".repeat(8191) + pair + "b", pair.repeat(10_000), "")) {
+      for (String charset : List.of("UTF-16LE", "UTF-32BE")) {
+        byte[] wide = encode(text.isEmpty() ? "{}" : text, charset, true);
+        byte[] back = FileContent.decode(new ByteArrayInputStream(wide)).readAllBytes();
+        assertThat(new String(back, StandardCharsets.UTF_8)).isEqualTo(text.isEmpty() ? "{}" : text);
+      }
+    }
+  }
+}

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.trailwatch.detect.RuleEngine;
+import dev.trailwatch.source.LocalFile;
+import dev.trailwatch.source.LogFile;
+import dev.trailwatch.source.LogSource;
+import dev.trailwatch.store.duckdb.DuckDbEventStore;
+import dev.trailwatch.testkit.SharedSamples;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A reader that meets something unexpected must neither hang the ingest nor cost other files. */
+class ReaderFailureTest {
+  private static final Duration WITHOUT_A_HANG = Duration.ofSeconds(60);
+  @TempDir Path data;
+
+  /** A file whose bytes break half-way with {@code failure}: a stand-in for a bug met on one file. */
+  private static LogFile breaking(String name, Supplier<? extends Throwable> failure) throws IOException {
+    byte[] bytes = Files.readAllBytes(SharedSamples.file("aws-docs/aws-docs-examples.json"));
+    return new LogFile() {
+      @Override
+      public String source() {
+        return name;
+      }
+
+      @Override
+      public long size() {
+        return bytes.length;
+      }
+
+      @Override
+      public boolean explicit() {
+        return true;
+      }
+
+      @Override
+      public InputStream open() {
+        return new FilterInputStream(new ByteArrayInputStream(bytes)) {
+          private int read;
+
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            if (read > bytes.length / 2) {
+              Throwable t = failure.get();
+              if (t instanceof RuntimeException r) {
+                throw r;
+              }
+              throw (Error) t;
+            }
+            int n = super.read(b, off, Math.min(len, 1000));
+            read += Math.max(n, 0);
+            return n;
+          }
+        };
+      }
+    };
+  }
+
+  private static LogFile sample(String name) throws IOException {
+    Path p = SharedSamples.file(name);
+    return new LocalFile(p, Files.size(p), Files.getLastModifiedTime(p).toInstant(), true);
+  }
+
+  @Test
+  void aFileThatMeetsABugFailsAloneAndItsNeighboursAreKept() throws Exception {
+    LogFile bad = breaking("bad.json", () -> new IllegalStateException("something unexpected"));
+    List<LogFile> files = List.of(sample("cpl/SerializerTestFile.json"), bad, sample("otel/cloudtrail_log.json"));
+    assertTimeoutPreemptively(WITHOUT_A_HANG, () -> { // the store is opened on the thread that appends to it
+      try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
+        IngestReport report = new IngestPipeline(store, IngestOptions.defaults(), RuleEngine.none()).run(List.of(LogSource.of("t", files, false)), IngestListener.NONE);
+
+        assertThat(report.failures()).singleElement().satisfies(f -> {
+        assertThat(f.source()).isEqualTo("bad.json");
+        assertThat(f.reason()).contains("something unexpected").contains("please report");
+      });
+      assertThat(report.filesRead()).isEqualTo(2);
+      assertThat(store.countEvents()).isEqualTo(6 + 7); // nothing of the broken file's first half
+      assertThat(store.latestFiles()).containsOnlyKeys(files.get(0).source(), files.get(2).source());
+      }
+    });
+  }
+
+  @Test
+  void aReaderThatDiesEndsTheIngestWithItsCauseInsteadOfWaitingForever() throws Exception {
+    LogFile bad = breaking("dies.json", () -> new AssertionError("a reader thread's Error"));
+    List<LogSource> source = List.of(LogSource.of("t", List.of(bad, sample("otel/cloudtrail_log.json")), false));
+    assertTimeoutPreemptively(WITHOUT_A_HANG, () -> {
+      try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
+        IngestPipeline pipeline = new IngestPipeline(store, IngestOptions.defaults(), RuleEngine.none());
+        assertThatThrownBy(() -> pipeline.run(source, IngestListener.NONE))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("a reader thread failed")
+            .hasMessageContaining("a reader thread's Error");
+      }
+    });
+  }
+}
