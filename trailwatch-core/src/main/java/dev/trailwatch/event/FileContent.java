@@ -36,21 +36,67 @@ public final class FileContent {
   public static InputStream decode(InputStream in) throws IOException {
     BufferedInputStream raw = new BufferedInputStream(in, 1 << 16);
     if (!startsWithGzipMagic(raw)) {
-      return utf8(raw, peek(raw, 4));
+      return utf8(raw, peekMarked(raw, 4));
     }
     PushbackInputStream plain = new PushbackInputStream(new GZIPInputStream(raw, 1 << 16), 4);
-    byte[] head = new byte[4];
-    int n = 0;
-    try {
-      for (int b; n < head.length && (b = plain.read()) >= 0; ) {
-        head[n++] = (byte) b;
-      }
-    } catch (ZipException | EOFException e) {
-      plain.unread(head, 0, n);
-      return plain; // broken right at the start: the parser's first read meets the same error and reports it
+    return utf8(plain, peek(plain, 4));
+  }
+
+  /**
+   * What kind of archive or other compression the decoded content is, which is no log file however it is read
+   * ("a zip archive: unpack it …"); null when it is none of them.
+   */
+  static @Nullable String notALogFile(byte[] head) {
+    if (startsWith(head, 0x50, 0x4B, 0x03, 0x04) || startsWith(head, 0x50, 0x4B, 0x05, 0x06)) {
+      return "a zip archive, not a log file: unpack it (unzip) and ingest the folder";
     }
-    plain.unread(head, 0, n);
-    return utf8(plain, Arrays.copyOf(head, n));
+    if (startsWith(head, 0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C)) {
+      return "a 7z archive, not a log file: unpack it and ingest the folder";
+    }
+    if (head.length >= 262 && new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar")) {
+      return "a tar archive, not a log file: unpack it (tar -xf) and ingest the folder";
+    }
+    if (startsWith(head, 0x42, 0x5A, 0x68)) {
+      return "bzip2-compressed, which Trailwatch does not read: decompress it (bunzip2) or compress it with gzip";
+    }
+    if (startsWith(head, 0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00)) {
+      return "xz-compressed, which Trailwatch does not read: decompress it (unxz) or compress it with gzip";
+    }
+    if (startsWith(head, 0x28, 0xB5, 0x2F, 0xFD)) {
+      return "zstd-compressed, which Trailwatch does not read: decompress it (unzstd) or compress it with gzip";
+    }
+    return null;
+  }
+
+  private static boolean startsWith(byte[] head, int... magic) {
+    if (head.length < magic.length) {
+      return false;
+    }
+    for (int i = 0; i < magic.length; i++) {
+      if ((head[i] & 0xff) != magic[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Up to {@code n} first bytes of a stream, which are then pushed back. A gzip stream broken right at the start
+   * gives what it gave before breaking: the parser's first read meets the same error and reports it.
+   */
+  static byte[] peek(PushbackInputStream in, int n) throws IOException {
+    byte[] head = new byte[n];
+    int got = 0;
+    try {
+      for (int r; got < n && (r = in.read(head, got, n - got)) >= 0; ) {
+        got += r;
+      }
+      return Arrays.copyOf(head, got);
+    } catch (ZipException | EOFException e) {
+      return Arrays.copyOf(head, got);
+    } finally {
+      in.unread(head, 0, got);
+    }
   }
 
   private static InputStream utf8(InputStream plain, byte[] head) {
@@ -67,7 +113,7 @@ public final class FileContent {
     if (startsWithGzipMagic(in)) {
       return true;
     }
-    byte[] head = peek(in, 4096);
+    byte[] head = peekMarked(in, 4096);
     Charset charset = wideCharset(head);
     String text = new String(head, charset == null ? StandardCharsets.UTF_8 : charset);
     for (int i = 0; i < text.length(); i++) {
@@ -84,7 +130,7 @@ public final class FileContent {
 
   /** Whether the stream (which must support mark) starts with gzip's magic bytes; it is not consumed. */
   public static boolean startsWithGzipMagic(InputStream in) throws IOException {
-    byte[] head = peek(in, 2);
+    byte[] head = peekMarked(in, 2);
     return head.length == 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
   }
 
@@ -115,7 +161,7 @@ public final class FileContent {
     return null;
   }
 
-  private static byte[] peek(InputStream in, int n) throws IOException {
+  private static byte[] peekMarked(InputStream in, int n) throws IOException {
     in.mark(n);
     try {
       return in.readNBytes(n);

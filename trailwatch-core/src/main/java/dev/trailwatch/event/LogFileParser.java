@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipException;
@@ -26,6 +27,9 @@ import java.util.zip.ZipException;
 public final class LogFileParser {
   /** Records longer than this are reported as problems (CloudTrail's own records are far below it). */
   public static final int MAX_RECORD_BYTES = 16 << 20;
+
+  /** Bytes enough to recognise an archive by its magic (a tar header's "ustar" ends at 262). */
+  private static final int ARCHIVE_HEAD = 262;
 
   /** Deepest JSON nesting accepted; deeper input is a problem, not a stack overflow. */
   public static final int MAX_DEPTH = 500;
@@ -55,7 +59,13 @@ public final class LogFileParser {
       sink.problem(new ParseProblem(-1, 0, "not a valid gzip file: " + (e.getMessage() == null ? "it ends inside the gzip header" : e.getMessage()), ""));
       return new ParseSummary(LogFormat.UNKNOWN, 0, 1, 0, 0, 0);
     }
-    return new FileScan(decoded, sink).run();
+    PushbackInputStream content = new PushbackInputStream(decoded, ARCHIVE_HEAD);
+    String archive = FileContent.notALogFile(FileContent.peek(content, ARCHIVE_HEAD));
+    if (archive != null) {
+      sink.problem(new ParseProblem(-1, 0, archive, ""));
+      return new ParseSummary(LogFormat.UNKNOWN, 0, 1, 0, 0, 0);
+    }
+    return new FileScan(content, sink).run();
   }
 
   /** Parses bytes held in memory, collecting everything (tests, small inputs). */

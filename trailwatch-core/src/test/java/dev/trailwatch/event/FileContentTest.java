@@ -87,4 +87,32 @@ class FileContentTest {
       }
     }
   }
+
+  @Test
+  void archivesAndOtherCompressionsAreNamedWithWhatToDo() throws IOException {
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+      z.putNextEntry(new java.util.zip.ZipEntry("AWSLogs/x.json"));
+      z.write("{\"Records\":[]}".getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] tar = new byte[1024]; // a tar header: the name, then "ustar" at 257
+    System.arraycopy("x.json".getBytes(StandardCharsets.US_ASCII), 0, tar, 0, 6);
+    System.arraycopy("ustar".getBytes(StandardCharsets.US_ASCII), 0, tar, 257, 5);
+    byte[] bzip2 = {'B', 'Z', 'h', '9', 0x31, 0x41, 0x59, 0x26};
+    byte[] xz = {(byte) 0xFD, '7', 'z', 'X', 'Z', 0, 0, 4};
+    byte[] zstd = {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD, 0, 0};
+
+    assertThat(onlyProblem(zip.toByteArray())).isEqualTo("a zip archive, not a log file: unpack it (unzip) and ingest the folder");
+    assertThat(onlyProblem(LogFileParserTest.gzip(tar))).startsWith("a tar archive, not a log file");
+    assertThat(onlyProblem(bzip2)).startsWith("bzip2-compressed, which Trailwatch does not read");
+    assertThat(onlyProblem(xz)).startsWith("xz-compressed");
+    assertThat(onlyProblem(zstd)).startsWith("zstd-compressed");
+  }
+
+  private String onlyProblem(byte[] file) {
+    ParseResult r = parser.parse(file);
+    assertThat(r.events()).isEmpty();
+    assertThat(r.problems()).hasSize(1);
+    return r.problems().get(0).reason();
+  }
 }
