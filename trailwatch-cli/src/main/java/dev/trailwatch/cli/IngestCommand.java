@@ -4,6 +4,7 @@ package dev.trailwatch.cli;
 import dev.trailwatch.detect.RuleEngine;
 import dev.trailwatch.detect.sigma.ParsedRules;
 import dev.trailwatch.ingest.Count;
+import dev.trailwatch.ingest.FilesWithProblems;
 import dev.trailwatch.ingest.IngestListener;
 import dev.trailwatch.ingest.IngestOptions;
 import dev.trailwatch.ingest.IngestPipeline;
@@ -11,6 +12,7 @@ import dev.trailwatch.ingest.IngestReport;
 import dev.trailwatch.ingest.NotificationIngest;
 import dev.trailwatch.source.NotificationSource;
 import dev.trailwatch.store.duckdb.DuckDbEventStore;
+import dev.trailwatch.store.StoredProblem;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,11 +78,13 @@ final class IngestCommand implements Callable<Integer> {
     IngestReport report;
     int unusableMessages = 0;
     List<String> queueLines = new ArrayList<>();
+    List<StoredProblem> firstProblems;
     try (SourceOptions.Opened sources = sourceOptions.open(paths, spec);
         DuckDbEventStore store = DuckDbEventStore.open(common.data);
         Progress progress = Progress.start(!noProgress && System.console() != null);
         StopNotice stop = StopNotice.start()) {
-      IngestListener listener = progress.listener().andThen(stop.listener());
+      FilesWithProblems withProblems = new FilesWithProblems(IngestSummary.PROBLEMS_SHOWN);
+      IngestListener listener = progress.listener().andThen(stop.listener()).andThen(withProblems);
       IngestPipeline pipeline = new IngestPipeline(store, options, new RuleEngine(rules));
       report = pipeline.run(sources.polled(), listener);
       NotificationIngest notifications = new NotificationIngest(store, pipeline);
@@ -91,12 +95,13 @@ final class IngestCommand implements Callable<Integer> {
         queueLines.add(String.format(Locale.ROOT, "%s: %s: %d done (%d needed no reading), %d unusable (see the problems table), %d left to retry",
             queue.describe(), Count.of(r.messages(), "message"), r.settled(), r.ignored(), r.unusable(), r.retried()));
       }
+      firstProblems = store.problemsOf(withProblems.ids(), IngestSummary.PROBLEMS_SHOWN);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(IngestSummary.json(report));
     } else {
-      IngestSummary.print(out, report, common.data);
+      IngestSummary.print(out, report, common.data, firstProblems);
       queueLines.forEach(out::println);
     }
     out.flush();

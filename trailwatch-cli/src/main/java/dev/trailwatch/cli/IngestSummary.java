@@ -5,15 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trailwatch.ingest.Count;
 import dev.trailwatch.ingest.IngestReport;
+import dev.trailwatch.store.StoredProblem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** The end-of-run summary of {@code ingest}, for people and for machines. */
 final class IngestSummary {
   private IngestSummary() {}
 
-  static void print(PrintWriter out, IngestReport r, Path data) {
+  /** Problems shown under the count, so that the first ones are read without a query. */
+  static final int PROBLEMS_SHOWN = 5;
+
+  static void print(PrintWriter out, IngestReport r, Path data, List<StoredProblem> firstProblems) {
     double seconds = r.elapsed().toMillis() / 1000.0;
     out.printf(Locale.ROOT, "files:    %,d seen, %,d read, %,d unchanged (skipped), %,d not JSON (skipped), %,d digest, %,d failed%n",
         r.filesSeen(), r.filesRead(), r.filesUnchanged(), r.filesNotJson(), r.digestFiles(), r.failures().size());
@@ -21,6 +26,12 @@ final class IngestSummary {
     out.printf(Locale.ROOT, "matches:  %,d rule matches (trailwatch findings --data %s)%n", r.matches(), data);
     out.printf(Locale.ROOT, "problems: %,d%s%n", r.problems(),
         r.problems() > 0 ? " (trailwatch query --data " + data + " \"SELECT * FROM problems\")" : "");
+    for (StoredProblem p : firstProblems) {
+      out.println("          " + Table.oneLine(p.toString(), 200));
+    }
+    if (!firstProblems.isEmpty() && r.problems() > firstProblems.size()) {
+      out.printf(Locale.ROOT, "          and %,d more%n", r.problems() - firstProblems.size());
+    }
     if (r.recordsWithUnknownFields() > 0) {
       out.printf(Locale.ROOT, "note:     %s fields this version does not type; they are kept in the raw record%n",
           Count.of(r.recordsWithUnknownFields(), "record carries", "records carry"));

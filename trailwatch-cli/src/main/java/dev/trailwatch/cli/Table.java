@@ -74,7 +74,12 @@ final class Table {
   }
 
   private static String cell(String s) {
+    return oneLine(s, MAX_CELL);
+  }
+
+  /** Text on one line (line breaks and tabs as spaces) of at most {@code max} characters, cut with "…". */
+  static String oneLine(String s, int max) {
     String flat = s.replace('\n', ' ').replace('\r', ' ').replace('\t', ' ');
-    return flat.length() <= MAX_CELL ? flat : flat.substring(0, MAX_CELL - 1) + "…";
+    return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
   }
 }

@@ -64,6 +64,31 @@ class IngestCommandIT {
   }
 
   @Test
+  void theFirstProblemsAreShownUnderTheirCount() throws IOException {
+    Path logs = Files.createDirectories(tmp.resolve("logs"));
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 7; i++) {
+      lines.append("{\"eventVersion\":\"1.08\",\"eventID\":\"e").append(i).append("\"}\nnot json ").append(i).append("\n");
+    }
+    Files.writeString(logs.resolve("a-lines.json"), lines);
+    java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+      z.putNextEntry(new java.util.zip.ZipEntry("AWSLogs/x.json"));
+    }
+    Path archive = Files.write(tmp.resolve("logs.zip"), zip.toByteArray());
+
+    Cli r = Cli.run("ingest", "--data", data(), logs.toString(), archive.toString());
+
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitStatus.PROBLEMS.code());
+    assertThat(r.out()).contains("problems: 8 (trailwatch query")
+        .contains("a-lines.json, record 1 at byte 39: invalid JSON")
+        .contains("a-lines.json, record 7 at byte 189: invalid JSON: a line that is not a JSON object")
+        .doesNotContain("record 9 at") // five shown: the zip's one and the first four of the other file
+        .contains("          and 3 more");
+    assertThat(r.out()).containsOnlyOnce("logs.zip: a zip archive, not a log file: unpack it (unzip) and ingest the folder");
+  }
+
+  @Test
   void recordsWithoutATimeAreKeptAndSaid() throws IOException {
     Path file = Files.writeString(tmp.resolve("odd.json"), """
         {"eventVersion":"1.08","eventID":"a","eventTime":"2026-11-01T00:00:00Z"}

@@ -99,12 +99,13 @@ public final class Watch implements AutoCloseable {
     for (int i = 0; i < polled.size() && running; i++) {
       LogSource source = polled.get(i);
       try {
-        IngestReport r = pipeline.run(List.of(source), IngestListener.NONE);
+        FilesWithProblems withProblems = new FilesWithProblems(1);
+        IngestReport r = pipeline.run(List.of(source), withProblems);
         polled.set(i, source.forPolling());
         trouble(source.describe(), r.failures().isEmpty() ? null
             : "cannot read: " + r.failures().stream().map(FileFailure::toString).sorted().collect(Collectors.joining("; ")));
         if (r.filesRead() > 0) {
-          report.accept("watch: " + source.describe() + ": " + counts(r));
+          report.accept("watch: " + source.describe() + ": " + counts(r) + firstProblem(store, withProblems));
         }
       } catch (java.io.IOException | RuntimeException e) { // a boundary: report, keep watching, try again next round
         store.rollback();
@@ -115,10 +116,12 @@ public final class Watch implements AutoCloseable {
 
   private void receive(EventStore store, NotificationIngest notifications, NotificationSource q) throws InterruptedException {
     try {
-      NotificationIngest.Round r = notifications.once(q, QUEUE_WAIT, IngestListener.NONE);
+      FilesWithProblems withProblems = new FilesWithProblems(1);
+      NotificationIngest.Round r = notifications.once(q, QUEUE_WAIT, withProblems);
       if (r.messages() > 0) {
-        report.accept(String.format(Locale.ROOT, "watch: %s: %s (%d done, %d needed no reading, %d unusable, %d to retry); %s",
-            q.describe(), Count.of(r.messages(), "message"), r.settled(), r.ignored(), r.unusable(), r.retried(), files(r.ingest())));
+        report.accept(String.format(Locale.ROOT, "watch: %s: %s (%d done, %d needed no reading, %d unusable, %d to retry); %s%s",
+            q.describe(), Count.of(r.messages(), "message"), r.settled(), r.ignored(), r.unusable(), r.retried(), files(r.ingest()),
+            firstProblem(store, withProblems)));
       }
     } catch (java.io.IOException | RuntimeException e) { // a boundary, as above; wait a little so a dead queue is not hammered
       store.rollback();
@@ -140,6 +143,11 @@ public final class Watch implements AutoCloseable {
   private static String counts(IngestReport r) {
     return Count.of(r.filesRead(), "file") + ", " + Count.of(r.eventsNew(), "new event") + ", " + Count.of(r.matches(), "rule match", "rule matches")
         + ", " + Count.of(r.problems(), "problem");
+  }
+
+  /** The round's first problem, so that it is read where it is counted: " (first: FILE, byte N: REASON)". */
+  private static String firstProblem(EventStore store, FilesWithProblems files) {
+    return store.problemsOf(files.ids(), 1).stream().map(p -> " (first: " + p + ")").findFirst().orElse("");
   }
 
   private static String files(IngestReport r) {

@@ -80,6 +80,12 @@ public interface EventStore extends AutoCloseable {
   /** Number of events stored (committed or added in the open transaction). */
   long countEvents();
 
+  /**
+   * At most {@code limit} committed problems of these files, each file's first before any file's second (so that
+   * one file with many problems does not hide the others), in file and byte order.
+   */
+  List<StoredProblem> problemsOf(java.util.Collection<Long> fileIds, int limit);
+
   /** Closes the store; what was added and not committed is discarded. */
   @Override
   void close();

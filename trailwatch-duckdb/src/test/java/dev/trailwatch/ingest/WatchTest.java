@@ -62,6 +62,21 @@ class WatchTest {
   }
 
   @Test
+  void aRoundWithProblemsSaysTheFirstOne() throws Exception {
+    Path logs = Files.createDirectories(tmp.resolve("logs"));
+    List<String> said = new CopyOnWriteArrayList<>();
+    Watch watch = new Watch(() -> DuckDbEventStore.open(tmp.resolve("data")), List.of(new LocalDirectorySource(logs)), List.of(), RuleEngine.none(),
+        IngestOptions.defaults(), Duration.ofMillis(50), said::add).start();
+    Files.writeString(logs.resolve("a.json"), record("a1").replace("]}", ",{\"eventVersion\":]}"));
+    Await.until(Duration.ofSeconds(20), "a.json read", () -> said.stream().anyMatch(l -> l.contains("1 problem")), () -> "said " + said);
+    watch.close();
+
+    assertThat(said).filteredOn(l -> l.contains("1 problem")).singleElement().asString()
+        .startsWith("watch: " + logs + ": 1 file, 1 new event, 0 rule matches, 1 problem (first: " + logs.resolve("a.json") + ", record 1 at byte ")
+        .contains("invalid JSON");
+  }
+
+  @Test
   void aLastingFailureIsSaidOnceAndItsEndToo() throws Exception {
     Path logs = Files.createDirectories(tmp.resolve("logs"));
     Path link = Files.createSymbolicLink(logs.resolve("2026-11-01"), tmp.resolve("unmounted-disk"));

@@ -10,6 +10,7 @@ import dev.trailwatch.store.FileEntry;
 import dev.trailwatch.store.FileStatus;
 import dev.trailwatch.store.StoreException;
 import dev.trailwatch.store.StoredFile;
+import dev.trailwatch.store.StoredProblem;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -397,6 +398,33 @@ public final class DuckDbEventStore implements EventStore {
       throw failure("flush", e);
     }
     return RawRecords.find(conn, recipientAccountId, eventKey);
+  }
+
+  @Override
+  public List<StoredProblem> problemsOf(java.util.Collection<Long> fileIds, int limit) {
+    List<StoredProblem> found = new ArrayList<>();
+    if (fileIds.isEmpty()) {
+      return found;
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(fileIds.size(), "?"));
+    String sql = "SELECT source, record_index, byte_offset, reason FROM (SELECT *, row_number() OVER (PARTITION BY file_id"
+        + " ORDER BY byte_offset, record_index) AS nth FROM problems WHERE file_id IN (" + marks + ") ORDER BY nth, file_id, byte_offset,"
+        + " record_index LIMIT ?) ORDER BY file_id, byte_offset, record_index";
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      int i = 1;
+      for (long id : fileIds) {
+        ps.setLong(i++, id);
+      }
+      ps.setInt(i, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.add(new StoredProblem(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4)));
+        }
+      }
+      return found;
+    } catch (SQLException e) {
+      throw failure("read problems", e);
+    }
   }
 
   @Override
