@@ -38,7 +38,7 @@ public final class FileContent {
     if (!startsWithGzipMagic(raw)) {
       return utf8(raw, peekMarked(raw, 4));
     }
-    PushbackInputStream plain = new PushbackInputStream(new GZIPInputStream(raw, 1 << 16), 4);
+    PushbackInputStream plain = new PushbackInputStream(new GZIPInputStream(new NeverDrained(raw), 1 << 16), 4);
     return utf8(plain, peek(plain, 4));
   }
 
@@ -167,6 +167,23 @@ public final class FileContent {
       return in.readNBytes(n);
     } finally {
       in.reset();
+    }
+  }
+
+  /**
+   * Says more bytes may come until the stream has ended. The JDK's {@link GZIPInputStream} (before JDK 23,
+   * JDK-7036144) looks for a further member of a concatenated gzip file ({@code cat a.gz b.gz}) only when
+   * {@code available()} is above zero, which a pipe or a network stream often is not at that moment: the rest of the
+   * file was silently lost. At the real end, the look for a further header meets the end and reading stops.
+   */
+  private static final class NeverDrained extends java.io.FilterInputStream {
+    NeverDrained(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int available() throws IOException {
+      return Math.max(1, super.available());
     }
   }
 

@@ -7,10 +7,12 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,6 +88,42 @@ class FileContentTest {
         assertThat(new String(back, StandardCharsets.UTF_8)).isEqualTo(text.isEmpty() ? "{}" : text);
       }
     }
+  }
+
+  @Test
+  void everyMemberOfAConcatenatedGzipIsReadFromAStreamThatHasNothingAvailable() throws IOException {
+    byte[] first = LogFileParserTest.gzip(Files.readAllBytes(SAMPLES.resolve("cpl/SerializerTestFile.json")));
+    byte[] second = LogFileParserTest.gzip(Files.readAllBytes(SAMPLES.resolve("otel/cloudtrail_log.json")));
+    ByteArrayOutputStream both = new ByteArrayOutputStream(); // cat a.gz b.gz
+    both.writeBytes(first);
+    both.writeBytes(second);
+    InputStream network = new java.io.FilterInputStream(new ByteArrayInputStream(both.toByteArray())) {
+      @Override
+      public int available() {
+        return 0; // as a pipe or a socket whose next bytes have not arrived yet
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        return super.read(b, off, Math.min(len, 100)); // and in small pieces
+      }
+    };
+    List<String> events = new ArrayList<>();
+    List<ParseProblem> problems = new ArrayList<>();
+    parser.parse(network, new RecordSink() {
+      @Override
+      public void accept(CloudTrailEvent event) {
+        events.add(event.eventKey());
+      }
+
+      @Override
+      public void problem(ParseProblem problem) {
+        problems.add(problem);
+      }
+    });
+
+    assertThat(problems).isEmpty();
+    assertThat(events).hasSize(6 + 7);
   }
 
   @Test
