@@ -22,7 +22,14 @@ import org.jspecify.annotations.Nullable;
 final class FileScan {
   /** Where in a file an object sits, which decides what its fields mean. */
   private enum Context {
+    /** A value at the top level of the file. */
     ROOT,
+    /**
+     * An element of an array at the top level: a record, or a whole log file or export page when the array gathers
+     * several ({@code jq -s . *.json}), so it must say which, as a top-level object must.
+     */
+    TOP_ARRAY,
+    /** An element of a container's array ({@code Records}, {@code Events}): a record because the file says so. */
     RECORDS,
     LOG_EVENTS
   }
@@ -150,7 +157,7 @@ final class FileScan {
         case START_OBJECT -> object(start, Context.ROOT);
         case START_ARRAY -> {
           setFormat(LogFormat.JSON_ARRAY);
-          arrayElements(Context.RECORDS); // the array is open already
+          arrayElements(Context.TOP_ARRAY); // the array is open already
         }
         default -> {
           String reason = "a JSON " + describe(t) + " at the top level is not a CloudTrail record or log file";
@@ -271,7 +278,7 @@ final class FileScan {
       }
       switch (name) {
         case "Records", "logEvents", "Events" -> {
-          if (ctx != Context.ROOT) {
+          if (ctx != Context.ROOT && ctx != Context.TOP_ARRAY) {
             f.unknown(p());
             continue;
           }
@@ -326,7 +333,7 @@ final class FileScan {
       recordIndex--;
       return; // a fragment of the broken region
     }
-    if (!f.recordLike && ctx == Context.ROOT) {
+    if (!f.recordLike && (ctx == Context.ROOT || ctx == Context.TOP_ARRAY)) {
       // An element of "Records" is a record because the file says so, however odd its fields; a bare
       // object elsewhere must look like one.
       problem(index, start, "an object with none of eventVersion, eventTime, eventSource, eventName, eventID is not a CloudTrail record", window.textForProblem(start, end));

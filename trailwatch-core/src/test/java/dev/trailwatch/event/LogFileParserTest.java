@@ -146,6 +146,22 @@ class LogFileParserTest {
   }
 
   @Test
+  void anArrayGatheringWholeFilesOrExportPagesKeepsTheirRecords() {
+    String file1 = "{\"Records\":[" + good("a") + "," + good("b") + "]}";
+    String file2 = "{\"Records\":[" + good("c") + "]}";
+    String page = "{\"Events\":[{\"EventId\":\"d\",\"CloudTrailEvent\":" + quoted(good("d")) + "}],\"NextToken\":\"t\"}";
+    String event = "{\"EventId\":\"e\",\"CloudTrailEvent\":" + quoted(good("e")) + "}"; // jq '.Events'
+
+    ParseResult r = parse("[" + file1 + ",\n" + file2 + ",\n" + page + ",\n" + event + ",\n{\"what\":\"else\"}]"); // jq -s . *.json
+
+    assertThat(r.events()).extracting(CloudTrailEvent::eventKey).containsExactly("a", "b", "c", "d", "e");
+    assertThat(r.problems()).singleElement().satisfies(p -> {
+      assertThat(p.reason()).startsWith("an object with none of eventVersion");
+      assertThat(p.rawText()).isEqualTo("{\"what\":\"else\"}");
+    });
+  }
+
+  @Test
   void aBadLineOfALookupEventsExportCostsOnlyItself() {
     String e1 = "{\"EventId\":\"e1\",\"CloudTrailEvent\":" + quoted(good("e1")) + "}";
     String e2 = "{\"EventId\":\"e2\",\"CloudTrailEvent\":" + quoted(good("e2")) + "}";
