@@ -31,7 +31,9 @@ final class FileScan {
     TOP_ARRAY,
     /** An element of a container's array ({@code Records}, {@code Events}): a record because the file says so. */
     RECORDS,
-    LOG_EVENTS
+    LOG_EVENTS,
+    /** An EventBridge event's {@code detail}: a record when it looks like one, else another service's event. */
+    EVENTBRIDGE_DETAIL
   }
 
   private final ByteWindow window;
@@ -39,6 +41,7 @@ final class FileScan {
   private @Nullable JsonParser parser; // created in rootValues: creating it already reads the stream
   private long offsetBase; // absolute offset of the current parser's byte 0
   private long recordStart = -1; // absolute start of the record candidate being read, or -1
+  private long indexedBy = -1; // the recordStart whose embedded record took a record index already
   private long lastEnd; // absolute end of the last object read completely
   private int recordIndex;
   private int records;
@@ -78,6 +81,10 @@ final class FileScan {
         // A record cut short on its line is noticed on a later line (the parser read on into it): the lines after
         // the record's own are read again
         boolean nextLine = lines && recordStart >= 0 && window.lineEnd(recordStart) < at;
+        boolean indexed = recordStart >= 0 && recordStart == indexedBy; // one line, one index, however it broke
+        if (indexed) {
+          recordIndex--;
+        }
         if (lines) {
           badLine(syntaxReason(e), at, window.lineEnd(nextLine ? recordStart : at));
           from = nextLine ? window.lineEnd(recordStart) + 1 : at;
@@ -269,8 +276,13 @@ final class FileScan {
     boolean container = false;
     boolean embedded = false;
     boolean digest = false;
-    recordStart = start;
-    window.keepFrom(start);
+    // An object embedded in a top-level one (an EventBridge detail, a lookup-events record after fromjson) is read
+    // as part of it: should it break, the whole outer object (its line) is the bad record
+    boolean nested = recordStart >= 0;
+    if (!nested) {
+      recordStart = start;
+      window.keepFrom(start);
+    }
     while (p().nextToken() == JsonToken.FIELD_NAME) {
       String name = p().currentName();
       if (f.field(name, p(), offsetBase)) {
@@ -294,6 +306,13 @@ final class FileScan {
         }
         case "messageType" -> controlMessage = "CONTROL_MESSAGE".equals(RecordFields.scalar(p()));
         case "CloudTrailEvent" -> embedded = embedded(LogFormat.LOOKUP_EVENTS) || embedded;
+        case "detail" -> {
+          if (ctx == Context.ROOT || ctx == Context.TOP_ARRAY) {
+            embedded = detail() || embedded;
+          } else {
+            f.unknown(p());
+          }
+        }
         case "message" -> {
           if (ctx == Context.LOG_EVENTS && controlMessage) {
             RecordFields.skipValue(p()); // "CWL CONTROL MESSAGE: …", sent to test the subscription
@@ -312,8 +331,12 @@ final class FileScan {
       }
     }
     long end = offsetBase + p().currentTokenLocation().getByteOffset() + 1;
-    recordStart = -1;
-    lastEnd = end;
+    if (nested) {
+      indexedBy = recordStart;
+    } else {
+      recordStart = -1;
+      lastEnd = end;
+    }
     if (ctx == Context.ROOT && p().currentTokenLocation().getLineNr() != startLine) {
       multiLineRecords = true;
     }
@@ -333,6 +356,9 @@ final class FileScan {
       recordIndex--;
       return; // a fragment of the broken region
     }
+    if (!f.recordLike && ctx == Context.EVENTBRIDGE_DETAIL) {
+      return; // an event of another source (an EC2 state change, …) on the same bus: not CloudTrail's, not bad
+    }
     if (!f.recordLike && (ctx == Context.ROOT || ctx == Context.TOP_ARRAY)) {
       // An element of "Records" is a record because the file says so, however odd its fields; a bare
       // object elsewhere must look like one.
@@ -351,15 +377,46 @@ final class FileScan {
     emit(f, bytes, start, new RecordLocation(index, start, bytes.length, false));
   }
 
+  /**
+   * An EventBridge event's {@code detail}: the CloudTrail record of an "AWS API Call via CloudTrail" event. Any
+   * other event (an EC2 state change on the same bus) is passed over: it is no CloudTrail record, and no bad input
+   * either. Decided by the detail's fields, not by {@code detail-type}, which may come after it (jq -S sorts keys).
+   */
+  private boolean detail() throws IOException {
+    int keyLine = p().currentTokenLocation().getLineNr();
+    if (p().nextToken() != JsonToken.START_OBJECT || valueOnALaterLine(keyLine)) {
+      p().skipChildren();
+      return false;
+    }
+    object(tokenStart(), Context.EVENTBRIDGE_DETAIL);
+    setFormat(LogFormat.EVENTBRIDGE); // once read, as above
+    return true;
+  }
+
+  /**
+   * True (and the value skipped) when the object just opened starts on a later line than its key: no writer puts a
+   * line break there, but a line of JSON lines cut after its key does, and the object is then the next line's,
+   * which is read again as its own record once this one is found broken.
+   */
+  private boolean valueOnALaterLine(int keyLine) throws IOException {
+    if (p().currentTokenLocation().getLineNr() == keyLine) {
+      return false;
+    }
+    p().skipChildren();
+    return true;
+  }
+
   /** The record delivered as a JSON string (CloudWatch Logs message, lookup-events CloudTrailEvent). */
   private boolean embedded(LogFormat as) throws IOException {
+    int keyLine = p().currentTokenLocation().getLineNr();
     JsonToken t = p().nextToken();
+    if (t == JsonToken.START_OBJECT && valueOnALaterLine(keyLine)) {
+      return false;
+    }
     if (t == JsonToken.START_OBJECT) {
       // The record as an object, not a string (an export passed through jq's fromjson): read as one
-      setFormat(as);
-      long outer = recordStart;
       object(tokenStart(), Context.RECORDS);
-      recordStart = outer;
+      setFormat(as); // once read: a first line that breaks inside it is still a bad line of JSON lines
       return true;
     }
     if (t != JsonToken.VALUE_STRING) {
@@ -371,6 +428,7 @@ final class FileScan {
     String text = p().getText();
     long end = offsetBase + p().currentLocation().getByteOffset();
     int index = recordIndex++;
+    indexedBy = recordStart;
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     RecordFields f = new RecordFields();
     try (JsonParser inner = LogFileParser.parserOver(bytes)) {

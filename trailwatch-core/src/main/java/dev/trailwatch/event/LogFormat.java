@@ -13,6 +13,11 @@ public enum LogFormat {
   CLOUDWATCH_LOGS,
   /** {@code aws cloudtrail lookup-events} output: the record is the string in {@code CloudTrailEvent}. */
   LOOKUP_EVENTS,
+  /**
+   * Amazon EventBridge events ("AWS API Call via CloudTrail" and the like), one a line or concatenated, as a rule
+   * delivers them to Firehose, S3 or CloudWatch Logs: {@code detail} holds the record.
+   */
+  EVENTBRIDGE,
   /** A CloudTrail digest file: kept apart, never read as events. */
   DIGEST,
   /** Nothing but white space. */

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -159,6 +160,25 @@ class LogFileParserTest {
       assertThat(p.reason()).startsWith("an object with none of eventVersion");
       assertThat(p.rawText()).isEqualTo("{\"what\":\"else\"}");
     });
+  }
+
+  @Test
+  void eventBridgeEventsYieldTheirCloudTrailRecordsAndPassOverOtherSources() {
+    String api = "{\"version\":\"0\",\"id\":\"1\",\"detail-type\":\"AWS API Call via CloudTrail\",\"source\":\"aws.ec2\","
+        + "\"account\":\"111122223333\",\"time\":\"2024-01-02T03:04:05Z\",\"region\":\"eu-west-1\",\"resources\":[],\"detail\":" + RECORD.replace("\n", "") + "}";
+    String ec2 = "{\"version\":\"0\",\"id\":\"2\",\"detail-type\":\"EC2 Instance State-change Notification\",\"source\":\"aws.ec2\","
+        + "\"detail\":{\"instance-id\":\"i-1\",\"state\":\"running\"}}";
+    String sorted = "{\"account\":\"1\",\"detail\":" + good("s") + ",\"detail-type\":\"AWS Console Sign In via CloudTrail\",\"source\":\"aws.signin\"}";
+
+    for (String file : List.of(api + "\n" + ec2 + "\n" + sorted + "\n", api + ec2 + sorted, "[" + api + "," + ec2 + "," + sorted + "]")) {
+      ParseResult r = parse(file);
+      assertThat(r.problems()).as(file).isEmpty();
+      assertThat(r.format()).isEqualTo(file.startsWith("[") ? LogFormat.JSON_ARRAY : LogFormat.EVENTBRIDGE);
+      assertThat(r.events()).extracting(CloudTrailEvent::eventKey).containsExactly("ev-1", "s");
+      CloudTrailEvent e = r.events().get(0);
+      assertThat(e.eventName()).isEqualTo("AuthorizeSecurityGroupIngress");
+      assertThat(e.raw().text()).isEqualTo(RECORD.replace("\n", "")); // the record is the detail, byte for byte
+    }
   }
 
   @Test

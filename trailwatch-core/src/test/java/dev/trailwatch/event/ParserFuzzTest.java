@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Hostile input never throws: it only produces problems, and good records are kept. */
 class ParserFuzzTest {
@@ -49,11 +51,17 @@ class ParserFuzzTest {
     }
   }
 
-  @Test
-  void aJsonLinesFileBrokenAtAnyByteOfOneLineKeepsEveryOtherLine() {
+  @ParameterizedTest(name = "records one a line as {0}")
+  @ValueSource(strings = {"records", "lookup-events objects", "EventBridge events"})
+  void aJsonLinesFileBrokenAtAnyByteOfOneLineKeepsEveryOtherLine(String as) {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      lines.add(LogFileParserTest.good("r" + i));
+      String record = LogFileParserTest.good("r" + i);
+      lines.add(switch (as) {
+        case "records" -> record;
+        case "lookup-events objects" -> "{\"EventId\":\"r" + i + "\",\"CloudTrailEvent\":" + LogFileParserTest.quoted(record) + "}";
+        default -> "{\"version\":\"0\",\"detail-type\":\"AWS API Call via CloudTrail\",\"detail\":" + record + "}";
+      });
     }
     for (int broken = 0; broken < lines.size(); broken++) {
       String line = lines.get(broken);
