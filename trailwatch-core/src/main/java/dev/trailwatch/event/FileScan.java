@@ -394,16 +394,12 @@ final class FileScan {
   }
 
   /**
-   * True (and the value skipped) when the object just opened starts on a later line than its key: no writer puts a
-   * line break there, but a line of JSON lines cut after its key does, and the object is then the next line's,
-   * which is read again as its own record once this one is found broken.
+   * True when the value just opened starts on a later line than its key: no writer puts a line break there, but a
+   * line of JSON lines cut after its key does, and the value is then the next line's object, which must not be read
+   * as this line's record (it is read again as its own once this line is found broken).
    */
-  private boolean valueOnALaterLine(int keyLine) throws IOException {
-    if (p().currentTokenLocation().getLineNr() == keyLine) {
-      return false;
-    }
-    p().skipChildren();
-    return true;
+  private boolean valueOnALaterLine(int keyLine) {
+    return p().currentTokenLocation().getLineNr() != keyLine;
   }
 
   /** The record delivered as a JSON string (CloudWatch Logs message, lookup-events CloudTrailEvent). */
@@ -411,6 +407,7 @@ final class FileScan {
     int keyLine = p().currentTokenLocation().getLineNr();
     JsonToken t = p().nextToken();
     if (t == JsonToken.START_OBJECT && valueOnALaterLine(keyLine)) {
+      p().skipChildren();
       return false;
     }
     if (t == JsonToken.START_OBJECT) {
