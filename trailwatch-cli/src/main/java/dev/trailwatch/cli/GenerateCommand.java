@@ -89,6 +89,8 @@ final class GenerateCommand implements Callable<Integer> {
     if (incidents) {
       w.printf(Locale.ROOT, "planted %d incidents: %s%n", s.incidents().size(), out.resolve("incidents.json"));
     }
+    // the folder beside corpus.json and incidents.json, which are no log files
+    w.printf(Locale.ROOT, "ingest it: trailwatch ingest %s%n", out.resolve("AWSLogs"));
     w.flush();
     return ExitStatus.OK.code();
   }

@@ -30,7 +30,9 @@ class GenerateCommandIT {
     Cli g = Cli.run("generate", "--out", corpus.toString(), "--events", "60000", "--days", "2", "--start", "2026-11-02", "--seed", "7", "--incidents");
     assertThat(g.exit()).as(g.err()).isZero();
     data = tmp.resolve("data").toString();
-    Cli i = Cli.run("ingest", "--data", data, "--json", corpus.resolve("AWSLogs").toString());
+    String said = g.out().lines().filter(l -> l.startsWith("ingest it: trailwatch ingest ")).findFirst().orElseThrow();
+    assertThat(said).endsWith(corpus.resolve("AWSLogs").toString()); // what to ingest: not corpus.json, incidents.json
+    Cli i = Cli.run("ingest", "--data", data, "--json", said.substring("ingest it: trailwatch ingest ".length()));
     assertThat(i.exit()).as(i.err() + i.out()).isZero();
     assertThat(new ObjectMapper().readTree(i.out()).get("problems").asInt()).isZero();
     claims = new ObjectMapper().readTree(corpus.resolve("corpus.json").toFile());
