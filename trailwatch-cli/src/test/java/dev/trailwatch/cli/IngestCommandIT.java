@@ -75,16 +75,18 @@ class IngestCommandIT {
     try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
       z.putNextEntry(new java.util.zip.ZipEntry("AWSLogs/x.json"));
     }
-    Path archive = Files.write(tmp.resolve("logs.zip"), zip.toByteArray());
+    Files.write(logs.resolve("logs.zip"), zip.toByteArray()); // found by walking the folder, not named
+    Files.writeString(logs.resolve("README"), "not a log");
 
-    Cli r = Cli.run("ingest", "--data", data(), logs.toString(), archive.toString());
+    Cli r = Cli.run("ingest", "--data", data(), logs.toString());
 
     assertThat(r.exit()).as(r.err()).isEqualTo(ExitStatus.PROBLEMS.code());
     assertThat(r.out()).contains("problems: 8 (trailwatch query")
         .contains("a-lines.json, record 1 at byte 39: invalid JSON")
         .contains("a-lines.json, record 7 at byte 189: invalid JSON: a line that is not a JSON object")
         .doesNotContain("record 9 at") // five shown: the zip's one and the first four of the other file
-        .contains("          and 3 more");
+        .contains("          and 3 more")
+        .contains("1 not JSON (skipped)");
     assertThat(r.out()).containsOnlyOnce("logs.zip: a zip archive, not a log file: unpack it (unzip) and ingest the folder");
   }
 

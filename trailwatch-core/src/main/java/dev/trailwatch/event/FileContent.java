@@ -105,15 +105,19 @@ public final class FileContent {
   }
 
   /**
-   * Whether a file found in a folder looks like a log file: gzip, or text (in any encoding {@link #decode} reads)
-   * whose first character after blanks opens a JSON object or array. The stream must support mark; nothing of it
-   * is consumed.
+   * Whether a file found in a folder is worth reading: gzip, text (in any encoding {@link #decode} reads) whose first
+   * character after blanks opens a JSON object or array, or an archive or other compression that may hold logs (read
+   * to report what to do with it: a logs.zip passed over in silence would look like a folder without logs). The
+   * stream must support mark; nothing of it is consumed.
    */
-  public static boolean looksLikeJson(InputStream in) throws IOException {
+  public static boolean worthReading(InputStream in) throws IOException {
     if (startsWithGzipMagic(in)) {
       return true;
     }
     byte[] head = peekMarked(in, 4096);
+    if (notALogFile(head) != null) {
+      return true;
+    }
     Charset charset = wideCharset(head);
     String text = new String(head, charset == null ? StandardCharsets.UTF_8 : charset);
     for (int i = 0; i < text.length(); i++) {

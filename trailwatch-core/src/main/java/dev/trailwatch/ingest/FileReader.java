@@ -45,7 +45,7 @@ final class FileReader {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       Tee tee = new Tee(opened, sha, fileId);
       BufferedInputStream in = new BufferedInputStream(tee, 1 << 16);
-      if (!file.explicit() && !FileContent.looksLikeJson(in)) {
+      if (!file.explicit() && !FileContent.worthReading(in)) {
         out.put(new Staged.NotJson(fileId, file.source()));
         return;
       }

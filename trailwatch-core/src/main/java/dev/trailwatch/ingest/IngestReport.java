@@ -10,7 +10,7 @@ import java.util.List;
  * @param filesSeen files found in the sources
  * @param filesRead files read and committed (digest files included)
  * @param filesUnchanged files skipped because the ledger has them with the same size and time or ETag
- * @param filesNotJson files found by walking a folder that are plainly neither JSON nor gzip, passed over
+ * @param filesNotJson files found by walking a folder that are plainly neither JSON, gzip nor an archive, passed over
  * @param digestFiles CloudTrail digest files recognised (kept apart, no events)
  * @param failures files that could not be read at all (I/O errors), one line each; they are not in the
  *     ledger and will be tried again by the next run

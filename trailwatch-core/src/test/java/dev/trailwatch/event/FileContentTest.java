@@ -61,7 +61,7 @@ class FileContentTest {
 
     assertThat(expected).isNotEmpty();
     assertThat(read(other)).isEqualTo(expected);
-    assertThat(FileContent.looksLikeJson(new BufferedInputStream(new ByteArrayInputStream(other)))).isTrue();
+    assertThat(FileContent.worthReading(new BufferedInputStream(new ByteArrayInputStream(other)))).isTrue();
   }
 
   @ParameterizedTest(name = "[{0}] is JSON: {1}")
@@ -71,10 +71,10 @@ class FileContentTest {
     "'\uFEFF{\"Records\":[]}', true",
     "'', false",
   })
-  void aFolderKeepsOnlyWhatLooksLikeJson(String text, boolean json) throws IOException {
+  void aFolderReadsOnlyWhatLooksLikeJson(String text, boolean json) throws IOException {
     for (String charset : List.of("UTF-8", "UTF-16LE", "UTF-16BE")) {
       byte[] bytes = text.getBytes(Charset.forName(charset));
-      assertThat(FileContent.looksLikeJson(new BufferedInputStream(new ByteArrayInputStream(bytes)))).as(charset).isEqualTo(json);
+      assertThat(FileContent.worthReading(new BufferedInputStream(new ByteArrayInputStream(bytes)))).as(charset).isEqualTo(json);
     }
   }
 
@@ -145,6 +145,9 @@ class FileContentTest {
     assertThat(onlyProblem(bzip2)).startsWith("bzip2-compressed, which Trailwatch does not read");
     assertThat(onlyProblem(xz)).startsWith("xz-compressed");
     assertThat(onlyProblem(zstd)).startsWith("zstd-compressed");
+    for (byte[] mayHoldLogs : List.of(zip.toByteArray(), bzip2, xz, zstd)) { // found in a folder: read, to be named
+      assertThat(FileContent.worthReading(new BufferedInputStream(new ByteArrayInputStream(mayHoldLogs)))).isTrue();
+    }
   }
 
   private String onlyProblem(byte[] file) {
