@@ -97,6 +97,30 @@ final class ByteWindow extends InputStream {
     return base;
   }
 
+  /**
+   * The offset of a UTF-8 byte order mark ({@code EF BB BF}) starting within {@code [from, to]} with only blanks
+   * between {@code after} and it, among the bytes in the buffer; -1 when there is none.
+   */
+  long byteOrderMark(long from, long to, long after) {
+    for (long at = Math.max(from, base); at <= to && at + 3 <= base + end; at++) {
+      int i = (int) (at - base);
+      if ((buf[i] & 0xff) == 0xEF && (buf[i + 1] & 0xff) == 0xBB && (buf[i + 2] & 0xff) == 0xBF && blank(Math.max(after, base), at)) {
+        return at;
+      }
+    }
+    return -1;
+  }
+
+  private boolean blank(long from, long to) {
+    for (long at = from; at < to; at++) {
+      byte b = buf[(int) (at - base)];
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Held bytes {@code [from, min(to, end))} as text for a problem report; empty when not held. */
   String textForProblem(long from, long to) {
     long start = Math.max(from, base + keepFrom);

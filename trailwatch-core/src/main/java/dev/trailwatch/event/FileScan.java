@@ -76,6 +76,13 @@ final class FileScan {
         break;
       } catch (JsonProcessingException e) {
         long at = errorOffset(e.getLocation());
+        long mark = recordStart < 0 && !recovering ? window.byteOrderMark(Math.max(at - 3, offsetBase), at, lastEnd) : -1;
+        if (mark >= 0) { // where a file began in several joined together (cat a.json b.json): read on after it
+          offsetBase = mark + 3;
+          window.keepFrom(offsetBase);
+          window.seek(offsetBase);
+          continue;
+        }
         long from = recordStart >= 0 ? recordStart + 1 : Math.max(lastEnd, at - 1);
         boolean lines = startsBadLine(recordStart >= 0 ? recordStart : at);
         // A record cut short on its line is noticed on a later line (the parser read on into it): the lines after

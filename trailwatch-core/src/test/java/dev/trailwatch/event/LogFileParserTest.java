@@ -182,6 +182,20 @@ class LogFileParserTest {
   }
 
   @Test
+  void filesJoinedWithTheirByteOrderMarksAreReadWhole() {
+    String bom = "\uFEFF";
+    for (String joined : List.of(
+        bom + "{\"Records\":[" + good("a") + "]}\n" + bom + "{\"Records\":[" + good("b") + "]}", // cat a.json b.json
+        bom + "{\"Records\":[" + good("a") + "]}" + bom + "{\"Records\":[" + good("b") + "]}", // the first without a line end
+        bom + good("a") + "\r\n" + bom + good("b") + "\r\n")) { // JSON lines
+      ParseResult r = parse(joined);
+      assertThat(r.problems()).as(joined).isEmpty();
+      assertThat(r.events()).extracting(CloudTrailEvent::eventKey).containsExactly("a", "b");
+      assertThat(r.events().get(1).raw().text()).isEqualTo(good("b"));
+    }
+  }
+
+  @Test
   void aBadLineOfALookupEventsExportCostsOnlyItself() {
     String e1 = "{\"EventId\":\"e1\",\"CloudTrailEvent\":" + quoted(good("e1")) + "}";
     String e2 = "{\"EventId\":\"e2\",\"CloudTrailEvent\":" + quoted(good("e2")) + "}";
