@@ -17,10 +17,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * A log file's text as UTF-8 bytes, whatever it was delivered as: gunzipped when it is gzip, and transcoded when
  * it is UTF-16 or UTF-32 (Windows PowerShell's {@code >} writes UTF-16, for example an {@code aws cloudtrail
- * lookup-events} export). The parser reads this and the store cuts records out of it again, so record offsets
+ * lookup-events} export), and with the times that CloudWatch Logs' export to S3 puts before each line blanked. The
+ * parser reads this and the store cuts records out of it again, so record offsets
  * mean the same in both.
  */
 public final class FileContent {
+  /** Bytes looked at to tell what the content is (a CloudWatch Logs export line's time and its "{"). */
+  private static final int HEAD = 64;
+
   private FileContent() {}
 
   /**
@@ -31,10 +35,10 @@ public final class FileContent {
   public static InputStream decode(InputStream in) throws IOException {
     BufferedInputStream raw = new BufferedInputStream(in, 1 << 16);
     if (!startsWithGzipMagic(raw)) {
-      return utf8(raw, peekMarked(raw, 4));
+      return text(raw, peekMarked(raw, HEAD));
     }
-    PushbackInputStream plain = new PushbackInputStream(new GZIPInputStream(new NeverDrained(raw), 1 << 16), 4);
-    return utf8(plain, peek(plain, 4));
+    PushbackInputStream plain = new PushbackInputStream(new GZIPInputStream(new NeverDrained(raw), 1 << 16), HEAD);
+    return text(plain, peek(plain, HEAD));
   }
 
   /**
@@ -94,9 +98,13 @@ public final class FileContent {
     }
   }
 
-  private static InputStream utf8(InputStream plain, byte[] head) {
+  /** The content as UTF-8 JSON: transcoded when it is wider, CloudWatch Logs export times blanked. */
+  private static InputStream text(InputStream plain, byte[] head) {
     Charset charset = wideCharset(head);
-    return charset == null ? plain : new Utf8Encoding(new InputStreamReader(plain, charset));
+    if (charset != null) {
+      return new Utf8Encoding(new InputStreamReader(plain, charset));
+    }
+    return ExportTimestamps.startsWithOne(head) ? new ExportTimestamps(plain) : plain;
   }
 
   /**
@@ -110,7 +118,7 @@ public final class FileContent {
       return true;
     }
     byte[] head = peekMarked(in, 4096);
-    if (notALogFile(head) != null) {
+    if (notALogFile(head) != null || ExportTimestamps.startsWithOne(head)) {
       return true;
     }
     Charset charset = wideCharset(head);

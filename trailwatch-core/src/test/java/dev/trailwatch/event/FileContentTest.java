@@ -127,6 +127,31 @@ class FileContentTest {
   }
 
   @Test
+  void aCloudWatchLogsExportReadsAsJsonLinesWithEachRecordWhereItIs() throws IOException {
+    StringBuilder export = new StringBuilder();
+    String[] times = {"2026-11-02T10:00:00.000Z", "2026-11-02T10:00:01Z", "2026-11-02T10:00:02.123456789Z"};
+    int n = 3000; // far more than one 64 KiB read, so that line starts fall at every place of a read's end
+    for (int i = 0; i < n; i++) {
+      export.append(times[i % 3]).append(' ').append(LogFileParserTest.good("r" + i + "-" + "x".repeat(i % 37))).append('\n');
+    }
+    byte[] file = export.toString().getBytes(StandardCharsets.UTF_8);
+
+    for (byte[] delivered : List.of(file, LogFileParserTest.gzip(file))) {
+      ParseResult r = parser.parse(delivered);
+      assertThat(r.problems()).isEmpty();
+      assertThat(r.events()).hasSize(n);
+      for (CloudTrailEvent e : r.events()) { // each record's bytes are where the file has them
+        RecordLocation at = e.location();
+        assertThat(new String(file, (int) at.offset(), at.length(), StandardCharsets.UTF_8)).isEqualTo(e.raw().text()).startsWith("{\"eventVersion\"");
+      }
+      assertThat(r.events().get(n - 1).eventKey()).startsWith("r" + (n - 1) + "-");
+    }
+    assertThat(FileContent.worthReading(new BufferedInputStream(new ByteArrayInputStream(file)))).isTrue();
+    byte[] notAnExport = "2026-11-02T10:00:00Z and then some words\n".getBytes(StandardCharsets.UTF_8);
+    assertThat(FileContent.worthReading(new BufferedInputStream(new ByteArrayInputStream(notAnExport)))).isFalse();
+  }
+
+  @Test
   void archivesAndOtherCompressionsAreNamedWithWhatToDo() throws IOException {
     ByteArrayOutputStream zip = new ByteArrayOutputStream();
     try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
