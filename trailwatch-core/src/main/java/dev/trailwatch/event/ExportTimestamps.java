@@ -3,21 +3,22 @@ package dev.trailwatch.event;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Blanks the time that CloudWatch Logs' export to S3 ({@code CreateExportTask}) writes before each event's message,
  * one event a line ({@code 2026-11-02T10:00:00.000Z {"eventVersion":…}}), so that the lines read as JSON lines.
  * The time becomes spaces rather than being cut out, so every record keeps its offset in the file.
  */
-final class ExportTimestamps extends InputStream {
+final class ExportTimestamps extends RefillingStream {
   /** The longest time blanked, with its space: nanoseconds, {@code 2026-11-02T10:00:00.123456789Z }. */
   private static final int LONGEST = 31;
 
   private final InputStream in;
   private final byte[] buf = new byte[1 << 16];
-  private int pos; // next byte handed out
-  private int ready; // [pos, ready) is handed out as is; [ready, end) waits for more bytes
+  private int ready; // [0, ready) is handed out as is; [ready, end) waits for more bytes
   private int end;
   private boolean lineStart = true;
   private boolean ended;
@@ -33,32 +34,14 @@ final class ExportTimestamps extends InputStream {
   }
 
   @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-  }
-
-  @Override
-  public int read(byte[] b, int off, int len) throws IOException {
-    if (len == 0) {
-      return 0;
-    }
-    while (pos == ready) {
-      if (!fill()) {
-        return -1;
-      }
-    }
-    int n = Math.min(len, ready - pos);
-    System.arraycopy(buf, pos, b, off, n);
-    pos += n;
-    return n;
+  protected @Nullable ByteBuffer next() throws IOException {
+    return fill() ? ByteBuffer.wrap(buf, 0, ready) : null;
   }
 
   /** Reads more and blanks the times of the lines that start in it; false at the end. */
   private boolean fill() throws IOException {
     int waiting = end - ready;
     System.arraycopy(buf, ready, buf, 0, waiting);
-    pos = 0;
     ready = 0;
     end = waiting;
     if (!ended) {

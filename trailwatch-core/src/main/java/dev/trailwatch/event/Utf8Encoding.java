@@ -2,16 +2,16 @@
 package dev.trailwatch.event;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /** A reader's characters as UTF-8 bytes. */
-final class Utf8Encoding extends InputStream {
+final class Utf8Encoding extends RefillingStream {
   private final Reader reader;
   private final CharsetEncoder encoder =
       StandardCharsets.UTF_8.newEncoder()
@@ -26,25 +26,12 @@ final class Utf8Encoding extends InputStream {
   }
 
   @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-  }
-
-  @Override
-  public int read(byte[] b, int off, int len) throws IOException {
-    if (len == 0) {
-      return 0;
+  protected @Nullable ByteBuffer next() throws IOException {
+    if (ended && !chars.hasRemaining()) {
+      return null;
     }
-    while (!bytes.hasRemaining()) {
-      if (ended && !chars.hasRemaining()) {
-        return -1;
-      }
-      fill();
-    }
-    int n = Math.min(len, bytes.remaining());
-    bytes.get(b, off, n);
-    return n;
+    fill();
+    return bytes;
   }
 
   private void fill() throws IOException {
