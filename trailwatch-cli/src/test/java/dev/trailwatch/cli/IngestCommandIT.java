@@ -71,11 +71,7 @@ class IngestCommandIT {
       lines.append("{\"eventVersion\":\"1.08\",\"eventID\":\"e").append(i).append("\"}\nnot json ").append(i).append("\n");
     }
     Files.writeString(logs.resolve("a-lines.json"), lines);
-    java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
-    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
-      z.putNextEntry(new java.util.zip.ZipEntry("AWSLogs/x.json"));
-    }
-    Files.write(logs.resolve("logs.zip"), zip.toByteArray()); // found by walking the folder, not named
+    Files.write(logs.resolve("case.7z"), new byte[] {'7', 'z', (byte) 0xBC, (byte) 0xAF, 0x27, 0x1C, 0, 4}); // found by walking
     Files.writeString(logs.resolve("README"), "not a log");
 
     Cli r = Cli.run("ingest", "--data", data(), logs.toString());
@@ -84,10 +80,38 @@ class IngestCommandIT {
     assertThat(r.out()).contains("problems: 8 (trailwatch query")
         .contains("a-lines.json, record 1 at byte 39: invalid JSON")
         .contains("a-lines.json, record 7 at byte 189: invalid JSON: a line that is not a JSON object")
-        .doesNotContain("record 9 at") // five shown: the zip's one and the first four of the other file
+        .doesNotContain("record 9 at") // five shown: the 7z's one and the first four of the other file
         .contains("          and 3 more")
         .contains("1 not JSON (skipped)");
-    assertThat(r.out()).containsOnlyOnce("logs.zip: a zip archive, not a log file: unpack it (unzip) and ingest the folder");
+    assertThat(r.out()).containsOnlyOnce("case.7z: a 7z archive, which Trailwatch does not open: unpack it (7z x) and ingest the folder");
+  }
+
+  @Test
+  void aZipOfLogsInTheFolderIsReadAsItsFilesAndItsRecordsComeBack() throws IOException {
+    Path logs = Files.createDirectories(tmp.resolve("logs"));
+    java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+      for (String sample : List.of("cpl/SerializerTestFileCompact.json.gz", "aws-docs/aws-docs-examples.json", "cpl/SerializerTestFileBadJsonFormat.json")) {
+        z.putNextEntry(new java.util.zip.ZipEntry("AWSLogs/" + sample));
+        z.write(Files.readAllBytes(SharedSamples.file(sample)));
+      }
+    }
+    Files.write(logs.resolve("case-4711.zip"), zip.toByteArray());
+    Path unzipped = Files.createDirectories(tmp.resolve("unzipped"));
+    for (String sample : List.of("cpl/SerializerTestFileCompact.json.gz", "aws-docs/aws-docs-examples.json", "cpl/SerializerTestFileBadJsonFormat.json")) {
+      Files.copy(SharedSamples.file(sample), unzipped.resolve(sample.replace('/', '-')));
+    }
+
+    Cli r = Cli.run("ingest", "--data", data(), logs.toString());
+    Cli u = Cli.run("ingest", "--data", tmp.resolve("from-folder").toString(), unzipped.toString());
+
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitStatus.PROBLEMS.code());
+    assertThat(r.out()).contains("case-4711.zip, record 0 at byte 1,293: AWSLogs/cpl/SerializerTestFileBadJsonFormat.json: invalid JSON");
+    String keys = "SELECT string_agg(event_key || ' ' || coalesce(event_name, ''), ',' ORDER BY event_key, event_name) FROM events";
+    Cli fromFolder = Cli.run("query", "--data", tmp.resolve("from-folder").toString(), "--csv", keys);
+    assertThat(u.exit()).as(u.err()).isEqualTo(ExitStatus.PROBLEMS.code());
+    assertThat(scalar(keys)).isEqualTo(fromFolder.out().lines().skip(1).findFirst().orElseThrow()); // the same events as unzipped
+    assertThat(scalar("SELECT format FROM files")).isEqualTo("records");
   }
 
   @Test

@@ -12,18 +12,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A log file's text as UTF-8 bytes, whatever it was delivered as: gunzipped when it is gzip, and transcoded when
  * it is UTF-16 or UTF-32 (Windows PowerShell's {@code >} writes UTF-16, for example an {@code aws cloudtrail
- * lookup-events} export), and with the times that CloudWatch Logs' export to S3 puts before each line blanked. The
- * parser reads this and the store cuts records out of it again, so record offsets
+ * lookup-events} export), with the times that CloudWatch Logs' export to S3 puts before each line blanked, and
+ * bunzipped, or the log files in a zip or tar archive one after another ({@link ArchiveEntries}). The parser reads this and the store cuts records out of it again, so record offsets
  * mean the same in both.
  */
 public final class FileContent {
-  /** Bytes looked at to tell what the content is (a CloudWatch Logs export line's time and its "{"). */
-  private static final int HEAD = 64;
+  /** Bytes looked at to tell what the content is (a tar header's "ustar" ends at 262). */
+  static final int HEAD = 512;
+
+  /** Archives in archives are opened this deep (a zip of tar.gz files); deeper ones are problems. */
+  private static final int MAX_ARCHIVE_DEPTH = 3;
 
   private FileContent() {}
 
@@ -33,12 +39,39 @@ public final class FileContent {
    * @throws java.util.zip.ZipException or {@link java.io.EOFException} when the gzip header is broken
    */
   public static InputStream decode(InputStream in) throws IOException {
+    return decode(in, 0);
+  }
+
+  /** As {@link #decode(InputStream)}, for a file {@code depth} archives deep. */
+  static InputStream decode(InputStream in, int depth) throws IOException {
     BufferedInputStream raw = new BufferedInputStream(in, 1 << 16);
-    if (!startsWithGzipMagic(raw)) {
-      return text(raw, peekMarked(raw, HEAD));
+    byte[] magic = peekMarked(raw, 4);
+    InputStream plain = raw;
+    byte[] head;
+    if (startsWith(magic, 0x1F, 0x8B)) {
+      PushbackInputStream gunzipped = new PushbackInputStream(new GZIPInputStream(new NeverDrained(raw), 1 << 16), HEAD);
+      head = peek(gunzipped, HEAD);
+      plain = gunzipped;
+    } else if (startsWith(magic, 'B', 'Z', 'h') && magic.length == 4 && magic[3] >= '1' && magic[3] <= '9') {
+      PushbackInputStream bunzipped = new PushbackInputStream(new BZip2CompressorInputStream(raw, true), HEAD);
+      head = peek(bunzipped, HEAD);
+      plain = bunzipped;
+    } else {
+      head = peekMarked(raw, HEAD);
     }
-    PushbackInputStream plain = new PushbackInputStream(new GZIPInputStream(new NeverDrained(raw), 1 << 16), HEAD);
-    return text(plain, peek(plain, HEAD));
+    if (depth < MAX_ARCHIVE_DEPTH) {
+      if (startsWith(head, 0x50, 0x4B, 0x03, 0x04) || startsWith(head, 0x50, 0x4B, 0x05, 0x06)) {
+        return new ArchiveEntries(new ZipArchiveInputStream(plain), depth);
+      }
+      if (isTar(head)) {
+        return new ArchiveEntries(new TarArchiveInputStream(plain), depth);
+      }
+    }
+    return text(plain, head);
+  }
+
+  private static boolean isTar(byte[] head) {
+    return head.length >= 262 && new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar");
   }
 
   /**
@@ -46,17 +79,11 @@ public final class FileContent {
    * ("a zip archive: unpack it …"); null when it is none of them.
    */
   static @Nullable String notALogFile(byte[] head) {
-    if (startsWith(head, 0x50, 0x4B, 0x03, 0x04) || startsWith(head, 0x50, 0x4B, 0x05, 0x06)) {
-      return "a zip archive, not a log file: unpack it (unzip) and ingest the folder";
+    if (startsWith(head, 0x50, 0x4B, 0x03, 0x04) || startsWith(head, 0x50, 0x4B, 0x05, 0x06) || isTar(head)) {
+      return "an archive inside archives " + MAX_ARCHIVE_DEPTH + " deep, which Trailwatch does not open: unpack it and ingest the folder";
     }
     if (startsWith(head, 0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C)) {
-      return "a 7z archive, not a log file: unpack it and ingest the folder";
-    }
-    if (head.length >= 262 && new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar")) {
-      return "a tar archive, not a log file: unpack it (tar -xf) and ingest the folder";
-    }
-    if (startsWith(head, 0x42, 0x5A, 0x68)) {
-      return "bzip2-compressed, which Trailwatch does not read: decompress it (bunzip2) or compress it with gzip";
+      return "a 7z archive, which Trailwatch does not open: unpack it (7z x) and ingest the folder";
     }
     if (startsWith(head, 0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00)) {
       return "xz-compressed, which Trailwatch does not read: decompress it (unxz) or compress it with gzip";
@@ -108,18 +135,15 @@ public final class FileContent {
   }
 
   /**
-   * Whether a file found in a folder is worth reading: gzip, text (in any encoding {@link #decode} reads) whose first
-   * character after blanks opens a JSON object or array, or an archive or other compression that may hold logs (read
-   * to report what to do with it: a logs.zip passed over in silence would look like a folder without logs). The
+   * Whether a file found in a folder is worth reading: compressed, an archive (one Trailwatch does not open is read
+   * to report what to do with it: passed over in silence, it would look like a folder without logs), or text (in any
+   * encoding {@link #decode} reads) whose first character after blanks opens a JSON object or array. The
    * stream must support mark; nothing of it is consumed.
    */
   public static boolean worthReading(InputStream in) throws IOException {
-    if (startsWithGzipMagic(in)) {
-      return true;
-    }
     byte[] head = peekMarked(in, 4096);
-    if (notALogFile(head) != null || ExportTimestamps.startsWithOne(head)) {
-      return true;
+    if (startsWith(head, 0x1F, 0x8B) || startsWith(head, 'B', 'Z', 'h') || notALogFile(head) != null || ExportTimestamps.startsWithOne(head)) {
+      return true; // compressed, an archive (opened, or named as a problem), a CloudWatch Logs export
     }
     Charset charset = wideCharset(head);
     String text = new String(head, charset == null ? StandardCharsets.UTF_8 : charset);
@@ -133,12 +157,6 @@ public final class FileContent {
       }
     }
     return false;
-  }
-
-  /** Whether the stream (which must support mark) starts with gzip's magic bytes; it is not consumed. */
-  private static boolean startsWithGzipMagic(InputStream in) throws IOException {
-    byte[] head = peekMarked(in, 2);
-    return head.length == 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
   }
 
   /**

@@ -38,6 +38,8 @@ final class FileScan {
 
   private final ByteWindow window;
   private final RecordSink sink;
+  private final long origin;
+  private final String within;
   private @Nullable JsonParser parser; // created in rootValues: creating it already reads the stream
   private long offsetBase; // absolute offset of the current parser's byte 0
   private long recordStart = -1; // absolute start of the record candidate being read, or -1
@@ -60,8 +62,19 @@ final class FileScan {
   private boolean resumeAtLineStart; // recovery starts at the start of a line
 
   FileScan(InputStream decompressed, RecordSink sink) throws IOException {
+    this(decompressed, sink, 0, "");
+  }
+
+  /**
+   * A scan of one file of an archive: its records' offsets are {@code origin} further on (where the file starts in the
+   * archive's {@link ArchiveEntries} sequence, which the store cuts them out of), and its problems name it
+   * ({@code within}) and give offsets in it.
+   */
+  FileScan(InputStream decompressed, RecordSink sink, long origin, String within) throws IOException {
     this.window = new ByteWindow(decompressed, LogFileParser.MAX_RECORD_BYTES);
     this.sink = sink;
+    this.origin = origin;
+    this.within = within.isEmpty() ? "" : within + ": ";
   }
 
   ParseSummary run() throws IOException {
@@ -381,7 +394,7 @@ final class FileScan {
       rootRecords = true;
     }
     byte[] bytes = window.slice(start, end);
-    emit(f, bytes, start, new RecordLocation(index, start, bytes.length, false));
+    emit(f, bytes, start, new RecordLocation(index, origin + start, bytes.length, false));
   }
 
   /**
@@ -457,7 +470,7 @@ final class FileScan {
       problem(index, start, "the embedded object is not a CloudTrail record", text);
       return true;
     }
-    emit(f, bytes, 0, new RecordLocation(index, start, (int) (end - start), true));
+    emit(f, bytes, 0, new RecordLocation(index, origin + start, (int) (end - start), true));
     return true;
   }
 
@@ -491,7 +504,7 @@ final class FileScan {
   private void problem(int index, long offset, String reason, String raw) {
     problems++;
     emittedSinceProblem = false;
-    sink.problem(new ParseProblem(index, offset, reason, raw));
+    sink.problem(new ParseProblem(index, offset, within + reason, raw)); // where in the file the reason names
   }
 
   private void setFormat(LogFormat f) {

@@ -9,9 +9,12 @@ import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PushbackInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.io.input.BoundedInputStream;
+import org.jspecify.annotations.Nullable;
 import java.util.zip.ZipException;
 
 /**
@@ -59,6 +62,9 @@ public final class LogFileParser {
       sink.problem(new ParseProblem(-1, 0, "not a valid gzip file: " + (e.getMessage() == null ? "it ends inside the gzip header" : e.getMessage()), ""));
       return new ParseSummary(LogFormat.UNKNOWN, 0, 1, 0, 0, 0);
     }
+    if (decoded instanceof ArchiveEntries archive) {
+      return eachFile(archive, sink);
+    }
     PushbackInputStream content = new PushbackInputStream(decoded, ARCHIVE_HEAD);
     String archive = FileContent.notALogFile(FileContent.peek(content, ARCHIVE_HEAD));
     if (archive != null) {
@@ -66,6 +72,39 @@ public final class LogFileParser {
       return new ParseSummary(LogFormat.UNKNOWN, 0, 1, 0, 0, 0);
     }
     return new FileScan(content, sink).run();
+  }
+
+  /** Each log file of an archive on its own, at its offset in the archive's sequence, its problems naming it. */
+  private static ParseSummary eachFile(ArchiveEntries archive, RecordSink sink) throws IOException {
+    Scanned all = eachFile(archive, sink, 0, "");
+    ParseSummary s = all.summary() != null ? all.summary() : new ParseSummary(LogFormat.EMPTY, 0, 0, 0, 0, 0);
+    return new ParseSummary(s.format(), s.records(), s.problems(), s.recordsWithUnknownFields(), s.recordsWithoutTime(), all.length());
+  }
+
+  /** What the files of an archive held, and the length of its sequence. */
+  private record Scanned(@Nullable ParseSummary summary, long length) {}
+
+  private static Scanned eachFile(ArchiveEntries archive, RecordSink sink, long origin, String within) throws IOException {
+    ParseSummary total = null;
+    long at = origin;
+    for (ArchiveEntries.LogFile f = archive.nextLogFile(); f != null; f = archive.nextLogFile()) {
+      ParseSummary one;
+      if (f.problem() != null) { // not read, and no place in the sequence
+        sink.problem(new ParseProblem(-1, 0, within + f.name() + ": " + f.problem(), ""));
+        one = new ParseSummary(LogFormat.UNKNOWN, 0, 1, 0, 0, 0);
+      } else if (f.content() instanceof ArchiveEntries inner) {
+        Scanned s = eachFile(inner, sink, at, within + f.name() + "/");
+        one = s.summary();
+        at += s.length() + 1; // and the line break after it
+      } else {
+        BoundedInputStream content = BoundedInputStream.builder().setInputStream(f.content()).get();
+        one = new FileScan(content, sink, at, within + f.name()).run();
+        content.transferTo(OutputStream.nullOutputStream()); // to its end, to know where the next file starts
+        at += content.getCount() + 1;
+      }
+      total = total == null ? one : one == null ? total : total.plus(one);
+    }
+    return new Scanned(total, at - origin);
   }
 
   /** Parses bytes held in memory, collecting everything (tests, small inputs). */

@@ -12,4 +12,16 @@ package dev.trailwatch.event;
  * @param decompressedBytes bytes read after decompression
  */
 public record ParseSummary(
-    LogFormat format, int records, int problems, int recordsWithUnknownFields, int recordsWithoutTime, long decompressedBytes) {}
+    LogFormat format, int records, int problems, int recordsWithUnknownFields, int recordsWithoutTime, long decompressedBytes) {
+
+  /**
+   * Two files of one archive together: the counts add up; the format is the first one's, unless only a later one
+   * held records (an archive whose first file is a digest is still a log archive).
+   */
+  public ParseSummary plus(ParseSummary o) {
+    boolean recordsOnlyThere = records == 0 && o.records > 0;
+    return new ParseSummary(recordsOnlyThere ? o.format : format, records + o.records, problems + o.problems,
+        recordsWithUnknownFields + o.recordsWithUnknownFields, recordsWithoutTime + o.recordsWithoutTime,
+        decompressedBytes + o.decompressedBytes);
+  }
+}

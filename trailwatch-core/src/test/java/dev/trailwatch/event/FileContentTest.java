@@ -152,27 +152,32 @@ class FileContentTest {
   }
 
   @Test
-  void archivesAndOtherCompressionsAreNamedWithWhatToDo() throws IOException {
-    ByteArrayOutputStream zip = new ByteArrayOutputStream();
-    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
-      z.putNextEntry(new java.util.zip.ZipEntry("AWSLogs/x.json"));
-      z.write("{\"Records\":[]}".getBytes(StandardCharsets.UTF_8));
-    }
-    byte[] tar = new byte[1024]; // a tar header: the name, then "ustar" at 257
-    System.arraycopy("x.json".getBytes(StandardCharsets.US_ASCII), 0, tar, 0, 6);
-    System.arraycopy("ustar".getBytes(StandardCharsets.US_ASCII), 0, tar, 257, 5);
-    byte[] bzip2 = {'B', 'Z', 'h', '9', 0x31, 0x41, 0x59, 0x26};
+  void archivesAndCompressionsNotReadAreNamedWithWhatToDo() throws IOException {
+    byte[] sevenZ = {'7', 'z', (byte) 0xBC, (byte) 0xAF, 0x27, 0x1C, 0, 4};
     byte[] xz = {(byte) 0xFD, '7', 'z', 'X', 'Z', 0, 0, 4};
     byte[] zstd = {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD, 0, 0};
+    byte[] deep = "{\"Records\":[]}".getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < 4; i++) {
+      deep = zip("level" + i + (i == 0 ? ".json" : ".zip"), deep);
+    }
 
-    assertThat(onlyProblem(zip.toByteArray())).isEqualTo("a zip archive, not a log file: unpack it (unzip) and ingest the folder");
-    assertThat(onlyProblem(LogFileParserTest.gzip(tar))).startsWith("a tar archive, not a log file");
-    assertThat(onlyProblem(bzip2)).startsWith("bzip2-compressed, which Trailwatch does not read");
-    assertThat(onlyProblem(xz)).startsWith("xz-compressed");
+    assertThat(onlyProblem(sevenZ)).startsWith("a 7z archive, which Trailwatch does not open: unpack it (7z x)");
+    assertThat(onlyProblem(xz)).startsWith("xz-compressed, which Trailwatch does not read");
     assertThat(onlyProblem(zstd)).startsWith("zstd-compressed");
-    for (byte[] mayHoldLogs : List.of(zip.toByteArray(), bzip2, xz, zstd)) { // found in a folder: read, to be named
+    assertThat(onlyProblem(zip("case.7z", sevenZ))).isEqualTo("case.7z: a 7z archive, which Trailwatch does not open: unpack it (7z x) and ingest the folder");
+    assertThat(onlyProblem(deep)).startsWith("level3.zip/level2.zip/level1.zip: an archive inside archives 3 deep");
+    for (byte[] mayHoldLogs : List.of(sevenZ, xz, zstd)) { // found in a folder: read, to be named
       assertThat(FileContent.worthReading(new BufferedInputStream(new ByteArrayInputStream(mayHoldLogs)))).isTrue();
     }
+  }
+
+  private static byte[] zip(String name, byte[] content) throws IOException {
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+      z.putNextEntry(new java.util.zip.ZipEntry(name));
+      z.write(content);
+    }
+    return zip.toByteArray();
   }
 
   private String onlyProblem(byte[] file) {

@@ -111,6 +111,25 @@ class DuckDbEventStoreTest {
   }
 
   @Test
+  void originalRecordsOfFilesInAZipComeBackByteForByte() throws IOException {
+    java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+      for (String sample : List.of("cpl/SerializerTestFileCompact.json.gz", "otel/cloudtrail_log_cw.json", "otel/cloudtrail_log.json")) {
+        z.putNextEntry(new java.util.zip.ZipEntry("logs/" + sample));
+        z.write(Files.readAllBytes(SharedSamples.file(sample)));
+      }
+    }
+    try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
+      stageAndCommit(store, "case-4711.zip", zip.toByteArray());
+      List<CloudTrailEvent> events = parser.parse(zip.toByteArray()).events();
+      assertThat(events).hasSize(6 + 1 + 7);
+      for (CloudTrailEvent e : events) {
+        assertThat(store.findOriginalRecord(e.recipientAccountId() == null ? "" : e.recipientAccountId(), e.eventKey())).contains(e.raw().text());
+      }
+    }
+  }
+
+  @Test
   void problemsAreStoredWithTheirRawText() throws Exception {
     try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
       Added f = stageAndCommit(store, "cpl/SerializerTestFileBadJsonFormat.json").get(0);
