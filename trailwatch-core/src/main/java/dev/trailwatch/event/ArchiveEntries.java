@@ -63,8 +63,12 @@ final class ArchiveEntries extends RefillingStream {
    */
   @Nullable LogFile nextLogFile() throws IOException {
     for (ArchiveEntry e = archive.getNextEntry(); e != null; e = archive.getNextEntry()) {
-      if (e.isDirectory() || !archive.canReadEntryData(e)) {
+      if (e.isDirectory()) {
         continue;
+      }
+      if (!archive.canReadEntryData(e)) {
+        return new LogFile(e.getName(), InputStream.nullInputStream(),
+            "encrypted, or packed in a way Trailwatch does not read: unpack the archive and ingest the folder");
       }
       InputStream decoded = FileContent.decode(archive, depth + 1);
       if (decoded instanceof ArchiveEntries) {

@@ -61,7 +61,7 @@ public final class FileContent {
     }
     if (depth < MAX_ARCHIVE_DEPTH) {
       if (startsWith(head, 0x50, 0x4B, 0x03, 0x04) || startsWith(head, 0x50, 0x4B, 0x05, 0x06)) {
-        return new ArchiveEntries(new ZipArchiveInputStream(plain), depth);
+        return new ArchiveEntries(new ZipArchiveInputStream(plain, "UTF-8", true, true), depth);
       }
       if (isTar(head)) {
         return new ArchiveEntries(new TarArchiveInputStream(plain), depth);
