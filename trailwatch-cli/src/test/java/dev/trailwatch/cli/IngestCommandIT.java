@@ -111,7 +111,7 @@ class IngestCommandIT {
     Cli fromFolder = Cli.run("query", "--data", tmp.resolve("from-folder").toString(), "--csv", keys);
     assertThat(u.exit()).as(u.err()).isEqualTo(ExitStatus.PROBLEMS.code());
     assertThat(scalar(keys)).isEqualTo(fromFolder.out().lines().skip(1).findFirst().orElseThrow()); // the same events as unzipped
-    assertThat(scalar("SELECT format FROM files")).isEqualTo("records");
+    assertThat(scalar("SELECT format FROM files")).isEqualTo("archive");
   }
 
   @Test

@@ -23,6 +23,7 @@ final class ArchiveEntries extends RefillingStream {
   private final int depth;
   private final byte[] buf = new byte[1 << 16];
   private @Nullable InputStream entry; // the current entry's decoded content
+  private boolean stuck; // an entry could not be read, so the archive cannot be read past it
 
   /**
    * A file in the archive that holds logs, or may (then {@code problem} says why it is not read, and it has no place
@@ -62,13 +63,17 @@ final class ArchiveEntries extends RefillingStream {
    * followed by a line break, then the next one's.
    */
   @Nullable LogFile nextLogFile() throws IOException {
+    if (stuck) {
+      return null;
+    }
     for (ArchiveEntry e = archive.getNextEntry(); e != null; e = archive.getNextEntry()) {
       if (e.isDirectory()) {
         continue;
       }
-      if (!archive.canReadEntryData(e)) {
+      if (!archive.canReadEntryData(e)) { // and the entries after it cannot be reached either
+        stuck = true;
         return new LogFile(e.getName(), InputStream.nullInputStream(),
-            "encrypted, or packed in a way Trailwatch does not read: unpack the archive and ingest the folder");
+            "encrypted, or packed in a way Trailwatch does not read, and so is the rest of the archive after it: unpack it and ingest the folder");
       }
       InputStream decoded = FileContent.decode(archive, depth + 1);
       if (decoded instanceof ArchiveEntries) {

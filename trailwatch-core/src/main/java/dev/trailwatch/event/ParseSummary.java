@@ -14,13 +14,9 @@ package dev.trailwatch.event;
 public record ParseSummary(
     LogFormat format, int records, int problems, int recordsWithUnknownFields, int recordsWithoutTime, long decompressedBytes) {
 
-  /**
-   * Two files of one archive together: the counts add up; the format is the first one's, unless only a later one
-   * held records (an archive whose first file is a digest is still a log archive).
-   */
+  /** Two files of one archive together: the counts add up (the format is the first one's). */
   public ParseSummary plus(ParseSummary o) {
-    boolean recordsOnlyThere = records == 0 && o.records > 0;
-    return new ParseSummary(recordsOnlyThere ? o.format : format, records + o.records, problems + o.problems,
+    return new ParseSummary(format, records + o.records, problems + o.problems,
         recordsWithUnknownFields + o.recordsWithUnknownFields, recordsWithoutTime + o.recordsWithoutTime,
         decompressedBytes + o.decompressedBytes);
   }

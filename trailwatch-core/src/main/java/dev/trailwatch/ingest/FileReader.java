@@ -21,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one file on a worker thread: hashes its bytes, sends them in chunks (the store keeps each file's
@@ -52,6 +53,9 @@ final class FileReader {
       Batcher sink = new Batcher(fileId, file.source());
       ParseSummary summary = parser.parse(in, sink);
       in.transferTo(java.io.OutputStream.nullOutputStream()); // hash and keep every byte, also after the JSON ends
+      if (tee.failure != null) { // the disk or network failed, whatever a reader above made of it (a broken archive?)
+        throw tee.failure;
+      }
       sink.flush();
       tee.flush();
       out.put(
@@ -131,6 +135,7 @@ final class FileReader {
     private int filled;
     private int seq;
     long total;
+    @Nullable IOException failure; // the first failure of the file's own stream
 
     Tee(InputStream in, MessageDigest sha, long fileId) {
       super(in);
@@ -147,7 +152,13 @@ final class FileReader {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
+      int n;
+      try {
+        n = super.read(b, off, len);
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
       if (n > 0) {
         sha.update(b, off, n);
         total += n;

@@ -116,6 +116,21 @@ class ArchiveTest {
   }
 
   @Test
+  void aTruncatedArchiveKeepsTheFilesBeforeTheBreakAndSaysWhere() throws IOException {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    for (int i = 0; i < 20; i++) { // stored uncompressed in the gzip's middle: cutting the archive cuts a file
+      files.put("f" + i + ".json", Files.readAllBytes(SAMPLES.resolve("aws-docs/aws-docs-examples.json")));
+    }
+    for (byte[] whole : List.of(zip(files), tarGz(files))) {
+      ParseResult r = parser.parse(java.util.Arrays.copyOf(whole, whole.length / 2));
+
+      assertThat(r.format()).isEqualTo(LogFormat.ARCHIVE);
+      assertThat(r.events().size()).isGreaterThanOrEqualTo(24).isLessThan(24 * 20);
+      assertThat(r.problems()).isNotEmpty().last().satisfies(p -> assertThat(p.reason()).startsWith("the archive breaks off after f"));
+    }
+  }
+
+  @Test
   void aBzip2FileIsRead() throws IOException {
     byte[] plain = Files.readAllBytes(SAMPLES.resolve("aws-docs/aws-docs-examples.json"));
     assertThat(parser.parse(bzip2(plain)).events()).hasSize(24);

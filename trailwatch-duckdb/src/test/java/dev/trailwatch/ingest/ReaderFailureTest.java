@@ -30,7 +30,10 @@ class ReaderFailureTest {
 
   /** A file whose bytes break half-way with {@code failure}: a stand-in for a bug met on one file. */
   private static LogFile breaking(String name, Supplier<? extends Throwable> failure) throws IOException {
-    byte[] bytes = Files.readAllBytes(SharedSamples.file("aws-docs/aws-docs-examples.json"));
+    return breaking(name, Files.readAllBytes(SharedSamples.file("aws-docs/aws-docs-examples.json")), failure);
+  }
+
+  private static LogFile breaking(String name, byte[] bytes, Supplier<? extends Throwable> failure) {
     return new LogFile() {
       @Override
       public String source() {
@@ -58,6 +61,9 @@ class ReaderFailureTest {
               Throwable t = failure.get();
               if (t instanceof RuntimeException r) {
                 throw r;
+              }
+              if (t instanceof IOException io) {
+                throw io;
               }
               throw (Error) t;
             }
@@ -90,6 +96,28 @@ class ReaderFailureTest {
       assertThat(report.filesRead()).isEqualTo(2);
       assertThat(store.countEvents()).isEqualTo(6 + 7); // nothing of the broken file's first half
       assertThat(store.latestFiles()).containsOnlyKeys(files.get(0).source(), files.get(2).source());
+      }
+    });
+  }
+
+  @Test
+  void aNetworkThatFailsInsideAnArchiveFailsTheFileInsteadOfPassingForABrokenArchive() throws Exception {
+    java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+      for (int i = 0; i < 10; i++) {
+        z.putNextEntry(new java.util.zip.ZipEntry("f" + i + ".json"));
+        z.write(Files.readAllBytes(SharedSamples.file("aws-docs/aws-docs-examples.json")));
+      }
+    }
+    LogFile bad = breaking("case.zip", zip.toByteArray(), () -> new java.net.SocketException("Connection reset"));
+    assertTimeoutPreemptively(WITHOUT_A_HANG, () -> {
+      try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
+        IngestReport report = new IngestPipeline(store, IngestOptions.defaults(), RuleEngine.none()).run(List.of(LogSource.of("t", List.of(bad), false)), IngestListener.NONE);
+
+        assertThat(report.failures()).singleElement().satisfies(f -> assertThat(f.reason()).contains("Connection reset"));
+        assertThat(report.problems()).isZero();
+        assertThat(store.countEvents()).isZero(); // and not in the ledger: the next run reads it again
+        assertThat(store.latestFiles()).isEmpty();
       }
     });
   }
