@@ -52,7 +52,7 @@ public final class FileContent {
       PushbackInputStream gunzipped = new PushbackInputStream(new GZIPInputStream(new NeverDrained(raw), 1 << 16), HEAD);
       head = peek(gunzipped, HEAD);
       plain = gunzipped;
-    } else if (startsWith(magic, 'B', 'Z', 'h') && magic.length == 4 && magic[3] >= '1' && magic[3] <= '9') {
+    } else if (isBzip2(magic)) {
       PushbackInputStream bunzipped = new PushbackInputStream(new BZip2CompressorInputStream(raw, true), HEAD);
       head = peek(bunzipped, HEAD);
       plain = bunzipped;
@@ -60,7 +60,7 @@ public final class FileContent {
       head = peekMarked(raw, HEAD);
     }
     if (depth < MAX_ARCHIVE_DEPTH) {
-      if (startsWith(head, 0x50, 0x4B, 0x03, 0x04) || startsWith(head, 0x50, 0x4B, 0x05, 0x06)) {
+      if (isZip(head)) {
         return new ArchiveEntries(new ZipArchiveInputStream(plain, "UTF-8", true, true), depth);
       }
       if (isTar(head)) {
@@ -68,6 +68,14 @@ public final class FileContent {
       }
     }
     return text(plain, head);
+  }
+
+  private static boolean isBzip2(byte[] head) {
+    return startsWith(head, 'B', 'Z', 'h') && head.length >= 4 && head[3] >= '1' && head[3] <= '9';
+  }
+
+  private static boolean isZip(byte[] head) {
+    return startsWith(head, 0x50, 0x4B, 0x03, 0x04) || startsWith(head, 0x50, 0x4B, 0x05, 0x06);
   }
 
   private static boolean isTar(byte[] head) {
@@ -79,7 +87,7 @@ public final class FileContent {
    * ("a zip archive: unpack it …"); null when it is none of them.
    */
   static @Nullable String notALogFile(byte[] head) {
-    if (startsWith(head, 0x50, 0x4B, 0x03, 0x04) || startsWith(head, 0x50, 0x4B, 0x05, 0x06) || isTar(head)) {
+    if (isZip(head) || isTar(head)) {
       return "an archive inside archives " + MAX_ARCHIVE_DEPTH + " deep, which Trailwatch does not open: unpack it and ingest the folder";
     }
     if (startsWith(head, 0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C)) {
@@ -142,7 +150,7 @@ public final class FileContent {
    */
   public static boolean worthReading(InputStream in) throws IOException {
     byte[] head = peekMarked(in, 4096);
-    if (startsWith(head, 0x1F, 0x8B) || startsWith(head, 'B', 'Z', 'h') || notALogFile(head) != null || ExportTimestamps.startsWithOne(head)) {
+    if (startsWith(head, 0x1F, 0x8B) || isBzip2(head) || notALogFile(head) != null || ExportTimestamps.startsWithOne(head)) {
       return true; // compressed, an archive (opened, or named as a problem), a CloudWatch Logs export
     }
     Charset charset = wideCharset(head);
