@@ -9,12 +9,9 @@ import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PushbackInputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.io.input.BoundedInputStream;
-import org.jspecify.annotations.Nullable;
 import java.util.zip.ZipException;
 
 /**
@@ -50,7 +47,7 @@ public final class LogFileParser {
   /**
    * Parses one file, passing records and problems to the sink in file order.
    *
-   * @param in the file's bytes, gzip-compressed or not; not closed
+   * @param in the file's bytes as stored (compressed, an archive, or plain); not closed
    * @throws IOException only when the underlying stream fails for a reason other than bad content (an I/O
    *     error of the disk or network); truncated or corrupt gzip data is reported as a problem instead
    */
@@ -63,7 +60,7 @@ public final class LogFileParser {
       return new ParseSummary(LogFormat.UNKNOWN, 0, 1, 0, 0, 0);
     }
     if (decoded instanceof ArchiveEntries archive) {
-      return eachFile(archive, sink);
+      return ArchiveScan.run(archive, sink);
     }
     PushbackInputStream content = new PushbackInputStream(decoded, ARCHIVE_HEAD);
     String archive = FileContent.notALogFile(FileContent.peek(content, ARCHIVE_HEAD));
@@ -72,52 +69,6 @@ public final class LogFileParser {
       return new ParseSummary(LogFormat.UNKNOWN, 0, 1, 0, 0, 0);
     }
     return new FileScan(content, sink).run();
-  }
-
-  /** Each log file of an archive on its own, at its offset in the archive's sequence, its problems naming it. */
-  private static ParseSummary eachFile(ArchiveEntries archive, RecordSink sink) throws IOException {
-    Scanned all = eachFile(archive, sink, 0, "");
-    ParseSummary s = all.summary() != null ? all.summary() : new ParseSummary(LogFormat.EMPTY, 0, 0, 0, 0, 0);
-    return new ParseSummary(LogFormat.ARCHIVE, s.records(), s.problems(), s.recordsWithUnknownFields(), s.recordsWithoutTime(), all.length());
-  }
-
-  /** What the files of an archive held, and the length of its sequence. */
-  private record Scanned(@Nullable ParseSummary summary, long length) {}
-
-  private static Scanned eachFile(ArchiveEntries archive, RecordSink sink, long origin, String within) throws IOException {
-    ParseSummary total = null;
-    long at = origin;
-    String last = "its start";
-    while (true) {
-      ParseSummary one;
-      try {
-        ArchiveEntries.LogFile f = archive.nextLogFile();
-        if (f == null) {
-          break;
-        }
-        last = within + f.name();
-        if (f.problem() != null) { // not read, and no place in the sequence
-          sink.problem(new ParseProblem(-1, 0, within + f.name() + ": " + f.problem(), ""));
-          one = new ParseSummary(LogFormat.UNKNOWN, 0, 1, 0, 0, 0);
-        } else if (f.content() instanceof ArchiveEntries inner) {
-          Scanned s = eachFile(inner, sink, at, within + f.name() + "/");
-          one = s.summary();
-          at += s.length() + 1; // and the line break after it
-        } else {
-          BoundedInputStream content = BoundedInputStream.builder().setInputStream(f.content()).get();
-          one = new FileScan(content, sink, at, within + f.name()).run();
-          content.transferTo(OutputStream.nullOutputStream()); // to its end, to know where the next file starts
-          at += content.getCount() + 1;
-        }
-      } catch (IOException e) { // the archive's data is broken (truncated, corrupt); a failing disk or network is told apart by the caller
-        sink.problem(new ParseProblem(-1, 0, "the archive breaks off after " + last + ": " + e.getMessage(), ""));
-        one = new ParseSummary(LogFormat.UNKNOWN, 0, 1, 0, 0, 0);
-        total = total == null ? one : total.plus(one);
-        break;
-      }
-      total = total == null ? one : one == null ? total : total.plus(one);
-    }
-    return new Scanned(total, at - origin);
   }
 
   /** Parses bytes held in memory, collecting everything (tests, small inputs). */
