@@ -50,7 +50,8 @@ final class ArchiveScan {
           at += content.getCount() + 1;
         }
       } catch (IOException e) { // the archive's data is broken (truncated, corrupt); a failing disk or network is told apart by the caller
-        sink.problem(new ParseProblem(-1, 0, "the archive breaks off after " + last + ": " + e.getMessage(), ""));
+        String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        sink.problem(new ParseProblem(-1, 0, "the archive breaks off after " + last + ": " + why, ""));
         one = new ParseSummary(LogFormat.UNKNOWN, 0, 1, 0, 0, 0);
         total = total == null ? one : total.plus(one);
         break;

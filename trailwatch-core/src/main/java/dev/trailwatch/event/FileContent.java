@@ -115,8 +115,8 @@ public final class FileContent {
   }
 
   /**
-   * Up to {@code n} first bytes of a stream, which are then pushed back. A gzip stream broken right at the start
-   * gives what it gave before breaking: the parser's first read meets the same error and reports it.
+   * Up to {@code n} first bytes of a stream, which are then pushed back. A compressed stream broken right at the
+   * start gives what it gave before breaking: the parser's first read meets the same error and reports it.
    */
   static byte[] peek(PushbackInputStream in, int n) throws IOException {
     byte[] head = new byte[n];
@@ -126,7 +126,7 @@ public final class FileContent {
         got += r;
       }
       return Arrays.copyOf(head, got);
-    } catch (ZipException | EOFException e) {
+    } catch (IOException e) { // bad data: the parser's first read meets it again and reports it
       return Arrays.copyOf(head, got);
     } finally {
       in.unread(head, 0, got);

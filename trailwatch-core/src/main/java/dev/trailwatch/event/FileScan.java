@@ -132,10 +132,11 @@ final class FileScan {
         skipLine = lines && !nextLine;
         resumeAtLineStart = nextLine;
       } catch (ByteWindow.SourceReadException e) {
-        if (!(e.getCause() instanceof ZipException || e.getCause() instanceof EOFException)) {
-          throw e;
-        }
-        String what = e.getCause() instanceof EOFException ? "file ends inside its gzip data (truncated?)" : "corrupt gzip data: " + e.getMessage();
+        // Bad content (truncated or corrupt compressed data, a broken archive); a failing disk or network is told
+        // apart by whoever owns the file's stream (FileReader), which fails the file instead
+        Throwable cause = e.getCause();
+        String what = cause instanceof EOFException ? "file ends inside its compressed data (truncated?)"
+            : (cause instanceof ZipException ? "corrupt gzip data: " : "corrupt data: ") + e.getMessage();
         problem(recordStart >= 0 ? recordIndex : -1, window.position(), what, recordStart >= 0 ? window.textForProblem(recordStart, window.position()) : "");
         break;
       }

@@ -48,8 +48,11 @@ public final class LogFileParser {
    * Parses one file, passing records and problems to the sink in file order.
    *
    * @param in the file's bytes as stored (compressed, an archive, or plain); not closed
-   * @throws IOException only when the underlying stream fails for a reason other than bad content (an I/O
-   *     error of the disk or network); truncated or corrupt gzip data is reported as a problem instead
+   * <p>Truncated or corrupt data (gzip, bzip2, an archive) is reported as a problem, and so is, unavoidably, a read
+   * error of {@code in} itself met inside such data: a caller that must tell a failing disk or network apart watches
+   * its own stream (as the ingest's reader does, which fails the file then).
+   *
+   * @throws IOException when {@code in} fails outside compressed data
    */
   public ParseSummary parse(InputStream in, RecordSink sink) throws IOException {
     InputStream decoded;
@@ -57,6 +60,9 @@ public final class LogFileParser {
       decoded = FileContent.decode(in);
     } catch (ZipException | EOFException e) {
       sink.problem(new ParseProblem(-1, 0, "not a valid gzip file: " + (e.getMessage() == null ? "it ends inside the gzip header" : e.getMessage()), ""));
+      return new ParseSummary(LogFormat.UNKNOWN, 0, 1, 0, 0, 0);
+    } catch (IOException e) { // a bzip2 header, say; a failing disk or network is told apart by the caller (see below)
+      sink.problem(new ParseProblem(-1, 0, "corrupt data: " + e.getMessage(), ""));
       return new ParseSummary(LogFormat.UNKNOWN, 0, 1, 0, 0, 0);
     }
     if (decoded instanceof ArchiveEntries archive) {

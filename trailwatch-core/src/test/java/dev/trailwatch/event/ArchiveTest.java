@@ -131,6 +131,24 @@ class ArchiveTest {
   }
 
   @Test
+  void corruptCompressedDataAndBrokenArchivesAreProblemsNotFailures() throws IOException {
+    java.util.Random random = new java.util.Random(42);
+    byte[] noise = new byte[5000];
+    random.nextBytes(noise);
+    byte[] tarHeader = new byte[512];
+    System.arraycopy("ustar".getBytes(StandardCharsets.US_ASCII), 0, tarHeader, 257, 5);
+    for (byte[] magic : List.of("BZh9".getBytes(StandardCharsets.US_ASCII), new byte[] {'P', 'K', 3, 4}, tarHeader)) {
+      byte[] file = java.util.Arrays.copyOf(magic, magic.length + noise.length);
+      System.arraycopy(noise, 0, file, magic.length, noise.length);
+
+      ParseResult r = parser.parse(file); // no exception: the file is bad, not the disk
+
+      assertThat(r.events()).isEmpty();
+      assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p.reason()).matches("(corrupt data|the archive breaks off after its start): .+"));
+    }
+  }
+
+  @Test
   void aBzip2FileIsRead() throws IOException {
     byte[] plain = Files.readAllBytes(SAMPLES.resolve("aws-docs/aws-docs-examples.json"));
     assertThat(parser.parse(bzip2(plain)).events()).hasSize(24);

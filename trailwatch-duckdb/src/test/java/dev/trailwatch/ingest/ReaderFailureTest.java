@@ -101,7 +101,7 @@ class ReaderFailureTest {
   }
 
   @Test
-  void aNetworkThatFailsInsideAnArchiveFailsTheFileInsteadOfPassingForABrokenArchive() throws Exception {
+  void aNetworkThatFailsInsideCompressedDataFailsTheFileInsteadOfPassingForBrokenData() throws Exception {
     java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
     try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
       for (int i = 0; i < 10; i++) {
@@ -109,7 +109,19 @@ class ReaderFailureTest {
         z.write(Files.readAllBytes(SharedSamples.file("aws-docs/aws-docs-examples.json")));
       }
     }
-    LogFile bad = breaking("case.zip", zip.toByteArray(), () -> new java.net.SocketException("Connection reset"));
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+      for (int i = 0; i < 10; i++) {
+        out.write(Files.readAllBytes(SharedSamples.file("aws-docs/aws-docs-examples.json")));
+      }
+    }
+    for (LogFile bad : List.of(breaking("case.zip", zip.toByteArray(), () -> new java.net.SocketException("Connection reset")),
+        breaking("x.json.gz", gz.toByteArray(), () -> new java.net.SocketException("Connection reset")))) {
+      failsAlone(bad);
+    }
+  }
+
+  private void failsAlone(LogFile bad) {
     assertTimeoutPreemptively(WITHOUT_A_HANG, () -> {
       try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
         IngestReport report = new IngestPipeline(store, IngestOptions.defaults(), RuleEngine.none()).run(List.of(LogSource.of("t", List.of(bad), false)), IngestListener.NONE);
