@@ -405,37 +405,35 @@ final class FileScan {
    */
   private boolean detail() throws IOException {
     int keyLine = p().currentTokenLocation().getLineNr();
-    if (p().nextToken() != JsonToken.START_OBJECT || valueOnALaterLine(keyLine)) {
-      p().skipChildren();
-      return false;
+    if (p().nextToken() == JsonToken.START_OBJECT) {
+      return nestedRecord(keyLine, Context.EVENTBRIDGE_DETAIL, LogFormat.EVENTBRIDGE);
     }
-    object(tokenStart(), Context.EVENTBRIDGE_DETAIL);
-    setFormat(LogFormat.EVENTBRIDGE); // once read, as above
-    return true;
+    p().skipChildren();
+    return false;
   }
 
   /**
-   * True when the value just opened starts on a later line than its key: no writer puts a line break there, but a
-   * line of JSON lines cut after its key does, and the value is then the next line's object, which must not be read
-   * as this line's record (it is read again as its own once this line is found broken).
+   * The object just opened, read as the record its outer object carries, unless it starts on a later line than its
+   * key (then skipped, and false): no writer puts a line break there, but a line of JSON lines cut after its key
+   * does, and the object is then the next line's, which is read again as its own once this line is found broken.
+   * The format is set once the object is read: a first line that breaks inside it is still a bad line of JSON lines.
    */
-  private boolean valueOnALaterLine(int keyLine) {
-    return p().currentTokenLocation().getLineNr() != keyLine;
+  private boolean nestedRecord(int keyLine, Context ctx, LogFormat as) throws IOException {
+    if (p().currentTokenLocation().getLineNr() != keyLine) {
+      p().skipChildren();
+      return false;
+    }
+    object(tokenStart(), ctx);
+    setFormat(as);
+    return true;
   }
 
   /** The record delivered as a JSON string (CloudWatch Logs message, lookup-events CloudTrailEvent). */
   private boolean embedded(LogFormat as) throws IOException {
     int keyLine = p().currentTokenLocation().getLineNr();
     JsonToken t = p().nextToken();
-    if (t == JsonToken.START_OBJECT && valueOnALaterLine(keyLine)) {
-      p().skipChildren();
-      return false;
-    }
-    if (t == JsonToken.START_OBJECT) {
-      // The record as an object, not a string (an export passed through jq's fromjson): read as one
-      object(tokenStart(), Context.RECORDS);
-      setFormat(as); // once read: a first line that breaks inside it is still a bad line of JSON lines
-      return true;
+    if (t == JsonToken.START_OBJECT) { // the record as an object, not a string (an export passed through jq's fromjson)
+      return nestedRecord(keyLine, Context.RECORDS, as);
     }
     if (t != JsonToken.VALUE_STRING) {
       p().skipChildren();
