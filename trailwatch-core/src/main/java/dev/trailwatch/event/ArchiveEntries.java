@@ -79,16 +79,15 @@ final class ArchiveEntries extends RefillingStream {
       if (decoded instanceof ArchiveEntries) {
         return new LogFile(e.getName(), decoded, null); // an archive in the archive: its own files follow, one by one
       }
+      if (decoded instanceof NoLogs none) {
+        return new LogFile(e.getName(), none, none.reason());
+      }
       BufferedInputStream content = new BufferedInputStream(decoded, 1 << 16);
       content.mark(4096);
       byte[] head = content.readNBytes(4096);
       content.reset();
       if (opensJson(head)) {
         return new LogFile(e.getName(), content, null);
-      }
-      String problem = FileContent.notALogFile(head);
-      if (problem != null) {
-        return new LogFile(e.getName(), content, problem);
       }
     }
     return null;

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FileContent {
   /** Bytes looked at to tell what the content is (a tar header's "ustar" ends at 262). */
-  static final int HEAD = 512;
+  private static final int HEAD = 512;
 
   /** Archives in archives are opened this deep (a zip of tar.gz files); deeper ones are problems. */
   private static final int MAX_ARCHIVE_DEPTH = 3;
@@ -34,7 +34,8 @@ public final class FileContent {
   private FileContent() {}
 
   /**
-   * The decoded content of a file whose bytes are {@code in}.
+   * The decoded content of a file whose bytes are {@code in}: its text, an archive's files one after another
+   * ({@link ArchiveEntries}), or, for what Trailwatch does not open, {@link NoLogs} with the reason.
    *
    * @throws java.util.zip.ZipException or {@link java.io.EOFException} when the gzip header is broken
    */
@@ -67,7 +68,8 @@ public final class FileContent {
         return new ArchiveEntries(new TarArchiveInputStream(plain), depth);
       }
     }
-    return text(plain, head);
+    String notALogFile = notALogFile(head);
+    return notALogFile != null ? new NoLogs(notALogFile) : text(plain, head);
   }
 
   private static boolean isBzip2(byte[] head) {
@@ -86,7 +88,7 @@ public final class FileContent {
    * What kind of archive or other compression the decoded content is, which is no log file however it is read
    * ("a zip archive: unpack it …"); null when it is none of them.
    */
-  static @Nullable String notALogFile(byte[] head) {
+  private static @Nullable String notALogFile(byte[] head) {
     if (isZip(head) || isTar(head)) {
       return "an archive inside archives " + MAX_ARCHIVE_DEPTH + " deep, which Trailwatch does not open: unpack it and ingest the folder";
     }
@@ -118,7 +120,7 @@ public final class FileContent {
    * Up to {@code n} first bytes of a stream, which are then pushed back. A compressed stream broken right at the
    * start gives what it gave before breaking: the parser's first read meets the same error and reports it.
    */
-  static byte[] peek(PushbackInputStream in, int n) throws IOException {
+  private static byte[] peek(PushbackInputStream in, int n) throws IOException {
     byte[] head = new byte[n];
     int got = 0;
     try {

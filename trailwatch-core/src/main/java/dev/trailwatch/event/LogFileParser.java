@@ -9,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipException;
@@ -27,9 +26,6 @@ import java.util.zip.ZipException;
 public final class LogFileParser {
   /** Records longer than this are reported as problems (CloudTrail's own records are far below it). */
   public static final int MAX_RECORD_BYTES = 16 << 20;
-
-  /** Bytes enough to recognise an archive by its magic (a tar header's "ustar" ends at 262). */
-  private static final int ARCHIVE_HEAD = 262;
 
   /** Deepest JSON nesting accepted; deeper input is a problem, not a stack overflow. */
   public static final int MAX_DEPTH = 500;
@@ -68,13 +64,11 @@ public final class LogFileParser {
     if (decoded instanceof ArchiveEntries archive) {
       return ArchiveScan.run(archive, sink);
     }
-    PushbackInputStream content = new PushbackInputStream(decoded, ARCHIVE_HEAD);
-    String archive = FileContent.notALogFile(FileContent.peek(content, ARCHIVE_HEAD));
-    if (archive != null) {
-      sink.problem(new ParseProblem(-1, 0, archive, ""));
+    if (decoded instanceof NoLogs none) {
+      sink.problem(new ParseProblem(-1, 0, none.reason(), ""));
       return new ParseSummary(LogFormat.UNKNOWN, 0, 1, 0, 0, 0);
     }
-    return new FileScan(content, sink).run();
+    return new FileScan(decoded, sink).run();
   }
 
   /** Parses bytes held in memory, collecting everything (tests, small inputs). */
