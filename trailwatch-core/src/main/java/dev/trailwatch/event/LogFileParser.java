@@ -55,20 +55,23 @@ public final class LogFileParser {
     try {
       decoded = FileContent.decode(in);
     } catch (ZipException | EOFException e) {
-      sink.problem(new ParseProblem(-1, 0, "not a valid gzip file: " + (e.getMessage() == null ? "it ends inside the gzip header" : e.getMessage()), ""));
-      return new ParseSummary(LogFormat.UNKNOWN, 0, 1, 0, 0, 0);
+      return wholeFileProblem(sink, "not a valid gzip file: " + (e.getMessage() == null ? "it ends inside the gzip header" : e.getMessage()));
     } catch (IOException e) { // a bzip2 header, say; a failing disk or network is told apart by the caller (see below)
-      sink.problem(new ParseProblem(-1, 0, "corrupt data: " + e.getMessage(), ""));
-      return new ParseSummary(LogFormat.UNKNOWN, 0, 1, 0, 0, 0);
+      return wholeFileProblem(sink, "corrupt data: " + e.getMessage());
     }
     if (decoded instanceof ArchiveEntries archive) {
       return ArchiveScan.run(archive, sink);
     }
     if (decoded instanceof NoLogs none) {
-      sink.problem(new ParseProblem(-1, 0, none.reason(), ""));
-      return new ParseSummary(LogFormat.UNKNOWN, 0, 1, 0, 0, 0);
+      return wholeFileProblem(sink, none.reason());
     }
     return new FileScan(decoded, sink).run();
+  }
+
+  /** Reports a problem with a whole file (no record index, no offset) and what the file then held: nothing. */
+  static ParseSummary wholeFileProblem(RecordSink sink, String reason) {
+    sink.problem(new ParseProblem(-1, 0, reason, ""));
+    return new ParseSummary(LogFormat.UNKNOWN, 0, 1, 0, 0, 0);
   }
 
   /** Parses bytes held in memory, collecting everything (tests, small inputs). */

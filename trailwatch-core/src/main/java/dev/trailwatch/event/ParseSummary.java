@@ -14,7 +14,7 @@ package dev.trailwatch.event;
 public record ParseSummary(
     LogFormat format, int records, int problems, int recordsWithUnknownFields, int recordsWithoutTime, long decompressedBytes) {
 
-  /** Two files of one archive together: the counts add up (the format is the first one's). */
+  /** Files of one archive together: the counts add up (the format is this one's). */
   public ParseSummary plus(ParseSummary o) {
     return new ParseSummary(format, records + o.records, problems + o.problems,
         recordsWithUnknownFields + o.recordsWithUnknownFields, recordsWithoutTime + o.recordsWithoutTime,
