@@ -86,16 +86,10 @@ final class ArchiveEntries extends RefillingStream {
       content.mark(4096);
       byte[] head = content.readNBytes(4096);
       content.reset();
-      if (opensJson(head)) {
+      if (FileContent.opensJson(new String(head, StandardCharsets.UTF_8))) {
         return new LogFile(e.getName(), content, null);
       }
     }
     return null;
-  }
-
-  /** Whether decoded content starts, after blanks and a byte order mark, with a JSON object or array. */
-  private static boolean opensJson(byte[] head) {
-    String start = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").strip();
-    return start.startsWith("{") || start.startsWith("[");
   }
 }

@@ -76,9 +76,8 @@ final class ByteWindow extends InputStream {
   /** True when, among the bytes read so far, a later line than {@code at}'s starts with {@code c} (after blanks). */
   boolean nextLineStartsWith(long at, char c) {
     for (int i = (int) (lineEnd(at) - base); i < end; i++) {
-      byte b = buf[i];
-      if (b != '\n' && b != '\r' && b != ' ' && b != '\t') {
-        return b == c;
+      if (!blank(buf[i])) {
+        return buf[i] == c;
       }
     }
     return false;
@@ -113,12 +112,15 @@ final class ByteWindow extends InputStream {
 
   private boolean blank(long from, long to) {
     for (long at = from; at < to; at++) {
-      byte b = buf[(int) (at - base)];
-      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+      if (!blank(buf[(int) (at - base)])) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean blank(byte b) {
+    return b == ' ' || b == '\n' || b == '\r' || b == '\t';
   }
 
   /** Held bytes {@code [from, min(to, end))} as text for a problem report; empty when not held. */

@@ -49,7 +49,7 @@ public final class FileContent {
     byte[] magic = peekMarked(raw, 4);
     InputStream plain = raw;
     byte[] head;
-    if (startsWith(magic, 0x1F, 0x8B)) {
+    if (isGzip(magic)) {
       PushbackInputStream gunzipped = new PushbackInputStream(new GZIPInputStream(new NeverDrained(raw), 1 << 16), HEAD);
       head = peek(gunzipped, HEAD);
       plain = gunzipped;
@@ -70,6 +70,10 @@ public final class FileContent {
     }
     String notALogFile = notALogFile(head);
     return notALogFile != null ? new NoLogs(notALogFile) : text(plain, head);
+  }
+
+  private static boolean isGzip(byte[] head) {
+    return startsWith(head, 0x1F, 0x8B);
   }
 
   private static boolean isBzip2(byte[] head) {
@@ -152,11 +156,15 @@ public final class FileContent {
    */
   public static boolean worthReading(InputStream in) throws IOException {
     byte[] head = peekMarked(in, 4096);
-    if (startsWith(head, 0x1F, 0x8B) || isBzip2(head) || notALogFile(head) != null || ExportTimestamps.startsWithOne(head)) {
+    if (isGzip(head) || isBzip2(head) || notALogFile(head) != null || ExportTimestamps.startsWithOne(head)) {
       return true; // compressed, an archive (opened, or named as a problem), a CloudWatch Logs export
     }
     Charset charset = wideCharset(head);
-    String text = new String(head, charset == null ? StandardCharsets.UTF_8 : charset);
+    return opensJson(new String(head, charset == null ? StandardCharsets.UTF_8 : charset));
+  }
+
+  /** Whether text starts, after blanks and byte order marks, with a JSON object or array. */
+  static boolean opensJson(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '{' || c == '[') {
