@@ -15,6 +15,7 @@ import java.util.zip.ZipException;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.apache.commons.io.input.ReaderInputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -140,10 +141,10 @@ public final class FileContent {
   }
 
   /** The content as UTF-8 JSON: transcoded when it is wider, CloudWatch Logs export times blanked. */
-  private static InputStream text(InputStream plain, byte[] head) {
+  private static InputStream text(InputStream plain, byte[] head) throws IOException {
     Charset charset = wideCharset(head);
     if (charset != null) {
-      return new Utf8Encoding(new InputStreamReader(plain, charset));
+      return ReaderInputStream.builder().setReader(new InputStreamReader(plain, charset)).setCharset(StandardCharsets.UTF_8).get();
     }
     return ExportTimestamps.startsWithOne(head) ? new ExportTimestamps(plain) : plain;
   }
