@@ -31,6 +31,7 @@ final class FileScan {
     TOP_ARRAY,
     /** An element of a container's array ({@code Records}, {@code Events}): a record because the file says so. */
     RECORDS,
+    /** An element of CloudWatch Logs' {@code logEvents} or {@code events}: its {@code message} is the record. */
     LOG_EVENTS,
     /** An EventBridge event's {@code detail}: a record when it looks like one, else another service's event. */
     EVENTBRIDGE_DETAIL
@@ -310,7 +311,7 @@ final class FileScan {
         continue;
       }
       switch (name) {
-        case "Records", "logEvents", "Events" -> {
+        case "Records", "logEvents", "events", "Events", "results" -> {
           if (ctx != Context.ROOT && ctx != Context.TOP_ARRAY) {
             f.unknown(p());
             continue;
@@ -319,10 +320,14 @@ final class FileScan {
           recordStart = -1;
           setFormat(switch (name) {
             case "Records" -> LogFormat.RECORDS;
-            case "logEvents" -> LogFormat.CLOUDWATCH_LOGS;
-            default -> LogFormat.LOOKUP_EVENTS;
+            case "Events" -> LogFormat.LOOKUP_EVENTS;
+            default -> LogFormat.CLOUDWATCH_LOGS; // a subscription's logEvents, filter-log-events, Logs Insights
           });
-          elements("logEvents".equals(name) ? Context.LOG_EVENTS : Context.RECORDS, name);
+          if ("results".equals(name)) {
+            insightsRows();
+          } else {
+            elements("Records".equals(name) || "Events".equals(name) ? Context.RECORDS : Context.LOG_EVENTS, name);
+          }
           recordStart = -1;
         }
         case "messageType" -> controlMessage = "CONTROL_MESSAGE".equals(RecordFields.scalar(p()));
@@ -330,6 +335,13 @@ final class FileScan {
         case "detail" -> {
           if (ctx == Context.ROOT || ctx == Context.TOP_ARRAY) {
             embedded = detail() || embedded;
+          } else {
+            f.unknown(p());
+          }
+        }
+        case "@message" -> { // a row of Logs Insights results exported as an object
+          if (ctx == Context.ROOT || ctx == Context.TOP_ARRAY) {
+            embedded = embedded(LogFormat.CLOUDWATCH_LOGS) || embedded;
           } else {
             f.unknown(p());
           }
@@ -428,6 +440,74 @@ final class FileScan {
     return true;
   }
 
+  /**
+   * The rows of CloudWatch Logs Insights results ({@code aws logs get-query-results}): each row an array of
+   * {@code {"field": …, "value": …}} cells, whose {@code @message} cell holds the record as a string. Rows without
+   * one (a query that did not select it) hold no record: they are counted in one problem that says what to do.
+   */
+  private void insightsRows() throws IOException {
+    JsonToken t = p().nextToken();
+    long start = tokenStart();
+    if (t != JsonToken.START_ARRAY) {
+      p().skipChildren();
+      if (t != JsonToken.VALUE_NULL) {
+        problem(-1, start, "\"results\" holds a JSON " + describe(t) + ", not the rows of Logs Insights results", "");
+      }
+      return;
+    }
+    int withoutMessage = 0;
+    while ((t = p().nextToken()) != JsonToken.END_ARRAY && t != null) {
+      if (t != JsonToken.START_ARRAY || !insightsRow()) {
+        p().skipChildren();
+        withoutMessage++;
+      }
+    }
+    if (withoutMessage > 0) {
+      problem(-1, start, withoutMessage + (withoutMessage == 1 ? " row" : " rows") + " of these Logs Insights results hold no "
+          + "@message, the whole event: run the query with `fields @message` to ingest them", "");
+    }
+  }
+
+  /** One row of Logs Insights results, just opened: true when a cell held its {@code @message}. */
+  private boolean insightsRow() throws IOException {
+    boolean message = false;
+    JsonToken t;
+    while ((t = p().nextToken()) != JsonToken.END_ARRAY && t != null) {
+      if (t != JsonToken.START_OBJECT) {
+        p().skipChildren();
+        continue;
+      }
+      recordStart = tokenStart();
+      window.keepFrom(recordStart);
+      String field = null;
+      EmbeddedText valueFirst = null; // a value met before its field name (keys in any order)
+      while (p().nextToken() == JsonToken.FIELD_NAME) {
+        if ("field".equals(p().currentName())) {
+          field = RecordFields.scalar(p());
+        } else if (!"value".equals(p().currentName())) {
+          RecordFields.skipValue(p());
+        } else if ("@message".equals(field)) {
+          message = embedded(LogFormat.CLOUDWATCH_LOGS) || message;
+        } else if (p().nextToken() == JsonToken.VALUE_STRING && field == null) {
+          valueFirst = new EmbeddedText(tokenStart(), p().getText(), offsetBase + p().currentLocation().getByteOffset());
+        } else {
+          p().skipChildren();
+        }
+      }
+      if (valueFirst != null && "@message".equals(field)) {
+        setFormat(LogFormat.CLOUDWATCH_LOGS);
+        embeddedText(valueFirst);
+        message = true;
+      }
+      lastEnd = offsetBase + p().currentTokenLocation().getByteOffset() + 1;
+      recordStart = -1;
+    }
+    return message;
+  }
+
+  /** A record delivered as a JSON string: where the string starts and ends in the file, and its text. */
+  private record EmbeddedText(long start, String text, long end) {}
+
   /** The record delivered as a JSON string (CloudWatch Logs message, lookup-events CloudTrailEvent). */
   private boolean embedded(LogFormat as) throws IOException {
     int keyLine = p().currentTokenLocation().getLineNr();
@@ -440,9 +520,14 @@ final class FileScan {
       return false;
     }
     setFormat(as);
-    long start = tokenStart();
-    String text = p().getText();
-    long end = offsetBase + p().currentLocation().getByteOffset();
+    embeddedText(new EmbeddedText(tokenStart(), p().getText(), offsetBase + p().currentLocation().getByteOffset()));
+    return true;
+  }
+
+  private void embeddedText(EmbeddedText embedded) throws IOException {
+    long start = embedded.start();
+    String text = embedded.text();
+    long end = embedded.end();
     int index = recordIndex++;
     indexedBy = recordStart;
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -450,7 +535,7 @@ final class FileScan {
     try (JsonParser inner = LogFileParser.parserOver(bytes)) {
       if (inner.nextToken() != JsonToken.START_OBJECT) {
         problem(index, start, "the embedded record is not a JSON object", text);
-        return true;
+        return;
       }
       while (inner.nextToken() == JsonToken.FIELD_NAME) {
         if (!f.field(inner.currentName(), inner, 0)) {
@@ -459,18 +544,17 @@ final class FileScan {
       }
       if (inner.nextToken() != null) {
         problem(index, start, "the embedded record has text after its end", text);
-        return true;
+        return;
       }
     } catch (JsonProcessingException e) {
       problem(index, start, "the embedded record is not valid JSON: " + syntaxReason(e), text);
-      return true;
+      return;
     }
     if (!f.recordLike) {
       problem(index, start, "the embedded object is not a CloudTrail record", text);
-      return true;
+      return;
     }
     emit(f, bytes, 0, new RecordLocation(index, origin + start, (int) (end - start), true));
-    return true;
   }
 
   private void emit(RecordFields f, byte[] bytes, long spanBase, RecordLocation location) {

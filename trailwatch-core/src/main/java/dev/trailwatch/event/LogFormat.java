@@ -9,7 +9,11 @@ public enum LogFormat {
   JSON_ARRAY,
   /** One record (or one lookup-events object) a line. */
   JSON_LINES,
-  /** CloudWatch Logs subscription envelopes: {@code logEvents[].message} holds each record as a string. */
+  /**
+   * CloudWatch Logs: each record a log event's message, as a string. In subscription envelopes
+   * ({@code logEvents[].message}), {@code filter-log-events} and {@code get-log-events} output
+   * ({@code events[].message}) and Logs Insights results ({@code results[][]}'s {@code @message} cell).
+   */
   CLOUDWATCH_LOGS,
   /** {@code aws cloudtrail lookup-events} output: the record is the string in {@code CloudTrailEvent}. */
   LOOKUP_EVENTS,

@@ -229,6 +229,58 @@ class LogFileParserTest {
     assertThat(parse("{\"awsAccountId\":\"1\",\"digestStartTime\":\"x\",\"logFiles\":[]}").format()).isEqualTo(LogFormat.DIGEST);
   }
 
+  /** What {@code aws logs filter-log-events} and {@code get-log-events} print (pretty, as the CLI does). */
+  static String cloudWatchLogsApiOutput(String... ids) {
+    StringBuilder out = new StringBuilder("{\n    \"events\": [");
+    for (int i = 0; i < ids.length; i++) {
+      out.append(i == 0 ? "\n" : ",\n").append("        {\n            \"logStreamName\": \"111122223333_CloudTrail_eu-west-1\",\n")
+          .append("            \"timestamp\": 1704164645000,\n            \"message\": ").append(quoted(good(ids[i])))
+          .append(",\n            \"ingestionTime\": 1704164646000,\n            \"eventId\": \"3778").append(i).append("\"\n        }");
+    }
+    return out.append("\n    ],\n    \"searchedLogStreams\": [],\n    \"nextForwardToken\": \"f/3778\"\n}\n").toString();
+  }
+
+  @Test
+  void cloudWatchLogsApiOutputYieldsEveryMessage() {
+    for (String file : List.of(cloudWatchLogsApiOutput("a", "b", "c"), "[" + cloudWatchLogsApiOutput("a") + "," + cloudWatchLogsApiOutput("b", "c") + "]")) {
+      ParseResult r = parse(file);
+      assertThat(r.problems()).as(file).isEmpty();
+      assertThat(r.format()).isEqualTo(file.startsWith("[") ? LogFormat.JSON_ARRAY : LogFormat.CLOUDWATCH_LOGS);
+      assertThat(r.events()).extracting(CloudTrailEvent::eventKey).containsExactly("a", "b", "c");
+      assertThat(r.events()).extracting(e -> e.raw().text()).containsExactly(good("a"), good("b"), good("c"));
+      assertThat(r.events()).allSatisfy(e -> assertThat(e.location().encoded()).isTrue());
+    }
+  }
+
+  /** What {@code aws logs get-query-results} prints for a Logs Insights query. */
+  static String insightsResults(String... rows) {
+    return "{\n    \"results\": [\n" + String.join(",\n", rows) + "\n    ],\n    \"statistics\": {\"recordsMatched\": 3.0},\n    \"status\": \"Complete\"\n}\n";
+  }
+
+  static String insightsRow(String id) {
+    return "        [\n            {\"field\": \"@timestamp\", \"value\": \"2024-01-02 03:04:05.000\"},\n"
+        + "            {\"field\": \"@message\", \"value\": " + quoted(good(id)) + "},\n"
+        + "            {\"field\": \"@ptr\", \"value\": \"CmAKJwo\"}\n        ]";
+  }
+
+  @Test
+  void logsInsightsResultsYieldTheMessageOfEachRowAndNameRowsWithoutOne() {
+    String valueFirst = "[{\"value\":\"2024-01-02\",\"field\":\"@timestamp\"},{\"value\":" + quoted(good("v")) + ",\"field\":\"@message\"}]";
+    String withoutMessage = "[{\"field\":\"eventName\",\"value\":\"GetCallerIdentity\"}]";
+    ParseResult r = parse(insightsResults(insightsRow("a"), valueFirst, withoutMessage, withoutMessage, insightsRow("b")));
+
+    assertThat(r.format()).isEqualTo(LogFormat.CLOUDWATCH_LOGS);
+    assertThat(r.events()).extracting(CloudTrailEvent::eventKey).containsExactly("a", "v", "b");
+    assertThat(r.events()).extracting(e -> e.raw().text()).containsExactly(good("a"), good("v"), good("b"));
+    assertThat(r.problems()).singleElement().extracting(ParseProblem::reason).asString()
+        .startsWith("2 rows of these Logs Insights results hold no @message").contains("fields @message");
+
+    ParseResult exported = parse("[{\"@timestamp\":\"2024-01-02 03:04:05.000\",\"@message\":" + quoted(good("x")) + "},"
+        + "{\"@timestamp\":\"2024-01-02 03:04:06.000\",\"@message\":" + good("y") + "}]");
+    assertThat(exported.problems()).isEmpty();
+    assertThat(exported.events()).extracting(e -> e.raw().text()).containsExactly(good("x"), good("y"));
+  }
+
   @Test
   void cloudWatchControlMessagesAreNotRecordsNorProblems() {
     ParseResult r = parse("{\"messageType\":\"CONTROL_MESSAGE\",\"logEvents\":[{\"id\":\"1\",\"message\":\"CWL CONTROL MESSAGE: Checking health of destination\"}]}");

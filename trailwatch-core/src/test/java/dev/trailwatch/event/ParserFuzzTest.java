@@ -34,9 +34,15 @@ class ParserFuzzTest {
     }
   }
 
-  @Test
-  void jsonTruncatedAtEveryOffsetKeepsTheRecordsBeforeTheCut() throws IOException {
-    byte[] file = Files.readAllBytes(SAMPLES.resolve("cpl/SerializerTestFileCompact.json"));
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"cpl/SerializerTestFileCompact.json", "filter-log-events output", "Logs Insights results"})
+  void jsonTruncatedAtEveryOffsetKeepsTheRecordsBeforeTheCut(String what) throws IOException {
+    byte[] file = switch (what) {
+      case "filter-log-events output" -> LogFileParserTest.cloudWatchLogsApiOutput("a", "b", "c").strip().getBytes(StandardCharsets.UTF_8);
+      case "Logs Insights results" -> LogFileParserTest.insightsResults(LogFileParserTest.insightsRow("a"),
+          LogFileParserTest.insightsRow("b"), LogFileParserTest.insightsRow("c")).strip().getBytes(StandardCharsets.UTF_8);
+      default -> Files.readAllBytes(SAMPLES.resolve(what));
+    };
     ParseResult whole = parser.parse(file);
     for (int cut = 0; cut < file.length; cut++) {
       ParseResult r = parser.parse(Arrays.copyOf(file, cut));
