@@ -75,7 +75,12 @@ final class ArchiveEntries extends RefillingStream {
         return new LogFile(e.getName(), InputStream.nullInputStream(),
             "encrypted, or packed in a way Trailwatch does not read, and so is the rest of the archive after it: unpack it and ingest the folder");
       }
-      InputStream decoded = FileContent.decode(archive, depth + 1);
+      InputStream decoded;
+      try {
+        decoded = FileContent.decode(archive, depth + 1);
+      } catch (FileContent.BrokenHeader broken) { // that file is bad, not the archive: the next entry is read
+        return new LogFile(e.getName(), InputStream.nullInputStream(), broken.getMessage());
+      }
       if (decoded instanceof ArchiveEntries) {
         return new LogFile(e.getName(), decoded, null); // an archive in the archive: its own files follow, one by one
       }

@@ -15,6 +15,7 @@ import java.util.zip.ZipException;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 import org.apache.commons.io.input.ReaderInputStream;
 import org.jspecify.annotations.Nullable;
 
@@ -22,12 +23,15 @@ import org.jspecify.annotations.Nullable;
  * A log file's text as UTF-8 bytes, whatever it was delivered as: gunzipped when it is gzip, and transcoded when
  * it is UTF-16 or UTF-32 (Windows PowerShell's {@code >} writes UTF-16, for example an {@code aws cloudtrail
  * lookup-events} export), with the times that CloudWatch Logs' export to S3 puts before each line blanked, and
- * bunzipped, or the log files in a zip or tar archive one after another ({@link ArchiveEntries}). The parser reads this and the store cuts records out of it again, so record offsets
+ * bunzipped, unxz'd or unzstd'd, or the log files in a zip or tar archive one after another ({@link ArchiveEntries}). The parser reads this and the store cuts records out of it again, so record offsets
  * mean the same in both.
  */
 public final class FileContent {
   /** Bytes looked at to tell what the content is (a tar header's "ustar" ends at 262). */
   private static final int HEAD = 512;
+
+  /** Compression in compression is undone this many times (a gzip of gzip data); more is a problem. */
+  private static final int MAX_COMPRESSION_LAYERS = 3;
 
   /** Archives in archives are opened this deep (a zip of tar.gz files); deeper ones are problems. */
   private static final int MAX_ARCHIVE_DEPTH = 3;
@@ -38,7 +42,7 @@ public final class FileContent {
    * The decoded content of a file whose bytes are {@code in}: its text, an archive's files one after another
    * ({@link ArchiveEntries}), or, for what Trailwatch does not open, {@link NoLogs} with the reason.
    *
-   * @throws java.util.zip.ZipException or {@link java.io.EOFException} when the gzip header is broken
+   * @throws BrokenHeader when the header of compressed data is broken
    */
   public static InputStream decode(InputStream in) throws IOException {
     return decode(in, 0);
@@ -47,19 +51,20 @@ public final class FileContent {
   /** As {@link #decode(InputStream)}, for a file {@code depth} archives deep. */
   static InputStream decode(InputStream in, int depth) throws IOException {
     BufferedInputStream raw = new BufferedInputStream(in, 1 << 16);
-    byte[] magic = peekMarked(raw, 4);
     InputStream plain = raw;
-    byte[] head;
-    if (isGzip(magic)) {
-      PushbackInputStream gunzipped = new PushbackInputStream(new GZIPInputStream(new NeverDrained(raw), 1 << 16), HEAD);
-      head = peek(gunzipped, HEAD);
-      plain = gunzipped;
-    } else if (isBzip2(magic)) {
-      PushbackInputStream bunzipped = new PushbackInputStream(new BZip2CompressorInputStream(raw, true), HEAD);
-      head = peek(bunzipped, HEAD);
-      plain = bunzipped;
-    } else {
-      head = peekMarked(raw, HEAD);
+    byte[] head = peekMarked(raw, HEAD);
+    // Compressed again inside: Firehose compressing what a CloudWatch Logs subscription gzipped already
+    for (int layer = 0; layer < MAX_COMPRESSION_LAYERS && isCompressed(head); layer++) {
+      InputStream decompressed;
+      try {
+        decompressed = decompressed(plain, head);
+      } catch (IOException e) { // its header, read at once
+        String why = e instanceof EOFException || e.getMessage() == null ? "it ends inside its header" : e.getMessage();
+        throw new BrokenHeader("not a valid " + compression(head) + " file: " + why, e);
+      }
+      PushbackInputStream pushback = new PushbackInputStream(decompressed, HEAD);
+      head = peek(pushback, HEAD);
+      plain = pushback;
     }
     if (depth < MAX_ARCHIVE_DEPTH) {
       if (isZip(head)) {
@@ -73,8 +78,54 @@ public final class FileContent {
     return notALogFile != null ? new NoLogs(notALogFile) : text(plain, head);
   }
 
+  /**
+   * The content of compressed bytes, every member or frame of them ({@code cat a.gz b.gz}), {@code magic} their first
+   * bytes, which {@link #isCompressed} has accepted.
+   */
+  private static InputStream decompressed(InputStream raw, byte[] magic) throws IOException {
+    if (isGzip(magic)) {
+      return new GZIPInputStream(new NeverDrained(raw), 1 << 16);
+    }
+    if (isBzip2(magic)) {
+      return new BZip2CompressorInputStream(raw, true);
+    }
+    if (isXz(magic)) {
+      // xz -9 needs 65 MiB; a header asking for more (up to 4 GiB) is refused, not obeyed
+      return XZCompressorInputStream.builder().setInputStream(raw).setDecompressConcatenated(true).setMemoryLimitKiB(100 << 10).get();
+    }
+    return new ZstdContent(raw);
+  }
+
+  private static String compression(byte[] head) {
+    return isGzip(head) ? "gzip" : isBzip2(head) ? "bzip2" : isXz(head) ? "xz" : "zstd";
+  }
+
+  /**
+   * Compressed data whose header (read as soon as it is opened) is broken: bad content, with the message to show. A
+   * failing disk or network underneath is told apart by whoever owns the file's stream.
+   */
+  public static final class BrokenHeader extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    BrokenHeader(String message, IOException cause) {
+      super(message, cause);
+    }
+  }
+
+  private static boolean isCompressed(byte[] head) {
+    return isGzip(head) || isBzip2(head) || isXz(head) || isZstd(head);
+  }
+
   private static boolean isGzip(byte[] head) {
     return startsWith(head, 0x1F, 0x8B);
+  }
+
+  private static boolean isXz(byte[] head) {
+    return startsWith(head, 0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00);
+  }
+
+  private static boolean isZstd(byte[] head) {
+    return startsWith(head, 0x28, 0xB5, 0x2F, 0xFD);
   }
 
   private static boolean isBzip2(byte[] head) {
@@ -100,11 +151,8 @@ public final class FileContent {
     if (startsWith(head, 0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C)) {
       return "a 7z archive, which Trailwatch does not open: unpack it (7z x) and ingest the folder";
     }
-    if (startsWith(head, 0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00)) {
-      return "xz-compressed, which Trailwatch does not read: decompress it (unxz) or compress it with gzip";
-    }
-    if (startsWith(head, 0x28, 0xB5, 0x2F, 0xFD)) {
-      return "zstd-compressed, which Trailwatch does not read: decompress it (unzstd) or compress it with gzip";
+    if (isCompressed(head)) {
+      return "compressed more than " + MAX_COMPRESSION_LAYERS + " times over, which Trailwatch does not undo: decompress it and ingest the result";
     }
     return null;
   }
@@ -157,7 +205,7 @@ public final class FileContent {
    */
   public static boolean worthReading(InputStream in) throws IOException {
     byte[] head = peekMarked(in, 4096);
-    if (isGzip(head) || isBzip2(head) || notALogFile(head) != null || ExportTimestamps.startsWithOne(head)) {
+    if (isCompressed(head) || notALogFile(head) != null || ExportTimestamps.startsWithOne(head)) {
       return true; // compressed, an archive (opened, or named as a problem), a CloudWatch Logs export
     }
     Charset charset = wideCharset(head);

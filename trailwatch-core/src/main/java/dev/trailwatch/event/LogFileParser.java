@@ -6,12 +6,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.ByteArrayInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipException;
 
 /**
  * Finds CloudTrail records in a log file of any format users have, recognised by content: gzip or plain;
@@ -54,10 +52,8 @@ public final class LogFileParser {
     InputStream decoded;
     try {
       decoded = FileContent.decode(in);
-    } catch (ZipException | EOFException e) {
-      return wholeFileProblem(sink, "not a valid gzip file: " + (e.getMessage() == null ? "it ends inside the gzip header" : e.getMessage()));
-    } catch (IOException e) { // a bzip2 header, say; a failing disk or network is told apart by the caller (see below)
-      return wholeFileProblem(sink, "corrupt data: " + e.getMessage());
+    } catch (FileContent.BrokenHeader e) { // a failing disk or network is told apart by the caller (see below)
+      return wholeFileProblem(sink, e.getMessage());
     }
     if (decoded instanceof ArchiveEntries archive) {
       return ArchiveScan.run(archive, sink);

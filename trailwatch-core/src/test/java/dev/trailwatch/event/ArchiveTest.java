@@ -3,6 +3,7 @@ package dev.trailwatch.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airlift.compress.zstd.ZstdOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** Logs handed over as an archive are read as the folder they were made from would be. */
@@ -67,12 +69,21 @@ class ArchiveTest {
     return out.toByteArray();
   }
 
-  private static byte[] bzip2(byte[] plain) throws IOException {
+  /** A compressing stream over another. */
+  private interface Compression {
+    java.io.OutputStream over(java.io.OutputStream out) throws IOException;
+  }
+
+  private static byte[] compressed(byte[] plain, Compression compression) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (BZip2CompressorOutputStream bz = new BZip2CompressorOutputStream(out)) {
-      bz.write(plain);
+    try (java.io.OutputStream c = compression.over(out)) {
+      c.write(plain);
     }
     return out.toByteArray();
+  }
+
+  private static byte[] bzip2(byte[] plain) throws IOException {
+    return compressed(plain, BZip2CompressorOutputStream::new);
   }
 
   /** Each file read on its own, as a folder walk reads them. */
@@ -86,7 +97,7 @@ class ArchiveTest {
     List<String> expected = oneByOne(files);
     Map<String, byte[]> nested = new LinkedHashMap<>(Map.of("inner.zip", zip(files)));
 
-    for (byte[] archive : List.of(zip(files), tarGz(files), bzip2(tar(files)), zip(nested))) {
+    for (byte[] archive : List.of(zip(files), tarGz(files), bzip2(tar(files)), xz(tar(files)), zstd(tar(files)), zip(nested))) {
       ParseResult r = parser.parse(archive);
 
       assertThat(r.events().stream().map(e -> e.eventKey() + " " + e.raw().text()).toList()).isEqualTo(expected);
@@ -101,6 +112,7 @@ class ArchiveTest {
   void eachRecordIsCutFromTheArchivesSequenceWhereTheParserSaysItIs() throws IOException {
     Map<String, byte[]> nested = new LinkedHashMap<>(files());
     nested.put("more/inner.zip", zip(files()));
+    nested.put("bad-header.json.gz", new byte[] {0x1F, (byte) 0x8B, 8}); // no place in the sequence
     nested.put("last.json", Files.readAllBytes(SAMPLES.resolve("otel/cloudtrail_log_cw.json")));
     byte[] archive = zip(nested);
     byte[] sequence = FileContent.decode(new ByteArrayInputStream(archive)).readAllBytes();
@@ -112,6 +124,20 @@ class ArchiveTest {
       byte[] cut = java.util.Arrays.copyOfRange(sequence, (int) at.offset(), (int) at.offset() + at.length());
       String text = new String(cut, StandardCharsets.UTF_8);
       assertThat(at.encoded() ? new com.fasterxml.jackson.databind.ObjectMapper().readValue(text, String.class) : text).isEqualTo(e.raw().text());
+    }
+  }
+
+  @Test
+  void aFileWithABrokenHeaderCostsOnlyItselfAndTheArchiveReadsOn() throws IOException {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put("a.json.gz", new byte[] {0x1F, (byte) 0x8B, 8, 0});
+    files.put("b.json.xz", new byte[] {(byte) 0xFD, '7', 'z', 'X', 'Z', 0, 0, 9, 9, 9, 9, 9, 9});
+    files.put("c.json", Files.readAllBytes(SAMPLES.resolve("otel/cloudtrail_log.json")));
+    for (byte[] archive : List.of(zip(files), tarGz(files))) {
+      ParseResult r = parser.parse(archive);
+      assertThat(r.events()).hasSize(7);
+      assertThat(r.problems()).extracting(ParseProblem::reason)
+          .containsExactly("a.json.gz: not a valid gzip file: it ends inside its header", "b.json.xz: not a valid xz file: XZ Stream Header is corrupt");
     }
   }
 
@@ -144,13 +170,75 @@ class ArchiveTest {
       ParseResult r = parser.parse(file); // no exception: the file is bad, not the disk
 
       assertThat(r.events()).isEmpty();
-      assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p.reason()).matches("(corrupt data|the archive breaks off after its start): .+"));
+      assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p.reason()).matches("(not a valid bzip2 file|corrupt data|the archive breaks off after its start): .+"));
+    }
+  }
+
+  private static byte[] xz(byte[] plain) throws IOException {
+    return compressed(plain, XZCompressorOutputStream::new);
+  }
+
+  private static byte[] zstd(byte[] plain) throws IOException {
+    return compressed(plain, ZstdOutputStream::new);
+  }
+
+  private static byte[] resource(String name) throws IOException {
+    try (java.io.InputStream in = ArchiveTest.class.getResourceAsStream("/compressed/" + name)) {
+      return java.util.Objects.requireNonNull(in, name).readAllBytes();
+    }
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
+  }
+
+  @Test
+  void bzip2XzAndZstdFilesAreReadWithEveryFrame() throws IOException {
+    byte[] docs = Files.readAllBytes(SAMPLES.resolve("aws-docs/aws-docs-examples.json"));
+    List<String> expected = parser.parse(docs).events().stream().map(e -> e.raw().text()).toList();
+    for (byte[] file : List.of(bzip2(docs), xz(docs), zstd(docs), resource("docs.json.xz"), resource("docs.json.zst"))) {
+      ParseResult r = parser.parse(file);
+      assertThat(r.problems()).isEmpty();
+      assertThat(r.events()).extracting(e -> e.raw().text()).isEqualTo(expected);
+    }
+    // cat a.xz b.xz, cat a.zst b.zst: every stream or frame is read
+    for (byte[] two : List.of(resource("two-streams.json.xz"), resource("two-frames.json.zst"), concat(zstd(docs), zstd(docs)), concat(xz(docs), xz(docs)))) {
+      ParseResult r = parser.parse(two);
+      assertThat(r.problems()).isEmpty();
+      assertThat(r.events().size()).isIn(7 + 1, 2 * 24);
     }
   }
 
   @Test
-  void aBzip2FileIsRead() throws IOException {
-    byte[] plain = Files.readAllBytes(SAMPLES.resolve("aws-docs/aws-docs-examples.json"));
-    assertThat(parser.parse(bzip2(plain)).events()).hasSize(24);
+  void dataCompressedAgainIsReadAsOften() throws IOException {
+    byte[] docs = Files.readAllBytes(SAMPLES.resolve("aws-docs/aws-docs-examples.json"));
+    // Firehose compressing what a CloudWatch Logs subscription gzipped already, and other stacks of compressions
+    for (byte[] file : List.of(LogFileParserTest.gzip(LogFileParserTest.gzip(docs)), zstd(bzip2(xz(docs))), LogFileParserTest.gzip(zip(Map.of("a.json", docs))))) {
+      assertThat(parser.parse(file).events()).hasSize(24);
+    }
+    byte[] fourTimes = LogFileParserTest.gzip(LogFileParserTest.gzip(LogFileParserTest.gzip(LogFileParserTest.gzip(docs))));
+    assertThat(parser.parse(fourTimes).problems()).singleElement().extracting(ParseProblem::reason).asString()
+        .startsWith("compressed more than 3 times over");
+  }
+
+  @Test
+  void brokenXzAndZstdDataAreProblemsNotFailures() throws IOException {
+    byte[] docs = Files.readAllBytes(SAMPLES.resolve("aws-docs/aws-docs-examples.json"));
+    java.util.Random random = new java.util.Random(7);
+    for (byte[] whole : List.of(xz(docs), zstd(docs), resource("docs.json.zst"))) {
+      for (int cut = 1; cut < whole.length; cut += 97) {
+        ParseResult r = parser.parse(java.util.Arrays.copyOf(whole, cut)); // truncated: no exception
+        assertThat(r.problems()).as("cut at %d", cut).isNotEmpty();
+      }
+      for (int i = 0; i < 50; i++) {
+        byte[] flipped = whole.clone();
+        int at = 6 + random.nextInt(whole.length - 6);
+        flipped[at] ^= (byte) (1 + random.nextInt(255));
+        ParseResult r = parser.parse(flipped); // corrupt: no exception, and the file is not passed over in silence
+        assertThat(r.events().size() + r.problems().size()).as("byte %d changed", at).isPositive();
+      }
+    }
   }
 }

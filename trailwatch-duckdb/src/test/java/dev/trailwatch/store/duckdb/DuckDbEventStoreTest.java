@@ -130,6 +130,29 @@ class DuckDbEventStoreTest {
   }
 
   @Test
+  void originalRecordsOfXzAndZstdFilesComeBackByteForByte() throws IOException {
+    byte[] plain = Files.readAllBytes(SharedSamples.file("otel/cloudtrail_log.json"));
+    java.io.ByteArrayOutputStream xz = new java.io.ByteArrayOutputStream();
+    try (java.io.OutputStream out = new org.apache.commons.compress.compressors.xz.XZCompressorOutputStream(xz)) {
+      out.write(plain);
+    }
+    java.io.ByteArrayOutputStream zstd = new java.io.ByteArrayOutputStream();
+    try (java.io.OutputStream out = new io.airlift.compress.zstd.ZstdOutputStream(zstd)) {
+      out.write(xz.toByteArray()); // and compressed twice
+    }
+    for (byte[] file : List.of(xz.toByteArray(), zstd.toByteArray())) {
+      try (DuckDbEventStore store = DuckDbEventStore.open(data.resolve(String.valueOf(file.length)))) {
+        stageAndCommit(store, "logs.json.xz", file);
+        List<CloudTrailEvent> events = parser.parse(plain).events();
+        assertThat(store.countEvents()).isEqualTo(events.size());
+        for (CloudTrailEvent e : events) {
+          assertThat(store.findOriginalRecord(e.recipientAccountId(), e.eventKey())).contains(e.raw().text());
+        }
+      }
+    }
+  }
+
+  @Test
   void originalRecordsOfCloudWatchLogsApiOutputAndLogsInsightsResultsComeBackAsTheirMessages() throws IOException {
     List<CloudTrailEvent> records = parser.parse(Files.readAllBytes(SharedSamples.file("otel/cloudtrail_log.json"))).events();
     StringBuilder filtered = new StringBuilder("{\"events\": [");
