@@ -67,6 +67,18 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "Do not draw a progress bar (it is drawn only on a terminal anyway).")
   boolean noProgress;
 
+  /** Archives read in this run, which the layout options do not narrow (their names, the first few). */
+  private final List<String> archivesRead = new ArrayList<>();
+
+  private final IngestListener noteArchives = new IngestListener() {
+    @Override
+    public void committed(dev.trailwatch.ingest.CommittedFile file) {
+      if (file.file().summary().format() == dev.trailwatch.event.LogFormat.ARCHIVE && archivesRead.size() < IngestSummary.PROBLEMS_SHOWN) {
+        archivesRead.add(file.file().source());
+      }
+    }
+  };
+
   @Override
   public Integer call() throws Exception {
     OptionRanges.atLeast(spec, "--readers", readers, 1);
@@ -84,7 +96,7 @@ final class IngestCommand implements Callable<Integer> {
         Progress progress = Progress.start(!noProgress && System.console() != null);
         StopNotice stop = StopNotice.start()) {
       FilesWithProblems withProblems = new FilesWithProblems(IngestSummary.PROBLEMS_SHOWN);
-      IngestListener listener = progress.listener().andThen(stop.listener()).andThen(withProblems);
+      IngestListener listener = progress.listener().andThen(stop.listener()).andThen(withProblems).andThen(noteArchives);
       IngestPipeline pipeline = new IngestPipeline(store, options, new RuleEngine(rules));
       report = pipeline.run(sources.polled(), listener);
       NotificationIngest notifications = new NotificationIngest(store, pipeline);
@@ -103,6 +115,10 @@ final class IngestCommand implements Callable<Integer> {
     } else {
       IngestSummary.print(out, report, common.data, firstProblems);
       queueLines.forEach(out::println);
+    }
+    if (sourceOptions.narrows() && !archivesRead.isEmpty()) {
+      (json ? err : out).println((json ? "trailwatch: note: " : "note:     ") + "--since, --until, --accounts and --regions choose folders, not the files in an archive: "
+          + String.join(", ", archivesRead) + (archivesRead.size() == 1 ? " was" : " were") + " read whole");
     }
     out.flush();
     for (dev.trailwatch.ingest.FileFailure failure : report.failures()) {

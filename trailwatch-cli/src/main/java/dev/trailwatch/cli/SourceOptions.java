@@ -127,6 +127,11 @@ final class SourceOptions {
     return LogSource.of(StandardInput.SOURCE, List.of(new StandardInput(System.in)), false);
   }
 
+  /** Whether the layout options narrow what is read (to some days, accounts or regions). */
+  boolean narrows() {
+    return since != null || until != null || !accounts.isEmpty() || !regions.isEmpty();
+  }
+
   private LayoutSelection selection(CommandSpec spec) {
     Instant from = since == null ? null : CliTime.instant(since, "--since", spec.commandLine());
     Instant to = until == null ? null : CliTime.instant(until, "--until", spec.commandLine());

@@ -112,6 +112,12 @@ class IngestCommandIT {
     assertThat(u.exit()).as(u.err()).isEqualTo(ExitStatus.PROBLEMS.code());
     assertThat(scalar(keys)).isEqualTo(fromFolder.out().lines().skip(1).findFirst().orElseThrow()); // the same events as unzipped
     assertThat(scalar("SELECT format FROM files")).isEqualTo("archive");
+    assertThat(r.out()).doesNotContain("read whole");
+
+    // The layout options choose folders; an archive in a chosen folder is read whole, and the summary says so
+    Cli since = Cli.run("ingest", "--data", tmp.resolve("since").toString(), "--since", "2030-01-01", logs.toString());
+    assertThat(since.out()).contains("note:     --since, --until, --accounts and --regions choose folders, not the files in an archive: "
+        + logs.resolve("case-4711.zip") + " was read whole");
   }
 
   @Test
