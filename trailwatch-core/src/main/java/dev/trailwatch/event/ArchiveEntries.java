@@ -11,7 +11,7 @@ import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The log files in a zip or tar archive, one after another, each followed by a line break: every entry decoded as a
+ * The log files in a zip, tar or 7z archive, one after another, each followed by a line break: every entry decoded as a
  * file of its own would be (gunzipped, transcoded, an archive in it opened), and entries that are no log file (a
  * README) passed over. The store cuts records out of this sequence; the parser reads each file in it on its own
  * ({@link #nextLogFile}), so that a broken file does not change how the next is read, with the same offsets.

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * A log file's text as UTF-8 bytes, whatever it was delivered as: gunzipped when it is gzip, and transcoded when
  * it is UTF-16 or UTF-32 (Windows PowerShell's {@code >} writes UTF-16, for example an {@code aws cloudtrail
  * lookup-events} export), with the times that CloudWatch Logs' export to S3 puts before each line blanked, and
- * bunzipped, unxz'd or unzstd'd, or the log files in a zip or tar archive one after another ({@link ArchiveEntries}). The parser reads this and the store cuts records out of it again, so record offsets
+ * bunzipped, unxz'd or unzstd'd, or the log files in a zip, tar or 7z archive one after another ({@link ArchiveEntries}). The parser reads this and the store cuts records out of it again, so record offsets
  * mean the same in both.
  */
 public final class FileContent {
@@ -72,6 +72,11 @@ public final class FileContent {
       }
       if (isTar(head)) {
         return new ArchiveEntries(new TarArchiveInputStream(plain), depth);
+      }
+      if (isSevenZ(head)) {
+        SevenZArchive sevenZ = SevenZArchive.read(plain);
+        return sevenZ != null ? new ArchiveEntries(sevenZ, depth)
+            : new NoLogs("a 7z archive over " + (SevenZArchive.MAX_BYTES >> 20) + " MiB, which Trailwatch does not hold in memory: unpack it (7z x) and ingest the folder");
       }
     }
     String notALogFile = notALogFile(head);
@@ -136,20 +141,21 @@ public final class FileContent {
     return startsWith(head, 0x50, 0x4B, 0x03, 0x04) || startsWith(head, 0x50, 0x4B, 0x05, 0x06);
   }
 
+  private static boolean isSevenZ(byte[] head) {
+    return startsWith(head, 0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C);
+  }
+
   private static boolean isTar(byte[] head) {
     return head.length >= 262 && new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar");
   }
 
   /**
-   * What kind of archive or other compression the decoded content is, which is no log file however it is read
-   * ("a zip archive: unpack it …"); null when it is none of them.
+   * Why decoded content that is still an archive or compressed is left as it is: too deep, or compressed too often;
+   * null when it is neither.
    */
   private static @Nullable String notALogFile(byte[] head) {
-    if (isZip(head) || isTar(head)) {
+    if (isZip(head) || isTar(head) || isSevenZ(head)) {
       return "an archive inside archives " + MAX_ARCHIVE_DEPTH + " deep, which Trailwatch does not open: unpack it and ingest the folder";
-    }
-    if (startsWith(head, 0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C)) {
-      return "a 7z archive, which Trailwatch does not open: unpack it (7z x) and ingest the folder";
     }
     if (isCompressed(head)) {
       return "compressed more than " + MAX_COMPRESSION_LAYERS + " times over, which Trailwatch does not undo: decompress it and ingest the result";
@@ -198,15 +204,14 @@ public final class FileContent {
   }
 
   /**
-   * Whether a file found in a folder is worth reading: compressed, an archive (one Trailwatch does not open is read
-   * to report what to do with it: passed over in silence, it would look like a folder without logs), or text (in any
+   * Whether a file found in a folder is worth reading: compressed, an archive, or text (in any
    * encoding {@link #decode} reads) whose first character after blanks opens a JSON object or array. The
    * stream must support mark; nothing of it is consumed.
    */
   public static boolean worthReading(InputStream in) throws IOException {
     byte[] head = peekMarked(in, 4096);
-    if (isCompressed(head) || notALogFile(head) != null || ExportTimestamps.startsWithOne(head)) {
-      return true; // compressed, an archive (opened, or named as a problem), a CloudWatch Logs export
+    if (isCompressed(head) || isZip(head) || isTar(head) || isSevenZ(head) || ExportTimestamps.startsWithOne(head)) {
+      return true; // compressed, an archive, a CloudWatch Logs export
     }
     Charset charset = wideCharset(head);
     return opensJson(new String(head, charset == null ? StandardCharsets.UTF_8 : charset));

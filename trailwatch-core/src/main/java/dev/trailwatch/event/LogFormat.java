@@ -22,7 +22,7 @@ public enum LogFormat {
    * delivers them to Firehose, S3 or CloudWatch Logs: {@code detail} holds the record.
    */
   EVENTBRIDGE,
-  /** A zip or tar archive of log files, each read on its own. */
+  /** A zip, tar or 7z archive of log files, each read on its own. */
   ARCHIVE,
   /** A CloudTrail digest file: kept apart, never read as events. */
   DIGEST,

@@ -15,10 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
+import org.apache.commons.compress.archivers.sevenz.SevenZOutputFile;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.junit.jupiter.api.Test;
 
 /** Logs handed over as an archive are read as the folder they were made from would be. */
@@ -49,6 +52,25 @@ class ArchiveTest {
       }
     }
     return out.toByteArray();
+  }
+
+  private static byte[] sevenZ(Map<String, byte[]> files) throws IOException {
+    SeekableInMemoryByteChannel channel = new SeekableInMemoryByteChannel();
+    try (SevenZOutputFile sevenZ = new SevenZOutputFile(channel)) {
+      SevenZArchiveEntry folder = new SevenZArchiveEntry();
+      folder.setName("AWSLogs");
+      folder.setDirectory(true);
+      sevenZ.putArchiveEntry(folder);
+      sevenZ.closeArchiveEntry();
+      for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        SevenZArchiveEntry e = new SevenZArchiveEntry();
+        e.setName(f.getKey());
+        sevenZ.putArchiveEntry(e);
+        sevenZ.write(f.getValue());
+        sevenZ.closeArchiveEntry();
+      }
+    }
+    return java.util.Arrays.copyOf(channel.array(), (int) channel.size());
   }
 
   private static byte[] tarGz(Map<String, byte[]> files) throws IOException {
@@ -97,7 +119,8 @@ class ArchiveTest {
     List<String> expected = oneByOne(files);
     Map<String, byte[]> nested = new LinkedHashMap<>(Map.of("inner.zip", zip(files)));
 
-    for (byte[] archive : List.of(zip(files), tarGz(files), bzip2(tar(files)), xz(tar(files)), zstd(tar(files)), zip(nested))) {
+    Map<String, byte[]> sevenZInZip = new LinkedHashMap<>(Map.of("inner.zip", sevenZ(files)));
+    for (byte[] archive : List.of(zip(files), tarGz(files), bzip2(tar(files)), xz(tar(files)), zstd(tar(files)), sevenZ(files), zip(nested), zip(sevenZInZip))) {
       ParseResult r = parser.parse(archive);
 
       assertThat(r.events().stream().map(e -> e.eventKey() + " " + e.raw().text()).toList()).isEqualTo(expected);
@@ -112,13 +135,14 @@ class ArchiveTest {
   void eachRecordIsCutFromTheArchivesSequenceWhereTheParserSaysItIs() throws IOException {
     Map<String, byte[]> nested = new LinkedHashMap<>(files());
     nested.put("more/inner.zip", zip(files()));
+    nested.put("more/inner.7z", sevenZ(files()));
     nested.put("bad-header.json.gz", new byte[] {0x1F, (byte) 0x8B, 8}); // no place in the sequence
     nested.put("last.json", Files.readAllBytes(SAMPLES.resolve("otel/cloudtrail_log_cw.json")));
     byte[] archive = zip(nested);
     byte[] sequence = FileContent.decode(new ByteArrayInputStream(archive)).readAllBytes();
 
     List<CloudTrailEvent> events = parser.parse(archive).events();
-    assertThat(events).hasSize(2 * (6 + 7 + 6 + 1) + 1); // the broken file's records before its break are kept
+    assertThat(events).hasSize(3 * (6 + 7 + 6 + 1) + 1); // the broken file's records before its break are kept
     for (CloudTrailEvent e : events) {
       RecordLocation at = e.location();
       byte[] cut = java.util.Arrays.copyOfRange(sequence, (int) at.offset(), (int) at.offset() + at.length());

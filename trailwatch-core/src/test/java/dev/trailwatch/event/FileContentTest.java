@@ -152,7 +152,7 @@ class FileContentTest {
   }
 
   @Test
-  void archivesAndCompressionsNotReadAreNamedWithWhatToDo() throws IOException {
+  void archivesTooDeepOrCutShortAreNamedWithWhatToDo() throws IOException {
     byte[] sevenZ = {'7', 'z', (byte) 0xBC, (byte) 0xAF, 0x27, 0x1C, 0, 4};
     byte[] xz = {(byte) 0xFD, '7', 'z', 'X', 'Z', 0, 0, 4};
     byte[] deep = "{\"Records\":[]}".getBytes(StandardCharsets.UTF_8);
@@ -160,9 +160,9 @@ class FileContentTest {
       deep = zip("level" + i + (i == 0 ? ".json" : ".zip"), deep);
     }
 
-    assertThat(onlyProblem(sevenZ)).startsWith("a 7z archive, which Trailwatch does not open: unpack it (7z x)");
-    assertThat(onlyProblem(xz)).isEqualTo("not a valid xz file: it ends inside its header"); // read now: this one is cut short
-    assertThat(onlyProblem(zip("case.7z", sevenZ))).isEqualTo("case.7z: a 7z archive, which Trailwatch does not open: unpack it (7z x) and ingest the folder");
+    assertThat(onlyProblem(sevenZ)).startsWith("not a 7z archive that can be opened: "); // read now: these are cut short
+    assertThat(onlyProblem(xz)).isEqualTo("not a valid xz file: it ends inside its header");
+    assertThat(onlyProblem(zip("case.7z", sevenZ))).startsWith("case.7z: not a 7z archive that can be opened: ");
     assertThat(onlyProblem(deep)).startsWith("level3.zip/level2.zip/level1.zip: an archive inside archives 3 deep");
     for (byte[] mayHoldLogs : List.of(sevenZ, xz)) { // found in a folder: read, to be named
       assertThat(FileContent.worthReading(new BufferedInputStream(new ByteArrayInputStream(mayHoldLogs)))).isTrue();

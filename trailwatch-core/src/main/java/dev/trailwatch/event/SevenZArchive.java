@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.event;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.commons.compress.archivers.ArchiveInputStream;
+import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
+import org.apache.commons.compress.archivers.sevenz.SevenZFile;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A 7z archive, read as the zip and tar archives are. 7z keeps its index at its end, so commons-compress reads it
+ * from a file it can seek in, not from a stream: the archive is held in memory, up to {@link #MAX_BYTES}.
+ */
+final class SevenZArchive extends ArchiveInputStream<SevenZArchiveEntry> {
+  /** 7z packs CloudTrail's JSON 20 to 40 times: this holds several gigabytes of logs. */
+  static final int MAX_BYTES = 256 << 20;
+
+  private final SevenZFile file;
+
+  private SevenZArchive(SevenZFile file) {
+    this.file = file;
+  }
+
+  /**
+   * The archive whose bytes {@code in} gives, or null when they are more than {@link #MAX_BYTES}.
+   *
+   * @throws FileContent.BrokenHeader when its bytes are no 7z archive that can be opened
+   * @throws IOException when {@code in} fails
+   */
+  static @Nullable SevenZArchive read(InputStream in) throws IOException {
+    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+    if (bytes.length > MAX_BYTES) {
+      return null;
+    }
+    try {
+      // LZMA's dictionary, as for xz: a header asking for more is refused, not obeyed
+      return new SevenZArchive(SevenZFile.builder().setByteArray(bytes).setMaxMemoryLimitKiB(100 << 10).get());
+    } catch (IOException e) {
+      throw new FileContent.BrokenHeader("not a 7z archive that can be opened: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public @Nullable SevenZArchiveEntry getNextEntry() throws IOException {
+    return file.getNextEntry();
+  }
+
+  @Override
+  public int read() throws IOException {
+    return file.read();
+  }
+
+  @Override
+  public int read(byte[] b, int off, int len) throws IOException {
+    return file.read(b, off, len);
+  }
+
+  @Override
+  public void close() throws IOException {
+    file.close();
+  }
+}
