@@ -37,7 +37,8 @@ final class SevenZArchive extends ArchiveInputStream<SevenZArchiveEntry> {
       // LZMA's dictionary, as for xz: a header asking for more is refused, not obeyed
       return new SevenZArchive(SevenZFile.builder().setByteArray(bytes).setMaxMemoryLimitKiB(100 << 10).get());
     } catch (IOException e) {
-      throw new FileContent.BrokenHeader("not a 7z archive that can be opened: " + e.getMessage(), e);
+      String why = e instanceof java.io.EOFException || e.getMessage() == null ? "it ends before its index (truncated?)" : e.getMessage();
+      throw new FileContent.BrokenHeader("not a 7z archive that can be opened: " + why, e);
     }
   }
 
