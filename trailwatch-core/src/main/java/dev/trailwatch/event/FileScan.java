@@ -318,14 +318,14 @@ final class FileScan {
           }
           container = true;
           recordStart = -1;
-          setFormat(switch (name) {
-            case "Records" -> LogFormat.RECORDS;
-            case "Events" -> LogFormat.LOOKUP_EVENTS;
-            default -> LogFormat.CLOUDWATCH_LOGS; // a subscription's logEvents, filter-log-events, Logs Insights
-          });
-          if ("results".equals(name)) {
-            insightsRows();
+          if ("results".equals(name)) { // Logs Insights' or Splunk's: the rows say which
+            resultRows();
           } else {
+            setFormat(switch (name) {
+              case "Records" -> LogFormat.RECORDS;
+              case "Events" -> LogFormat.LOOKUP_EVENTS;
+              default -> LogFormat.CLOUDWATCH_LOGS; // a subscription's logEvents, filter-log-events
+            });
             elements("Records".equals(name) || "Events".equals(name) ? Context.RECORDS : Context.LOG_EVENTS, name);
           }
           recordStart = -1;
@@ -333,8 +333,34 @@ final class FileScan {
         case "messageType" -> controlMessage = "CONTROL_MESSAGE".equals(RecordFields.scalar(p()));
         case "CloudTrailEvent" -> embedded = embedded(LogFormat.LOOKUP_EVENTS) || embedded;
         case "detail" -> {
+          if (ctx == Context.ROOT || ctx == Context.TOP_ARRAY) { // decided by the detail's fields, not by detail-type, which may come after it (jq -S sorts keys)
+            embedded = nestedObject(Context.EVENTBRIDGE_DETAIL, LogFormat.EVENTBRIDGE) || embedded;
+          } else {
+            f.unknown(p());
+          }
+        }
+        case "_source" -> { // an Elasticsearch or OpenSearch document: a line of an index's dump, a search's hit
           if (ctx == Context.ROOT || ctx == Context.TOP_ARRAY) {
-            embedded = detail() || embedded;
+            embedded = nestedObject(Context.TOP_ARRAY, LogFormat.SEARCH_INDEX) || embedded;
+          } else {
+            f.unknown(p());
+          }
+        }
+        case "hits" -> { // a search response: {"hits":{"hits":[{"_source":{…}}, …]}}
+          if (ctx == Context.ROOT || ctx == Context.TOP_ARRAY) {
+            container = true;
+            recordStart = -1;
+            searchHits();
+            recordStart = -1;
+          } else {
+            f.unknown(p());
+          }
+        }
+        case "result" -> { // a line of Splunk's export: {"preview":false,"offset":0,"result":{"_raw":"…",…}}
+          if ((ctx == Context.ROOT || ctx == Context.TOP_ARRAY) && p().nextToken() == JsonToken.START_OBJECT) {
+            embedded = splunkResult(tokenStart()) || embedded;
+          } else if (ctx == Context.ROOT || ctx == Context.TOP_ARRAY) {
+            p().skipChildren();
           } else {
             f.unknown(p());
           }
@@ -411,17 +437,33 @@ final class FileScan {
   }
 
   /**
-   * An EventBridge event's {@code detail}: the CloudTrail record of an "AWS API Call via CloudTrail" event. Any
-   * other event (an EC2 state change on the same bus) is passed over: it is no CloudTrail record, and no bad input
-   * either. Decided by the detail's fields, not by {@code detail-type}, which may come after it (jq -S sorts keys).
+   * The object a wrapper's field holds, read as the record it carries: an EventBridge event's {@code detail} (any other
+   * event on the same bus, an EC2 state change, is passed over: no CloudTrail record, and no bad input either), a
+   * search index's {@code _source}. False when the field holds no object.
    */
-  private boolean detail() throws IOException {
+  private boolean nestedObject(Context ctx, LogFormat as) throws IOException {
     int keyLine = p().currentTokenLocation().getLineNr();
     if (p().nextToken() == JsonToken.START_OBJECT) {
-      return nestedRecord(keyLine, Context.EVENTBRIDGE_DETAIL, LogFormat.EVENTBRIDGE);
+      return nestedRecord(keyLine, ctx, as);
     }
     p().skipChildren();
     return false;
+  }
+
+  /** The {@code hits} of a search response, just named: its own {@code hits} array holds the documents. */
+  private void searchHits() throws IOException {
+    if (p().nextToken() != JsonToken.START_OBJECT) {
+      p().skipChildren();
+      return;
+    }
+    while (p().nextToken() == JsonToken.FIELD_NAME) {
+      boolean hits = "hits".equals(p().currentName());
+      if (p().nextToken() == JsonToken.START_ARRAY && hits) {
+        arrayElements(Context.TOP_ARRAY);
+      } else {
+        p().skipChildren();
+      }
+    }
   }
 
   /**
@@ -441,11 +483,12 @@ final class FileScan {
   }
 
   /**
-   * The rows of CloudWatch Logs Insights results ({@code aws logs get-query-results}): each row an array of
-   * {@code {"field": …, "value": …}} cells, whose {@code @message} cell holds the record as a string. Rows without
-   * one (a query that did not select it) hold no record: they are counted in one problem that says what to do.
+   * The rows of query results: CloudWatch Logs Insights' ({@code aws logs get-query-results}), each row an array of
+   * {@code {"field": …, "value": …}} cells whose {@code @message} cell holds the record as a string, or Splunk's
+   * ({@code output_mode=json}), each row an object whose {@code _raw} holds it. Rows without one (a query that did not
+   * select it) hold no record: they are counted in one problem that says what to do.
    */
-  private void insightsRows() throws IOException {
+  private void resultRows() throws IOException {
     JsonToken t = p().nextToken();
     long start = tokenStart();
     if (t != JsonToken.START_ARRAY) {
@@ -455,16 +498,17 @@ final class FileScan {
       }
       return;
     }
-    int withoutMessage = 0;
+    int withoutEvent = 0;
     while ((t = p().nextToken()) != JsonToken.END_ARRAY && t != null) {
-      if (t != JsonToken.START_ARRAY || !insightsRow()) {
+      boolean event = t == JsonToken.START_ARRAY ? insightsRow() : t == JsonToken.START_OBJECT && splunkResult(tokenStart());
+      if (!event) {
         p().skipChildren();
-        withoutMessage++;
+        withoutEvent++;
       }
     }
-    if (withoutMessage > 0) {
-      problem(-1, start, withoutMessage + (withoutMessage == 1 ? " row" : " rows") + " of these Logs Insights results hold no "
-          + "@message, the whole event: run the query with `fields @message` to ingest them", "");
+    if (withoutEvent > 0) {
+      problem(-1, start, withoutEvent + (withoutEvent == 1 ? " row" : " rows") + " of these query results hold no whole event "
+          + "(@message in Logs Insights, _raw in Splunk): query with `fields @message`, or keep _raw, to ingest them", "");
     }
   }
 
@@ -503,6 +547,31 @@ final class FileScan {
       recordStart = -1;
     }
     return message;
+  }
+
+  /**
+   * A Splunk result, just opened at {@code start}: its {@code _raw} is the record as text; true when it had one. Its
+   * own record when it is a row of results, else part of the line that holds it.
+   */
+  private boolean splunkResult(long start) throws IOException {
+    boolean row = recordStart < 0;
+    if (row) {
+      recordStart = start;
+      window.keepFrom(start);
+    }
+    boolean found = false;
+    while (p().nextToken() == JsonToken.FIELD_NAME) {
+      if (!found && "_raw".equals(p().currentName())) {
+        found = embedded(LogFormat.SPLUNK);
+      } else {
+        RecordFields.skipValue(p());
+      }
+    }
+    if (row) {
+      lastEnd = offsetBase + p().currentTokenLocation().getByteOffset() + 1;
+      recordStart = -1;
+    }
+    return found;
   }
 
   /** A record delivered as a JSON string: where the string starts and ends in the file, and its text. */

@@ -22,6 +22,16 @@ public enum LogFormat {
    * delivers them to Firehose, S3 or CloudWatch Logs: {@code detail} holds the record.
    */
   EVENTBRIDGE,
+  /**
+   * Splunk search results exported as JSON: one {@code {"result":{…}}} a line (the export endpoint, the web export) or
+   * {@code {"results":[…]}}; each result's {@code _raw} holds the record as a string.
+   */
+  SPLUNK,
+  /**
+   * Elasticsearch or OpenSearch documents: a dump of an index one a line ({@code elasticdump}), or a search response
+   * ({@code hits.hits}); each document's {@code _source} is the record.
+   */
+  SEARCH_INDEX,
   /** A zip, tar or 7z archive of log files, each read on its own. */
   ARCHIVE,
   /** A CloudTrail digest file: kept apart, never read as events. */

@@ -273,12 +273,57 @@ class LogFileParserTest {
     assertThat(r.events()).extracting(CloudTrailEvent::eventKey).containsExactly("a", "v", "b");
     assertThat(r.events()).extracting(e -> e.raw().text()).containsExactly(good("a"), good("v"), good("b"));
     assertThat(r.problems()).singleElement().extracting(ParseProblem::reason).asString()
-        .startsWith("2 rows of these Logs Insights results hold no @message").contains("fields @message");
+        .startsWith("2 rows of these query results hold no whole event").contains("fields @message");
 
     ParseResult exported = parse("[{\"@timestamp\":\"2024-01-02 03:04:05.000\",\"@message\":" + quoted(good("x")) + "},"
         + "{\"@timestamp\":\"2024-01-02 03:04:06.000\",\"@message\":" + good("y") + "}]");
     assertThat(exported.problems()).isEmpty();
     assertThat(exported.events()).extracting(e -> e.raw().text()).containsExactly(good("x"), good("y"));
+  }
+
+  /** A line of Splunk's export (search/jobs/export, output_mode=json; the web's JSON export). */
+  static String splunkExportLine(String id) {
+    return "{\"preview\":false,\"offset\":0,\"result\":{\"_bkt\":\"main~1\",\"_raw\":" + quoted(good(id))
+        + ",\"_time\":\"2024-01-02T03:04:05.000+00:00\",\"sourcetype\":\"aws:cloudtrail\"}}";
+  }
+
+  /** A line of an index's dump (elasticdump, OpenSearch's export). */
+  static String indexDumpLine(String id) {
+    return "{\"_index\":\"cloudtrail-2024.01.02\",\"_id\":\"" + id + "\",\"_score\":1,\"_source\":" + good(id) + "}";
+  }
+
+  @Test
+  void splunkExportsYieldEachResultsRawEvent() {
+    String results = "{\"preview\":false,\"init_offset\":0,\"messages\":[],\"results\":[\n"
+        + "{\"_raw\":" + quoted(good("c")) + ",\"sourcetype\":\"aws:cloudtrail\"},\n{\"_time\":\"x\",\"_raw\":" + quoted(good("d")) + "},\n{\"count\":\"3\"}]}";
+    ParseResult lines = parse(splunkExportLine("a") + "\n" + splunkExportLine("b") + "\n");
+    ParseResult rows = parse(results);
+
+    assertThat(lines.problems()).isEmpty();
+    assertThat(lines.format()).isEqualTo(LogFormat.SPLUNK);
+    assertThat(lines.events()).extracting(e -> e.raw().text()).containsExactly(good("a"), good("b"));
+    assertThat(rows.format()).isEqualTo(LogFormat.SPLUNK);
+    assertThat(rows.events()).extracting(e -> e.raw().text()).containsExactly(good("c"), good("d"));
+    assertThat(rows.problems()).singleElement().extracting(ParseProblem::reason).asString().startsWith("1 row of these query results hold no whole event");
+  }
+
+  @Test
+  void searchIndexDocumentsYieldTheirSourceAndNameOthers() {
+    String response = "{\n  \"took\" : 3,\n  \"hits\" : {\n    \"total\" : {\"value\" : 2},\n    \"hits\" : [\n"
+        + "      {\"_index\" : \"ct\", \"_id\" : \"1\", \"_source\" : " + good("c") + "},\n"
+        + "      {\"_index\" : \"ct\", \"_id\" : \"2\", \"_source\" : {\"message\" : \"an nginx line\"}}\n    ]\n  }\n}\n";
+    ParseResult dump = parse(indexDumpLine("a") + "\n" + indexDumpLine("b") + "\n");
+    ParseResult search = parse(response);
+
+    assertThat(dump.problems()).isEmpty();
+    assertThat(dump.format()).isEqualTo(LogFormat.SEARCH_INDEX);
+    assertThat(dump.events()).extracting(e -> e.raw().text()).containsExactly(good("a"), good("b"));
+    assertThat(search.format()).isEqualTo(LogFormat.SEARCH_INDEX);
+    assertThat(search.events()).extracting(e -> e.raw().text()).containsExactly(good("c"));
+    assertThat(search.problems()).singleElement().satisfies(p -> {
+      assertThat(p.reason()).startsWith("an object with none of eventVersion");
+      assertThat(p.rawText()).isEqualTo("{\"message\" : \"an nginx line\"}");
+    });
   }
 
   @Test

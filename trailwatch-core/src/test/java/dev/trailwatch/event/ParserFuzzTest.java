@@ -58,7 +58,7 @@ class ParserFuzzTest {
   }
 
   @ParameterizedTest(name = "records one a line as {0}")
-  @ValueSource(strings = {"records", "lookup-events objects", "EventBridge events"})
+  @ValueSource(strings = {"records", "lookup-events objects", "EventBridge events", "Splunk export lines", "index dump lines"})
   void aJsonLinesFileBrokenAtAnyByteOfOneLineKeepsEveryOtherLine(String as) {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
@@ -66,6 +66,8 @@ class ParserFuzzTest {
       lines.add(switch (as) {
         case "records" -> record;
         case "lookup-events objects" -> "{\"EventId\":\"r" + i + "\",\"CloudTrailEvent\":" + LogFileParserTest.quoted(record) + "}";
+        case "Splunk export lines" -> LogFileParserTest.splunkExportLine("r" + i);
+        case "index dump lines" -> LogFileParserTest.indexDumpLine("r" + i);
         default -> "{\"version\":\"0\",\"detail-type\":\"AWS API Call via CloudTrail\",\"detail\":" + record + "}";
       });
     }
