@@ -9,7 +9,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.zip.ZipException;
 import org.jspecify.annotations.Nullable;
 
@@ -627,24 +626,10 @@ final class FileScan {
   }
 
   private void emit(RecordFields f, byte[] bytes, long spanBase, RecordLocation location) {
-    int[] spans = new int[f.spans.length];
-    for (int i = 0; i < spans.length; i++) {
-      spans[i] = f.spans[i] < 0 ? -1 : (int) (f.spans[i] - spanBase);
-    }
-    RawJson raw = new RawJson(bytes, spans);
-    String key = f.eventId != null && !f.eventId.isEmpty() ? f.eventId : CanonicalJsonHash.of(raw.toJsonNode());
-    UserIdentity identity = f.userIdentity;
-    Instant time = EventTimes.parse(f.eventTime);
-    if (time == null) {
+    CloudTrailEvent event = f.event(bytes, spanBase, location);
+    if (event.eventTime() == null) {
       untimedRecords++; // kept, as the samples' table asks, but counted: no time range will show it
     }
-    CloudTrailEvent event =
-        new CloudTrailEvent(
-            key, f.eventId, f.eventVersion, time, f.eventSource, f.eventName,
-            f.awsRegion, f.sourceIpAddress, f.userAgent, identity, f.errorCode, f.errorMessage,
-            TriState.parse(f.readOnly), f.eventType, f.eventCategory, TriState.parse(f.managementEvent),
-            f.requestId, f.sharedEventId, f.recipientAccountId, f.vpcEndpointId, f.tlsDetails,
-            TriState.parse(f.mfaUsed), identity.actor(), location, raw);
     records++;
     if (f.unknownFields) {
       unknownFieldRecords++;

@@ -44,6 +44,26 @@ final class RecordFields {
   }
 
   /**
+   * The event these fields describe, whose record is {@code bytes}; {@code spanBase} is where they start in the file
+   * (the nested documents' spans are offsets in it). Records without an eventID are keyed by a hash of their
+   * canonical JSON, so that the same record keys the same however it is formatted.
+   */
+  CloudTrailEvent event(byte[] bytes, long spanBase, RecordLocation location) {
+    int[] relative = new int[spans.length];
+    for (int i = 0; i < relative.length; i++) {
+      relative[i] = spans[i] < 0 ? -1 : (int) (spans[i] - spanBase);
+    }
+    RawJson raw = new RawJson(bytes, relative);
+    String key = eventId != null && !eventId.isEmpty() ? eventId : CanonicalJsonHash.of(raw.toJsonNode());
+    return new CloudTrailEvent(
+        key, eventId, eventVersion, EventTimes.parse(eventTime), eventSource, eventName,
+        awsRegion, sourceIpAddress, userAgent, userIdentity, errorCode, errorMessage,
+        TriState.parse(readOnly), eventType, eventCategory, TriState.parse(managementEvent),
+        requestId, sharedEventId, recipientAccountId, vpcEndpointId, tlsDetails,
+        TriState.parse(mfaUsed), userIdentity.actor(), location, raw);
+  }
+
+  /**
    * Reads the value of the top-level field {@code name} (the parser is on the name) and returns true, or
    * returns false without moving when the field is not a record field (the caller decides what it is).
    */
