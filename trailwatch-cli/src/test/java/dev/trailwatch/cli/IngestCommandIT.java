@@ -121,6 +121,25 @@ class IngestCommandIT {
   }
 
   @Test
+  void aCsvExportOfWholeRecordsInTheFolderIsReadAndOtherCsvPassedOver() throws IOException {
+    Path logs = Files.createDirectories(tmp.resolve("logs"));
+    List<String> records = new java.util.ArrayList<>();
+    new com.fasterxml.jackson.databind.ObjectMapper().readTree(SharedSamples.file("otel/cloudtrail_log.json").toFile())
+        .get("Records").forEach(r -> records.add(r.toString()));
+    StringBuilder csv = new StringBuilder("@timestamp,@message\n");
+    records.forEach(r -> csv.append("2024-01-02 03:04:05.000,\"").append(r.replace("\"", "\"\"")).append("\"\n"));
+    Files.writeString(logs.resolve("logs-insights-results.csv"), csv);
+    Files.writeString(logs.resolve("accounts.csv"), "id,name\n111122223333,prod\n");
+
+    Cli r = Cli.run("ingest", "--data", data(), logs.toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("1 not JSON (skipped)");
+    assertThat(scalar("SELECT format || ' ' || events_new FROM files")).isEqualTo("csv_export " + records.size());
+    assertThat(scalar("SELECT count(*) FROM events")).isEqualTo(String.valueOf(records.size()));
+  }
+
+  @Test
   void recordsWithoutATimeAreKeptAndSaid() throws IOException {
     Path file = Files.writeString(tmp.resolve("odd.json"), """
         {"eventVersion":"1.08","eventID":"a","eventTime":"2026-11-01T00:00:00Z"}

@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A log file's text as UTF-8 bytes, whatever it was delivered as: gunzipped when it is gzip, and transcoded when
  * it is UTF-16 or UTF-32 (Windows PowerShell's {@code >} writes UTF-16, for example an {@code aws cloudtrail
- * lookup-events} export), with the times that CloudWatch Logs' export to S3 puts before each line blanked, and
+ * lookup-events} export), with the times that CloudWatch Logs' export to S3 puts before each line blanked, the records
+ * of a CSV export one a line ({@link CsvExport}), and
  * bunzipped, unxz'd or unzstd'd, or the log files in a zip, tar or 7z archive one after another ({@link ArchiveEntries}). The parser reads this and the store cuts records out of it again, so record offsets
  * mean the same in both.
  */
@@ -200,6 +201,10 @@ public final class FileContent {
     if (charset != null) {
       return ReaderInputStream.builder().setReader(new InputStreamReader(plain, charset)).setCharset(StandardCharsets.UTF_8).get();
     }
+    String csvColumn = opensJson(new String(head, StandardCharsets.UTF_8)) ? null : CsvExport.recordColumn(head);
+    if (csvColumn != null) {
+      return new CsvExport(plain, csvColumn);
+    }
     return ExportTimestamps.startsWithOne(head) ? new ExportTimestamps(plain) : plain;
   }
 
@@ -210,8 +215,8 @@ public final class FileContent {
    */
   public static boolean worthReading(InputStream in) throws IOException {
     byte[] head = peekMarked(in, 4096);
-    if (isCompressed(head) || isZip(head) || isTar(head) || isSevenZ(head) || ExportTimestamps.startsWithOne(head)) {
-      return true; // compressed, an archive, a CloudWatch Logs export
+    if (isCompressed(head) || isZip(head) || isTar(head) || isSevenZ(head) || ExportTimestamps.startsWithOne(head) || CsvExport.recordColumn(head) != null) {
+      return true; // compressed, an archive, a CloudWatch Logs export to S3, a CSV export of whole records
     }
     Charset charset = wideCharset(head);
     return opensJson(new String(head, charset == null ? StandardCharsets.UTF_8 : charset));

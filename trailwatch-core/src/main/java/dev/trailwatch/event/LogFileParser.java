@@ -61,7 +61,8 @@ public final class LogFileParser {
     if (decoded instanceof NoLogs none) {
       return wholeFileProblem(sink, none.reason());
     }
-    return new FileScan(decoded, sink).run();
+    ParseSummary scanned = new FileScan(decoded, sink).run();
+    return decoded instanceof CsvExport && scanned.format() != LogFormat.EMPTY ? scanned.as(LogFormat.CSV_EXPORT) : scanned;
   }
 
   /** Reports a problem with a whole file (no record index, no offset) and what the file then held: nothing. */

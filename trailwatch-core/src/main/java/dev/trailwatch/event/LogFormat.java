@@ -32,6 +32,11 @@ public enum LogFormat {
    * ({@code hits.hits}); each document's {@code _source} is the record.
    */
   SEARCH_INDEX,
+  /**
+   * A CSV export whose column holds each whole record as JSON text: {@code @message} (CloudWatch Logs Insights'
+   * "Download table (CSV)") or {@code _raw} (Splunk).
+   */
+  CSV_EXPORT,
   /** A zip, tar or 7z archive of log files, each read on its own. */
   ARCHIVE,
   /** A CloudTrail digest file: kept apart, never read as events. */

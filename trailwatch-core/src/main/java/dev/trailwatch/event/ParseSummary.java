@@ -14,6 +14,11 @@ package dev.trailwatch.event;
 public record ParseSummary(
     LogFormat format, int records, int problems, int recordsWithUnknownFields, int recordsWithoutTime, long decompressedBytes) {
 
+  /** The same counts, of a file of format {@code f} (an archive, a CSV export: the content read was its files', its records'). */
+  public ParseSummary as(LogFormat f) {
+    return new ParseSummary(f, records, problems, recordsWithUnknownFields, recordsWithoutTime, decompressedBytes);
+  }
+
   /** Files of one archive together: the counts add up (the format is this one's). */
   public ParseSummary plus(ParseSummary o) {
     return new ParseSummary(format, records + o.records, problems + o.problems,

@@ -149,6 +149,10 @@ class FileContentTest {
     assertThat(FileContent.worthReading(new BufferedInputStream(new ByteArrayInputStream(file)))).isTrue();
     byte[] notAnExport = "2026-11-02T10:00:00Z and then some words\n".getBytes(StandardCharsets.UTF_8);
     assertThat(FileContent.worthReading(new BufferedInputStream(new ByteArrayInputStream(notAnExport)))).isFalse();
+    byte[] csvOfRecords = "\"@timestamp\",\"@message\"\n2026-11-02,\"{}\"\n".getBytes(StandardCharsets.UTF_8);
+    byte[] csvOfSomethingElse = "@timestamp,eventName\n2026-11-02,GetCallerIdentity\n".getBytes(StandardCharsets.UTF_8);
+    assertThat(FileContent.worthReading(new BufferedInputStream(new ByteArrayInputStream(csvOfRecords)))).isTrue();
+    assertThat(FileContent.worthReading(new BufferedInputStream(new ByteArrayInputStream(csvOfSomethingElse)))).isFalse();
   }
 
   @Test

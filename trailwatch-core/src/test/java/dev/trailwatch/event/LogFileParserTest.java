@@ -326,6 +326,36 @@ class LogFileParserTest {
     });
   }
 
+  /** A CSV field as Logs Insights and Splunk write one: quoted, its quotes doubled. */
+  static String csvField(String text) {
+    return "\"" + text.replace("\"", "\"\"") + "\"";
+  }
+
+  @Test
+  void csvExportsYieldTheRecordInTheirMessageColumn() {
+    String comma = "{\"eventVersion\":\"1.08\",\"eventID\":\"p\",\"eventName\":\"A, B\"}";
+    String insights = "@timestamp,@message\n2024-01-02 03:04:05.000," + csvField(good("a")) + "\n2024-01-02 03:04:06.000,"
+        + csvField(comma) + "\n2024-01-02 03:04:07.000,not json at all\n2024-01-02 03:04:08.000," + csvField(good("b")) + "\n";
+    String pretty = "{\n  \"eventVersion\": \"1.08\",\n  \"eventID\": \"q\"\n}"; // line breaks inside a field
+    String splunk = "\uFEFF\"_time\",\"_raw\",\"host\"\r\n\"2024-01-02T03:04:05.000+0000\"," + csvField(good("c")) + ",\"h\"\r\n";
+
+    ParseResult r = parse(insights);
+    assertThat(r.format()).isEqualTo(LogFormat.CSV_EXPORT);
+    assertThat(r.events()).extracting(CloudTrailEvent::eventKey).containsExactly("a", "p", "b");
+    assertThat(r.events()).extracting(e -> e.raw().text()).containsExactly(good("a"), comma, good("b"));
+    assertThat(r.problems()).singleElement().satisfies(p -> {
+      assertThat(p.rawText()).isEqualTo("not json at all");
+      assertThat(p.recordIndex()).isEqualTo(2); // its row, after the header
+    });
+    assertThat(parse("@timestamp,@message\nt," + csvField(pretty) + "\nt," + csvField(good("b")) + "\n").events())
+        .extracting(e -> e.raw().text()).containsExactly(pretty, good("b"));
+    ParseResult s = parse(splunk);
+    assertThat(s.problems()).isEmpty();
+    assertThat(s.format()).isEqualTo(LogFormat.CSV_EXPORT);
+    assertThat(s.events()).extracting(e -> e.raw().text()).containsExactly(good("c"));
+    assertThat(parse("@timestamp,eventName\n2024-01-02,GetCallerIdentity\n").events()).isEmpty(); // no whole record to read
+  }
+
   @Test
   void cloudWatchControlMessagesAreNotRecordsNorProblems() {
     ParseResult r = parse("{\"messageType\":\"CONTROL_MESSAGE\",\"logEvents\":[{\"id\":\"1\",\"message\":\"CWL CONTROL MESSAGE: Checking health of destination\"}]}");

@@ -153,16 +153,18 @@ class DuckDbEventStoreTest {
   }
 
   @Test
-  void originalRecordsOfCloudWatchLogsApiOutputAndLogsInsightsResultsComeBackAsTheirMessages() throws IOException {
+  void originalRecordsOfCloudWatchLogsApiOutputAndLogsInsightsResultsAndCsvComeBackAsTheirMessages() throws IOException {
     List<CloudTrailEvent> records = parser.parse(Files.readAllBytes(SharedSamples.file("otel/cloudtrail_log.json"))).events();
     StringBuilder filtered = new StringBuilder("{\"events\": [");
     StringBuilder insights = new StringBuilder("{\"results\": [");
+    StringBuilder csv = new StringBuilder("@timestamp,@message\n");
     for (int i = 0; i < records.size(); i++) {
       String message = "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(records.get(i).raw().text())) + "\"";
       filtered.append(i == 0 ? "" : ",").append("\n  {\"logStreamName\": \"s\", \"timestamp\": 1, \"message\": ").append(message).append("}");
       insights.append(i == 0 ? "" : ",").append("\n  [{\"field\": \"@timestamp\", \"value\": \"t\"}, {\"field\": \"@message\", \"value\": ").append(message).append("}]");
+      csv.append("t,\"").append(records.get(i).raw().text().replace("\"", "\"\"")).append("\"\n");
     }
-    for (String file : List.of(filtered + "\n]}\n", insights + "\n], \"status\": \"Complete\"}\n")) {
+    for (String file : List.of(filtered + "\n]}\n", insights + "\n], \"status\": \"Complete\"}\n", csv.toString())) {
       try (DuckDbEventStore store = DuckDbEventStore.open(data.resolve(String.valueOf(file.length())))) {
         stageAndCommit(store, "out.json", file.getBytes(StandardCharsets.UTF_8));
         assertThat(store.countEvents()).isEqualTo(records.size());
