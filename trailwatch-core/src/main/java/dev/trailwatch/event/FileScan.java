@@ -309,64 +309,21 @@ final class FileScan {
       if (f.field(name, p(), offsetBase)) {
         continue;
       }
+      boolean top = ctx == Context.ROOT || ctx == Context.TOP_ARRAY; // where a file's own structure can be
       switch (name) {
-        case "Records", "logEvents", "events", "Events", "results" -> {
-          if (ctx != Context.ROOT && ctx != Context.TOP_ARRAY) {
-            f.unknown(p());
-            continue;
-          }
-          container = true;
-          recordStart = -1;
-          if ("results".equals(name)) { // Logs Insights' or Splunk's: the rows say which
-            resultRows();
+        case "Records", "logEvents", "events", "Events", "results", "hits" -> {
+          if (top) {
+            container = true;
+            container(name);
           } else {
-            setFormat(switch (name) {
-              case "Records" -> LogFormat.RECORDS;
-              case "Events" -> LogFormat.LOOKUP_EVENTS;
-              default -> LogFormat.CLOUDWATCH_LOGS; // a subscription's logEvents, filter-log-events
-            });
-            elements("Records".equals(name) || "Events".equals(name) ? Context.RECORDS : Context.LOG_EVENTS, name);
+            f.unknown(p());
           }
-          recordStart = -1;
         }
         case "messageType" -> controlMessage = "CONTROL_MESSAGE".equals(RecordFields.scalar(p()));
         case "CloudTrailEvent" -> embedded = embedded(LogFormat.LOOKUP_EVENTS) || embedded;
-        case "detail" -> {
-          if (ctx == Context.ROOT || ctx == Context.TOP_ARRAY) { // decided by the detail's fields, not by detail-type, which may come after it (jq -S sorts keys)
-            embedded = nestedObject(Context.EVENTBRIDGE_DETAIL, LogFormat.EVENTBRIDGE) || embedded;
-          } else {
-            f.unknown(p());
-          }
-        }
-        case "_source" -> { // an Elasticsearch or OpenSearch document: a line of an index's dump, a search's hit
-          if (ctx == Context.ROOT || ctx == Context.TOP_ARRAY) {
-            embedded = nestedObject(Context.TOP_ARRAY, LogFormat.SEARCH_INDEX) || embedded;
-          } else {
-            f.unknown(p());
-          }
-        }
-        case "hits" -> { // a search response: {"hits":{"hits":[{"_source":{…}}, …]}}
-          if (ctx == Context.ROOT || ctx == Context.TOP_ARRAY) {
-            container = true;
-            recordStart = -1;
-            searchHits();
-            recordStart = -1;
-          } else {
-            f.unknown(p());
-          }
-        }
-        case "result" -> { // a line of Splunk's export: {"preview":false,"offset":0,"result":{"_raw":"…",…}}
-          if ((ctx == Context.ROOT || ctx == Context.TOP_ARRAY) && p().nextToken() == JsonToken.START_OBJECT) {
-            embedded = splunkResult(tokenStart()) || embedded;
-          } else if (ctx == Context.ROOT || ctx == Context.TOP_ARRAY) {
-            p().skipChildren();
-          } else {
-            f.unknown(p());
-          }
-        }
-        case "@message" -> { // a row of Logs Insights results exported as an object
-          if (ctx == Context.ROOT || ctx == Context.TOP_ARRAY) {
-            embedded = embedded(LogFormat.CLOUDWATCH_LOGS) || embedded;
+        case "detail", "_source", "result", "@message" -> {
+          if (top) {
+            embedded = wrapped(name) || embedded;
           } else {
             f.unknown(p());
           }
@@ -402,9 +359,13 @@ final class FileScan {
       rootContainers |= container;
       rootRecords |= embedded && !container;
     }
-    if (container || embedded || (ctx == Context.LOG_EVENTS && controlMessage)) {
-      return;
+    if (!container && !embedded && !(ctx == Context.LOG_EVENTS && controlMessage)) {
+      record(f, start, end, ctx, digest);
     }
+  }
+
+  /** An object read whole that neither held records nor carried one: a record, a digest, or a problem. */
+  private void record(RecordFields f, long start, long end, Context ctx, boolean digest) {
     if (digest && ctx == Context.ROOT && !f.recordLike) {
       setFormat(LogFormat.DIGEST);
       return;
@@ -435,6 +396,41 @@ final class FileScan {
     emit(f, bytes, start, new RecordLocation(index, origin + start, bytes.length, false));
   }
 
+  /** The records a container's field {@code name} holds, just named; they are records of their own. */
+  private void container(String name) throws IOException {
+    recordStart = -1;
+    switch (name) {
+      case "results" -> resultRows(); // Logs Insights' or Splunk's: the rows say which
+      case "hits" -> searchHits();
+      default -> {
+        setFormat(switch (name) {
+          case "Records" -> LogFormat.RECORDS;
+          case "Events" -> LogFormat.LOOKUP_EVENTS;
+          default -> LogFormat.CLOUDWATCH_LOGS; // a subscription's logEvents, filter-log-events
+        });
+        elements("Records".equals(name) || "Events".equals(name) ? Context.RECORDS : Context.LOG_EVENTS, name);
+      }
+    }
+    recordStart = -1;
+  }
+
+  /** The record that a wrapper's field {@code name}, just named, carries; true when it carried one (or a bad one). */
+  private boolean wrapped(String name) throws IOException {
+    return switch (name) {
+      // decided by the detail's fields, not by detail-type, which may come after it (jq -S sorts keys)
+      case "detail" -> nestedObject(Context.EVENTBRIDGE_DETAIL, LogFormat.EVENTBRIDGE);
+      case "_source" -> nestedObject(Context.TOP_ARRAY, LogFormat.SEARCH_INDEX); // a line of an index's dump, a search's hit
+      case "result" -> { // a line of Splunk's export: {"preview":false,"offset":0,"result":{"_raw":"…",…}}
+        if (p().nextToken() == JsonToken.START_OBJECT) {
+          yield splunkResult(tokenStart());
+        }
+        p().skipChildren();
+        yield false;
+      }
+      default -> embedded(LogFormat.CLOUDWATCH_LOGS); // @message: a row of Logs Insights results exported as an object
+    };
+  }
+
   /**
    * The object a wrapper's field holds, read as the record it carries: an EventBridge event's {@code detail} (any other
    * event on the same bus, an EC2 state change, is passed over: no CloudTrail record, and no bad input either), a
@@ -449,7 +445,7 @@ final class FileScan {
     return false;
   }
 
-  /** The {@code hits} of a search response, just named: its own {@code hits} array holds the documents. */
+  /** The {@code hits} of a search response ({"hits":{"hits":[{"_source":{…}}, …]}}), just named: its own {@code hits} array holds the documents. */
   private void searchHits() throws IOException {
     if (p().nextToken() != JsonToken.START_OBJECT) {
       p().skipChildren();
@@ -599,27 +595,10 @@ final class FileScan {
     int index = recordIndex++;
     indexedBy = recordStart;
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    RecordFields f = new RecordFields();
-    try (JsonParser inner = LogFileParser.parserOver(bytes)) {
-      if (inner.nextToken() != JsonToken.START_OBJECT) {
-        problem(index, start, "the embedded record is not a JSON object", text);
-        return;
-      }
-      while (inner.nextToken() == JsonToken.FIELD_NAME) {
-        if (!f.field(inner.currentName(), inner, 0)) {
-          f.unknown(inner);
-        }
-      }
-      if (inner.nextToken() != null) {
-        problem(index, start, "the embedded record has text after its end", text);
-        return;
-      }
-    } catch (JsonProcessingException e) {
-      problem(index, start, "the embedded record is not valid JSON: " + syntaxReason(e), text);
-      return;
-    }
-    if (!f.recordLike) {
-      problem(index, start, "the embedded object is not a CloudTrail record", text);
+    RecordFields.OfText parsed = RecordFields.ofText(bytes);
+    RecordFields f = parsed.fields();
+    if (f == null) {
+      problem(index, start, parsed.problem(), text);
       return;
     }
     emit(f, bytes, 0, new RecordLocation(index, origin + start, (int) (end - start), true));
@@ -675,7 +654,7 @@ final class FileScan {
     }
   }
 
-  private static String syntaxReason(JsonProcessingException e) {
+  static String syntaxReason(JsonProcessingException e) {
     if (e instanceof BadLine) {
       return e.getOriginalMessage();
     }
