@@ -28,8 +28,11 @@ import org.jspecify.annotations.Nullable;
  * mean the same in both.
  */
 public final class FileContent {
-  /** Bytes looked at to tell what the content is (a tar header's "ustar" ends at 262). */
-  private static final int HEAD = 512;
+  /**
+   * Bytes looked at to tell what the content is: a tar header's "ustar" ends at 262, and a CSV export's header line
+   * (Splunk's names every field it extracted) must be whole in it.
+   */
+  private static final int HEAD = 16 << 10;
 
   /** Compression in compression is undone this many times (a gzip of gzip data); more is a problem. */
   private static final int MAX_COMPRESSION_LAYERS = 3;
@@ -214,7 +217,7 @@ public final class FileContent {
    * stream must support mark; nothing of it is consumed.
    */
   public static boolean worthReading(InputStream in) throws IOException {
-    byte[] head = peekMarked(in, 4096);
+    byte[] head = peekMarked(in, HEAD);
     if (isCompressed(head) || isZip(head) || isTar(head) || isSevenZ(head) || ExportTimestamps.startsWithOne(head) || CsvExport.recordColumn(head) != null) {
       return true; // compressed, an archive, a CloudWatch Logs export to S3, a CSV export of whole records
     }

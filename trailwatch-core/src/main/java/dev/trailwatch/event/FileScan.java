@@ -489,7 +489,7 @@ final class FileScan {
     if (t != JsonToken.START_ARRAY) {
       p().skipChildren();
       if (t != JsonToken.VALUE_NULL) {
-        problem(-1, start, "\"results\" holds a JSON " + describe(t) + ", not the rows of Logs Insights results", "");
+        problem(-1, start, "\"results\" holds a JSON " + describe(t) + ", not rows of query results", "");
       }
       return;
     }

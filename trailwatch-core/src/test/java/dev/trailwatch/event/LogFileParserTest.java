@@ -354,6 +354,14 @@ class LogFileParserTest {
     assertThat(s.format()).isEqualTo(LogFormat.CSV_EXPORT);
     assertThat(s.events()).extracting(e -> e.raw().text()).containsExactly(good("c"));
     assertThat(parse("@timestamp,eventName\n2024-01-02,GetCallerIdentity\n").events()).isEmpty(); // no whole record to read
+    StringBuilder everyField = new StringBuilder(); // Splunk's export names every field it extracted, before _raw
+    StringBuilder values = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      everyField.append("\"requestParameters.field").append(i).append("\",");
+      values.append(i).append(',');
+    }
+    ParseResult wide = parse(everyField + "\"_raw\"\n" + values + csvField(good("w")) + "\n");
+    assertThat(wide.events()).extracting(e -> e.raw().text()).containsExactly(good("w"));
   }
 
   @Test
