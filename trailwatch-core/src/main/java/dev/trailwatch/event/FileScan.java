@@ -309,7 +309,8 @@ final class FileScan {
       if (f.field(name, p(), offsetBase)) {
         continue;
       }
-      boolean top = ctx == Context.ROOT || ctx == Context.TOP_ARRAY; // where a file's own structure can be
+      // Where a file's own structure can be: not in a record (CloudTrail writes eventVersion first), whose fields these are
+      boolean top = (ctx == Context.ROOT || ctx == Context.TOP_ARRAY) && !f.recordLike;
       switch (name) {
         case "Records", "logEvents", "events", "Events", "results", "hits" -> {
           if (top) {
@@ -378,9 +379,9 @@ final class FileScan {
     if (!f.recordLike && ctx == Context.EVENTBRIDGE_DETAIL) {
       return; // an event of another source (an EC2 state change, …) on the same bus: not CloudTrail's, not bad
     }
-    if (!f.recordLike && (ctx == Context.ROOT || ctx == Context.TOP_ARRAY)) {
-      // An element of "Records" is a record because the file says so, however odd its fields; a bare
-      // object elsewhere must look like one.
+    if (!f.recordLike && (ctx == Context.ROOT || ctx == Context.TOP_ARRAY || ctx == Context.LOG_EVENTS)) {
+      // An element of "Records" is a record because the file says so, however odd its fields; a bare object elsewhere
+      // must look like one, and so must a log event without a message (another tool's "events")
       problem(index, start, "an object with none of eventVersion, eventTime, eventSource, eventName, eventID is not a CloudTrail record", window.textForProblem(start, end));
       return;
     }

@@ -365,6 +365,23 @@ class LogFileParserTest {
   }
 
   @Test
+  void aRecordsFieldsNamedLikeAWrapperOrContainerAreItsFields() {
+    String record = "{\"eventVersion\":\"1.11\",\"eventID\":\"r\",\"events\":[{\"a\":1}],\"detail\":{\"b\":2},"
+        + "\"result\":{\"_raw\":\"x\"},\"hits\":{\"hits\":[]},\"_source\":{},\"@message\":\"m\",\"results\":[[]]}";
+    for (String file : List.of(record + "\n", "{\"Records\":[" + record + "]}", "[" + record + "]")) {
+      ParseResult r = parse(file);
+      assertThat(r.problems()).as(file).isEmpty();
+      assertThat(r.events()).singleElement().satisfies(e -> {
+        assertThat(e.eventKey()).isEqualTo("r");
+        assertThat(e.raw().text()).isEqualTo(record);
+      });
+    }
+    ParseResult otherTools = parse("{\"events\":[{\"name\":\"signup\"},{\"name\":\"login\"}]}");
+    assertThat(otherTools.events()).isEmpty();
+    assertThat(otherTools.problems()).hasSize(2).allSatisfy(p -> assertThat(p.reason()).startsWith("an object with none of eventVersion"));
+  }
+
+  @Test
   void cloudWatchControlMessagesAreNotRecordsNorProblems() {
     ParseResult r = parse("{\"messageType\":\"CONTROL_MESSAGE\",\"logEvents\":[{\"id\":\"1\",\"message\":\"CWL CONTROL MESSAGE: Checking health of destination\"}]}");
     assertThat(r.events()).isEmpty();
