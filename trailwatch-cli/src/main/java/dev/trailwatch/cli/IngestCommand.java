@@ -3,6 +3,8 @@ package dev.trailwatch.cli;
 
 import dev.trailwatch.detect.RuleEngine;
 import dev.trailwatch.detect.sigma.ParsedRules;
+import dev.trailwatch.event.LogFormat;
+import dev.trailwatch.ingest.CommittedFile;
 import dev.trailwatch.ingest.Count;
 import dev.trailwatch.ingest.FilesWithProblems;
 import dev.trailwatch.ingest.IngestListener;
@@ -72,8 +74,8 @@ final class IngestCommand implements Callable<Integer> {
 
   private final IngestListener noteArchives = new IngestListener() {
     @Override
-    public void committed(dev.trailwatch.ingest.CommittedFile file) {
-      if (file.file().summary().format() == dev.trailwatch.event.LogFormat.ARCHIVE && archivesRead.size() < IngestSummary.PROBLEMS_SHOWN) {
+    public void committed(CommittedFile file) {
+      if (file.file().summary().format() == LogFormat.ARCHIVE && archivesRead.size() < IngestSummary.PROBLEMS_SHOWN) {
         archivesRead.add(file.file().source());
       }
     }

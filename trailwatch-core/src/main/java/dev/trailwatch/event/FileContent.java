@@ -20,12 +20,18 @@ import org.apache.commons.io.input.ReaderInputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A log file's text as UTF-8 bytes, whatever it was delivered as: gunzipped when it is gzip, and transcoded when
- * it is UTF-16 or UTF-32 (Windows PowerShell's {@code >} writes UTF-16, for example an {@code aws cloudtrail
- * lookup-events} export), with the times that CloudWatch Logs' export to S3 puts before each line blanked, the records
- * of a CSV export one a line ({@link CsvExport}), and
- * bunzipped, unxz'd or unzstd'd, or the log files in a zip, tar or 7z archive one after another ({@link ArchiveEntries}). The parser reads this and the store cuts records out of it again, so record offsets
- * mean the same in both.
+ * A log file's text as UTF-8 bytes, whatever it was delivered as:
+ *
+ * <ul>
+ *   <li>decompressed (gzip, bzip2, xz, zstd; again when compressed twice), every member or frame;
+ *   <li>transcoded when it is UTF-16 or UTF-32 (Windows PowerShell's {@code >} writes UTF-16, for example an
+ *       {@code aws cloudtrail lookup-events} export);
+ *   <li>with the times that CloudWatch Logs' export to S3 puts before each line blanked ({@link ExportTimestamps});
+ *   <li>as the records of a CSV export, one a line ({@link CsvExport});
+ *   <li>or, for a zip, tar or 7z archive, its log files one after another ({@link ArchiveEntries}).
+ * </ul>
+ *
+ * The parser reads this and the store cuts records out of it again, so record offsets mean the same in both.
  */
 public final class FileContent {
   /**
@@ -145,6 +151,10 @@ public final class FileContent {
     return startsWith(head, 0x50, 0x4B, 0x03, 0x04) || startsWith(head, 0x50, 0x4B, 0x05, 0x06);
   }
 
+  private static boolean isArchive(byte[] head) {
+    return isZip(head) || isTar(head) || isSevenZ(head);
+  }
+
   private static boolean isSevenZ(byte[] head) {
     return startsWith(head, 0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C);
   }
@@ -158,7 +168,7 @@ public final class FileContent {
    * null when it is neither.
    */
   private static @Nullable String notALogFile(byte[] head) {
-    if (isZip(head) || isTar(head) || isSevenZ(head)) {
+    if (isArchive(head)) {
       return "an archive inside archives " + MAX_ARCHIVE_DEPTH + " deep, which Trailwatch does not open: unpack it and ingest the folder";
     }
     if (isCompressed(head)) {
@@ -218,7 +228,7 @@ public final class FileContent {
    */
   public static boolean worthReading(InputStream in) throws IOException {
     byte[] head = peekMarked(in, HEAD);
-    if (isCompressed(head) || isZip(head) || isTar(head) || isSevenZ(head) || ExportTimestamps.startsWithOne(head) || CsvExport.recordColumn(head) != null) {
+    if (isCompressed(head) || isArchive(head) || ExportTimestamps.startsWithOne(head) || CsvExport.recordColumn(head) != null) {
       return true; // compressed, an archive, a CloudWatch Logs export to S3, a CSV export of whole records
     }
     Charset charset = wideCharset(head);
