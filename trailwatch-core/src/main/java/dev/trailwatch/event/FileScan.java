@@ -37,23 +37,15 @@ final class FileScan {
   }
 
   private final ByteWindow window;
-  private final RecordSink sink;
-  private final long origin;
-  private final String within;
+  private final ScanOutput out;
   private @Nullable JsonParser parser; // created in rootValues: creating it already reads the stream
   private long offsetBase; // absolute offset of the current parser's byte 0
   private long recordStart = -1; // absolute start of the record candidate being read, or -1
   private long indexedBy = -1; // the recordStart whose embedded record took a record index already
   private long lastEnd; // absolute end of the last object read completely
   private int recordIndex;
-  private int records;
-  private int problems;
-  private int unknownFieldRecords;
-  private int untimedRecords;
-  private @Nullable LogFormat format;
   private boolean sawRootValue;
   private boolean controlMessage;
-  private boolean emittedSinceProblem = true;
   private boolean recovering;
   private boolean multiLineRecords; // a root object spanned lines: concatenated JSON, not JSON lines
   private boolean rootRecords; // a root object was a record (or held one embedded)
@@ -72,9 +64,7 @@ final class FileScan {
    */
   FileScan(InputStream decompressed, RecordSink sink, long origin, String within) throws IOException {
     this.window = new ByteWindow(decompressed, LogFileParser.MAX_RECORD_BYTES);
-    this.sink = sink;
-    this.origin = origin;
-    this.within = within.isEmpty() ? "" : within + ": ";
+    this.out = new ScanOutput(sink, origin, within);
   }
 
   ParseSummary run() throws IOException {
@@ -106,16 +96,16 @@ final class FileScan {
           recordIndex--;
         }
         if (lines) {
-          badLine(syntaxReason(e), at, window.lineEnd(nextLine ? recordStart : at));
+          badLine(SyntaxReasons.of(e), at, window.lineEnd(nextLine ? recordStart : at));
           from = nextLine ? window.lineEnd(recordStart) + 1 : at;
         } else if (lineMode()) {
           // junk after a record on its line: not a record of its own
           long junkStart = recordStart >= 0 ? recordStart : at;
-          problem(-1, at, syntaxReason(e), beforeNextObject(window.textForProblem(junkStart, window.lineEnd(junkStart))));
+          out.problem(-1, at, SyntaxReasons.of(e), beforeNextObject(window.textForProblem(junkStart, window.lineEnd(junkStart))));
           recordStart = -1;
-        } else if (emittedSinceProblem || !recovering) {
+        } else if (out.emittedSinceProblem() || !recovering) {
           long problemStart = recordStart >= 0 ? recordStart : Math.max(lastEnd, at - 1);
-          problem(recordStart >= 0 ? recordIndex : -1, at, syntaxReason(e), window.textForProblem(problemStart, at + 1));
+          out.problem(recordStart >= 0 ? recordIndex : -1, at, SyntaxReasons.of(e), window.textForProblem(problemStart, at + 1));
         }
         if (recordStart >= 0) {
           recordIndex++;
@@ -137,12 +127,11 @@ final class FileScan {
         Throwable cause = e.getCause();
         String what = cause instanceof EOFException ? "file ends inside its compressed data (truncated?)"
             : (cause instanceof ZipException ? "corrupt gzip data: " : "corrupt data: ") + e.getMessage();
-        problem(recordStart >= 0 ? recordIndex : -1, window.position(), what, recordStart >= 0 ? window.textForProblem(recordStart, window.position()) : "");
+        out.problem(recordStart >= 0 ? recordIndex : -1, window.position(), what, recordStart >= 0 ? window.textForProblem(recordStart, window.position()) : "");
         break;
       }
     }
-    LogFormat f = format != null ? format : (sawRootValue ? LogFormat.UNKNOWN : LogFormat.EMPTY);
-    return new ParseSummary(f, records, problems, unknownFieldRecords, untimedRecords, window.position());
+    return out.summary(sawRootValue, window.position());
   }
 
   /**
@@ -159,14 +148,14 @@ final class FileScan {
    * Such a line is a bad record of its own and reading resumes at the next line.
    */
   private boolean startsBadLine(long start) {
-    boolean lines = lineMode() || format == null && !multiLineRecords && window.nextLineStartsWith(start, '{');
+    boolean lines = lineMode() || out.format() == null && !multiLineRecords && window.nextLineStartsWith(start, '{');
     return lines && window.lineStart(start) >= lastEnd;
   }
 
   /** A bad line of JSON lines, ending at {@code end}: its whole text is kept, and it takes a record's place (its index). */
   private void badLine(String reason, long at, long end) {
     long start = recordStart >= 0 ? recordStart : Math.max(lastEnd, window.lineStart(at));
-    problem(recordStart >= 0 ? recordIndex : recordIndex++, at, reason, window.textForProblem(start, end).strip());
+    out.problem(recordStart >= 0 ? recordIndex : recordIndex++, at, reason, window.textForProblem(start, end).strip());
   }
 
   /** The text up to the next object after its first character (which may itself open the broken object). */
@@ -184,16 +173,16 @@ final class FileScan {
       switch (t) {
         case START_OBJECT -> object(start, Context.ROOT);
         case START_ARRAY -> {
-          setFormat(LogFormat.JSON_ARRAY);
+          out.format(LogFormat.JSON_ARRAY);
           arrayElements(Context.TOP_ARRAY); // the array is open already
         }
         default -> {
-          String reason = "a JSON " + describe(t) + " at the top level is not a CloudTrail record or log file";
+          String reason = "a JSON " + SyntaxReasons.describe(t) + " at the top level is not a CloudTrail record or log file";
           if (startsBadLine(start)) {
-            throw new BadLine(p(), reason); // the line it starts is a bad line of JSON lines
+            throw new SyntaxReasons.BadLine(p(), reason); // the line it starts is a bad line of JSON lines
           }
           p().skipChildren();
-          problem(-1, start, reason, "");
+          out.problem(-1, start, reason, "");
         }
       }
       lastEnd = p().currentLocation().getByteOffset() + offsetBase;
@@ -231,9 +220,9 @@ final class FileScan {
           long start = window.position() - 1;
           String text = window.textForProblem(start, window.lineEnd(start)).strip();
           if (firstOnLine) {
-            problem(recordIndex++, start, "invalid JSON: a line that is not a JSON object", text);
+            out.problem(recordIndex++, start, "invalid JSON: a line that is not a JSON object", text);
           } else {
-            problem(-1, start, "invalid JSON: text after the record on its line", text);
+            out.problem(-1, start, "invalid JSON: text after the record on its line", text);
           }
           skipping = true;
         }
@@ -273,7 +262,7 @@ final class FileScan {
     long start = tokenStart();
     p().skipChildren();
     if (t != JsonToken.VALUE_NULL) { // "Records": null holds nothing; anything else should have been an array
-      problem(-1, start, "\"" + field + "\" holds a JSON " + describe(t) + ", not an array of records", "");
+      out.problem(-1, start, "\"" + field + "\" holds a JSON " + SyntaxReasons.describe(t) + ", not an array of records", "");
     }
   }
 
@@ -286,7 +275,7 @@ final class FileScan {
         object(start, ctx);
       } else {
         p().skipChildren();
-        problem(recordIndex++, start, "a JSON " + describe(t) + " where a record object was expected", "");
+        out.problem(recordIndex++, start, "a JSON " + SyntaxReasons.describe(t) + " where a record object was expected", "");
       }
     }
   }
@@ -368,7 +357,7 @@ final class FileScan {
   /** An object read whole that neither held records nor carried one: a record, a digest, or a problem. */
   private void record(RecordFields f, long start, long end, Context ctx, boolean digest) {
     if (digest && ctx == Context.ROOT && !f.recordLike) {
-      setFormat(LogFormat.DIGEST);
+      out.format(LogFormat.DIGEST);
       return;
     }
     int index = recordIndex++;
@@ -382,19 +371,19 @@ final class FileScan {
     if (!f.recordLike && (ctx == Context.ROOT || ctx == Context.TOP_ARRAY || ctx == Context.LOG_EVENTS)) {
       // An element of "Records" is a record because the file says so, however odd its fields; a bare object elsewhere
       // must look like one, and so must a log event without a message (another tool's "events")
-      problem(index, start, "an object with none of eventVersion, eventTime, eventSource, eventName, eventID is not a CloudTrail record", window.textForProblem(start, end));
+      out.problem(index, start, "an object with none of eventVersion, eventTime, eventSource, eventName, eventID is not a CloudTrail record", window.textForProblem(start, end));
       return;
     }
     if (window.overflowed()) {
-      problem(index, start, "record is larger than the " + (LogFileParser.MAX_RECORD_BYTES >> 20) + " MiB limit (" + (end - start) + " bytes); skipped", "");
+      out.problem(index, start, "record is larger than the " + (LogFileParser.MAX_RECORD_BYTES >> 20) + " MiB limit (" + (end - start) + " bytes); skipped", "");
       return;
     }
     if (ctx == Context.ROOT) {
-      setFormat(LogFormat.JSON_LINES);
+      out.format(LogFormat.JSON_LINES);
       rootRecords = true;
     }
     byte[] bytes = window.slice(start, end);
-    emit(f, bytes, start, new RecordLocation(index, origin + start, bytes.length, false));
+    out.record(f, bytes, start, index, start, bytes.length, false);
   }
 
   /** The records a container's field {@code name} holds, just named; they are records of their own. */
@@ -404,7 +393,7 @@ final class FileScan {
       case "results" -> resultRows(); // Logs Insights' or Splunk's: the rows say which
       case "hits" -> searchHits();
       default -> {
-        setFormat(switch (name) {
+        out.format(switch (name) {
           case "Records" -> LogFormat.RECORDS;
           case "Events" -> LogFormat.LOOKUP_EVENTS;
           default -> LogFormat.CLOUDWATCH_LOGS; // a subscription's logEvents, filter-log-events
@@ -474,7 +463,7 @@ final class FileScan {
       return false;
     }
     object(tokenStart(), ctx);
-    setFormat(as);
+    out.format(as);
     return true;
   }
 
@@ -490,7 +479,7 @@ final class FileScan {
     if (t != JsonToken.START_ARRAY) {
       p().skipChildren();
       if (t != JsonToken.VALUE_NULL) {
-        problem(-1, start, "\"results\" holds a JSON " + describe(t) + ", not rows of query results", "");
+        out.problem(-1, start, "\"results\" holds a JSON " + SyntaxReasons.describe(t) + ", not rows of query results", "");
       }
       return;
     }
@@ -503,7 +492,7 @@ final class FileScan {
       }
     }
     if (withoutEvent > 0) {
-      problem(-1, start, withoutEvent + (withoutEvent == 1 ? " row" : " rows") + " of these query results hold no whole event "
+      out.problem(-1, start, withoutEvent + (withoutEvent == 1 ? " row" : " rows") + " of these query results hold no whole event "
           + "(@message in Logs Insights, _raw in Splunk): query with `fields @message`, or keep _raw, to ingest them", "");
     }
   }
@@ -535,7 +524,7 @@ final class FileScan {
         }
       }
       if (valueFirst != null && "@message".equals(field)) {
-        setFormat(LogFormat.CLOUDWATCH_LOGS);
+        out.format(LogFormat.CLOUDWATCH_LOGS);
         embeddedText(valueFirst);
         message = true;
       }
@@ -584,7 +573,7 @@ final class FileScan {
       p().skipChildren();
       return false;
     }
-    setFormat(as);
+    out.format(as);
     embeddedText(new EmbeddedText(tokenStart(), p().getText(), offsetBase + p().currentLocation().getByteOffset()));
     return true;
   }
@@ -599,35 +588,10 @@ final class FileScan {
     RecordFields.OfText parsed = RecordFields.ofText(bytes);
     RecordFields f = parsed.fields();
     if (f == null) {
-      problem(index, start, parsed.problem(), text);
+      out.problem(index, start, parsed.problem(), text);
       return;
     }
-    emit(f, bytes, 0, new RecordLocation(index, origin + start, (int) (end - start), true));
-  }
-
-  private void emit(RecordFields f, byte[] bytes, long spanBase, RecordLocation location) {
-    CloudTrailEvent event = f.event(bytes, spanBase, location);
-    if (event.eventTime() == null) {
-      untimedRecords++; // kept, as the samples' table asks, but counted: no time range will show it
-    }
-    records++;
-    if (f.unknownFields) {
-      unknownFieldRecords++;
-    }
-    emittedSinceProblem = true;
-    sink.accept(event);
-  }
-
-  private void problem(int index, long offset, String reason, String raw) {
-    problems++;
-    emittedSinceProblem = false;
-    sink.problem(new ParseProblem(index, offset, within + reason, raw)); // where in the file the reason names
-  }
-
-  private void setFormat(LogFormat f) {
-    if (format == null || format == LogFormat.JSON_LINES && f != LogFormat.JSON_LINES) {
-      format = f;
-    }
+    out.record(f, bytes, 0, index, start, (int) (end - start), true);
   }
 
   /** The current parser; only called while one is open. */
@@ -646,32 +610,5 @@ final class FileScan {
   private long errorOffset(@Nullable JsonLocation location) {
     long at = location == null ? -1 : location.getByteOffset();
     return at < 0 ? window.position() : offsetBase + at;
-  }
-
-  /** A line of JSON lines that holds valid JSON but not an object, handled as a syntax error is. */
-  private static final class BadLine extends com.fasterxml.jackson.core.JsonParseException {
-    BadLine(JsonParser p, String reason) {
-      super(p, reason, p.currentTokenLocation());
-    }
-  }
-
-  static String syntaxReason(JsonProcessingException e) {
-    if (e instanceof BadLine) {
-      return e.getOriginalMessage();
-    }
-    String message = e.getOriginalMessage();
-    int newline = message.indexOf('\n');
-    return "invalid JSON: " + (newline < 0 ? message : message.substring(0, newline));
-  }
-
-  private static String describe(JsonToken t) {
-    return switch (t) {
-      case VALUE_STRING -> "string";
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
-      case VALUE_TRUE, VALUE_FALSE -> "boolean";
-      case VALUE_NULL -> "null";
-      case START_ARRAY -> "array";
-      default -> t.asString() == null ? t.name().toLowerCase(java.util.Locale.ROOT) : t.asString();
-    };
   }
 }

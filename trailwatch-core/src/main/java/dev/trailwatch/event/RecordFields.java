@@ -63,7 +63,7 @@ final class RecordFields {
         return new OfText(null, "the embedded record has text after its end");
       }
     } catch (JsonProcessingException e) {
-      return new OfText(null, "the embedded record is not valid JSON: " + FileScan.syntaxReason(e));
+      return new OfText(null, "the embedded record is not valid JSON: " + SyntaxReasons.of(e));
     }
     return f.recordLike ? new OfText(f, "") : new OfText(null, "the embedded object is not a CloudTrail record");
   }
