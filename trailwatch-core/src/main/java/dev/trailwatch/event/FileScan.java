@@ -492,7 +492,7 @@ final class FileScan {
       }
     }
     if (withoutEvent > 0) {
-      out.problem(-1, start, withoutEvent + (withoutEvent == 1 ? " row" : " rows") + " of these query results hold no whole event "
+      out.problem(-1, start, withoutEvent + (withoutEvent == 1 ? " row of these query results holds" : " rows of these query results hold") + " no whole event "
           + "(@message in Logs Insights, _raw in Splunk): query with `fields @message`, or keep _raw, to ingest them", "");
     }
   }

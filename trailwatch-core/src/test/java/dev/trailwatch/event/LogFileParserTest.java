@@ -304,7 +304,7 @@ class LogFileParserTest {
     assertThat(lines.events()).extracting(e -> e.raw().text()).containsExactly(good("a"), good("b"));
     assertThat(rows.format()).isEqualTo(LogFormat.SPLUNK);
     assertThat(rows.events()).extracting(e -> e.raw().text()).containsExactly(good("c"), good("d"));
-    assertThat(rows.problems()).singleElement().extracting(ParseProblem::reason).asString().startsWith("1 row of these query results hold no whole event");
+    assertThat(rows.problems()).singleElement().extracting(ParseProblem::reason).asString().startsWith("1 row of these query results holds no whole event");
   }
 
   @Test
