@@ -50,6 +50,31 @@ class LargeInputIT {
   }
 
   @Test
+  void aSevenZipArchiveOverAQuarterOfTheHeapIsAProblemAndItsNeighboursAreRead() throws Exception {
+    Path logs = Files.createDirectories(tmp.resolve("logs"));
+    try (org.apache.commons.compress.archivers.sevenz.SevenZOutputFile z =
+        new org.apache.commons.compress.archivers.sevenz.SevenZOutputFile(logs.resolve("case.7z").toFile())) {
+      z.setContentCompression(org.apache.commons.compress.archivers.sevenz.SevenZMethod.COPY); // 70 MB stored, quickly
+      org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry e = new org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry();
+      e.setName("big.json");
+      z.putArchiveEntry(e);
+      byte[] block = new byte[1 << 20];
+      Arrays.fill(block, (byte) ' ');
+      for (int i = 0; i < 70; i++) {
+        z.write(block);
+      }
+      z.closeArchiveEntry();
+    }
+    Files.write(logs.resolve("next.json"), utf8("{\"eventVersion\":\"1.08\",\"eventID\":\"next\"}\n"));
+
+    Cli r = Jar.run(300, SMALL_HEAP, "ingest", "--data", tmp.resolve("data").toString(), logs.toString());
+
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitStatus.PROBLEMS.code());
+    assertThat(r.out()).containsPattern("case.7z: a 7z archive over \\d+ MiB, which Trailwatch does not hold in memory: unpack it \\(7z x\\)")
+        .contains("events:   1 read, 1 new");
+  }
+
+  @Test
   void aMillionSmallRecordsInOneFileFitInASmallHeap() throws Exception {
     Path file = tmp.resolve("million.json");
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {

@@ -13,8 +13,11 @@ import org.jspecify.annotations.Nullable;
  * from a file it can seek in, not from a stream: the archive is held in memory, up to {@link #MAX_BYTES}.
  */
 final class SevenZArchive extends ArchiveInputStream<SevenZArchiveEntry> {
-  /** 7z packs CloudTrail's JSON 20 to 40 times: this holds several gigabytes of logs. */
-  static final int MAX_BYTES = 256 << 20;
+  /**
+   * 7z packs CloudTrail's JSON 20 to 40 times: 256 MiB holds several gigabytes of logs. Never more than a quarter
+   * of the heap, as two readers may each hold one.
+   */
+  static final int MAX_BYTES = (int) Math.min(256 << 20, Runtime.getRuntime().maxMemory() / 4);
 
   private final SevenZFile file;
 
