@@ -35,12 +35,19 @@ class ParserFuzzTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"cpl/SerializerTestFileCompact.json", "filter-log-events output", "Logs Insights results"})
+  @ValueSource(strings = {"cpl/SerializerTestFileCompact.json", "filter-log-events output", "Logs Insights results", "Splunk results",
+      "a search response"})
   void jsonTruncatedAtEveryOffsetKeepsTheRecordsBeforeTheCut(String what) throws IOException {
     byte[] file = switch (what) {
       case "filter-log-events output" -> LogFileParserTest.cloudWatchLogsApiOutput("a", "b", "c").strip().getBytes(StandardCharsets.UTF_8);
       case "Logs Insights results" -> LogFileParserTest.insightsResults(LogFileParserTest.insightsRow("a"),
           LogFileParserTest.insightsRow("b"), LogFileParserTest.insightsRow("c")).strip().getBytes(StandardCharsets.UTF_8);
+      case "Splunk results" -> ("{\"preview\":false,\"results\":[\n" + String.join(",\n", List.of("a", "b", "c").stream()
+          .map(id -> "{\"_raw\":" + LogFileParserTest.quoted(LogFileParserTest.good(id)) + ",\"host\":\"h\"}").toList()) + "\n]}")
+          .getBytes(StandardCharsets.UTF_8);
+      case "a search response" -> ("{\n  \"hits\" : {\n    \"hits\" : [\n" + String.join(",\n", List.of("a", "b", "c").stream()
+          .map(id -> "      {\"_id\" : \"" + id + "\", \"_source\" : " + LogFileParserTest.good(id) + "}").toList()) + "\n    ]\n  }\n}")
+          .getBytes(StandardCharsets.UTF_8);
       default -> Files.readAllBytes(SAMPLES.resolve(what));
     };
     ParseResult whole = parser.parse(file);
