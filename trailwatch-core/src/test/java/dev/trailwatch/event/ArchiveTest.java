@@ -242,6 +242,14 @@ class ArchiveTest {
     for (byte[] file : List.of(LogFileParserTest.gzip(LogFileParserTest.gzip(docs)), zstd(bzip2(xz(docs))), LogFileParserTest.gzip(zip(Map.of("a.json", docs))))) {
       assertThat(parser.parse(file).events()).hasSize(24);
     }
+    // Exactly what Firehose with GZIP writes for a CloudWatch Logs subscription: a gzip of gzip members, one a batch
+    String envelope1 = "{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":[{\"id\":\"1\",\"message\":" + LogFileParserTest.quoted(LogFileParserTest.good("a")) + "}]}";
+    String envelope2 = "{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":[{\"id\":\"2\",\"message\":" + LogFileParserTest.quoted(LogFileParserTest.good("b")) + "}]}";
+    byte[] firehose = LogFileParserTest.gzip(concat(LogFileParserTest.gzip(envelope1.getBytes(StandardCharsets.UTF_8)),
+        LogFileParserTest.gzip(envelope2.getBytes(StandardCharsets.UTF_8))));
+    ParseResult delivered = parser.parse(firehose); // the inner members are read to the last: nothing is "available" of them
+    assertThat(delivered.problems()).isEmpty();
+    assertThat(delivered.events()).extracting(CloudTrailEvent::eventKey).containsExactly("a", "b");
     byte[] fourTimes = LogFileParserTest.gzip(LogFileParserTest.gzip(LogFileParserTest.gzip(LogFileParserTest.gzip(docs))));
     assertThat(parser.parse(fourTimes).problems()).singleElement().extracting(ParseProblem::reason).asString()
         .startsWith("compressed more than 3 times over");
