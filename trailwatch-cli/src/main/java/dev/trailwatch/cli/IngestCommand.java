@@ -3,7 +3,6 @@ package dev.trailwatch.cli;
 
 import dev.trailwatch.detect.RuleEngine;
 import dev.trailwatch.detect.sigma.ParsedRules;
-import dev.trailwatch.event.LogFormat;
 import dev.trailwatch.ingest.CommittedFile;
 import dev.trailwatch.ingest.Count;
 import dev.trailwatch.ingest.FilesWithProblems;
@@ -69,14 +68,14 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "Do not draw a progress bar (it is drawn only on a terminal anyway).")
   boolean noProgress;
 
-  /** Archives read in this run, which the layout options do not narrow (their names, the first few). */
-  private final List<String> archivesRead = new ArrayList<>();
+  /** Archives read in part in this run, the layout options leaving some of their files out (the first few). */
+  private final List<CommittedFile> readInPart = new ArrayList<>();
 
   private final IngestListener noteArchives = new IngestListener() {
     @Override
     public void committed(CommittedFile file) {
-      if (file.file().summary().format() == LogFormat.ARCHIVE && archivesRead.size() < IngestSummary.PROBLEMS_SHOWN) {
-        archivesRead.add(file.file().source());
+      if (file.file().summary().filesPassedOver() > 0 && readInPart.size() < IngestSummary.PROBLEMS_SHOWN) {
+        readInPart.add(file);
       }
     }
   };
@@ -118,9 +117,10 @@ final class IngestCommand implements Callable<Integer> {
       IngestSummary.print(out, report, common.data, firstProblems);
       queueLines.forEach(out::println);
     }
-    if (sourceOptions.narrows() && !archivesRead.isEmpty()) {
-      (json ? err : out).println((json ? "trailwatch: note: " : "note:     ") + "--since, --until, --accounts and --regions choose folders, not the files in an archive: "
-          + String.join(", ", archivesRead) + (archivesRead.size() == 1 ? " was" : " were") + " read whole");
+    for (CommittedFile partial : readInPart) {
+      (json ? err : out).println((json ? "trailwatch: note: " : "note:     ") + partial.file().source() + ": "
+          + Count.of(partial.file().summary().filesPassedOver(), "file") + " outside " + partial.file().selection()
+          + " passed over; an ingest that chooses otherwise reads them");
     }
     out.flush();
     for (dev.trailwatch.ingest.FileFailure failure : report.failures()) {

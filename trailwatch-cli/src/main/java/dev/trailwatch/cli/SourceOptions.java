@@ -34,13 +34,13 @@ final class SourceOptions {
   @Option(names = "--region", paramLabel = "REGION", description = "S3/SQS: the region (default us-east-1, or the one in an sqs.<region>.amazonaws.com address); credentials come from the default AWS chain (AWS_PROFILE selects a profile).")
   @Nullable String region;
 
-  @Option(names = "--since", paramLabel = "DATE", description = "Only the date folders from this day (YYYY-MM-DD) on, in buckets (which are listed no more than needed) and local folders in CloudTrail's layout.")
+  @Option(names = "--since", paramLabel = "DATE", description = "Only the date folders from this day (YYYY-MM-DD) on, in buckets (which are listed no more than needed), local folders and archives in CloudTrail's layout.")
   @Nullable String since;
 
   @Option(names = "--until", paramLabel = "DATE", description = "Only the date folders up to this day (YYYY-MM-DD).")
   @Nullable String until;
 
-  @Option(names = "--accounts", split = ",", paramLabel = "ID", description = "Only these accounts' folders (CloudTrail's layout, in buckets and local folders).")
+  @Option(names = "--accounts", split = ",", paramLabel = "ID", description = "Only these accounts' folders (CloudTrail's layout, in buckets, local folders and archives).")
   List<String> accounts = new ArrayList<>();
 
   @Option(names = "--regions", split = ",", paramLabel = "REGION", description = "Only these regions' folders (CloudTrail's layout).")
@@ -125,11 +125,6 @@ final class SourceOptions {
       throw new ParameterException(spec.commandLine(), "- reads what is piped in, e.g. aws cloudtrail lookup-events --output json | trailwatch ingest -");
     }
     return LogSource.of(StandardInput.SOURCE, List.of(new StandardInput(System.in)), false);
-  }
-
-  /** Whether the layout options narrow what is read (to some days, accounts or regions). */
-  boolean narrows() {
-    return since != null || until != null || !accounts.isEmpty() || !regions.isEmpty();
   }
 
   private LayoutSelection selection(CommandSpec spec) {

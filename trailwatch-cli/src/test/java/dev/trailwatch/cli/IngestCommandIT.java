@@ -86,17 +86,25 @@ class IngestCommandIT {
     assertThat(r.out()).containsOnlyOnce("case.7z: not a 7z archive that can be opened: it ends before its index (truncated?)");
   }
 
+  private static byte[] zip(java.util.Map<String, byte[]> entries) throws IOException {
+    java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+      for (java.util.Map.Entry<String, byte[]> e : entries.entrySet()) {
+        z.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+        z.write(e.getValue());
+      }
+    }
+    return zip.toByteArray();
+  }
+
   @Test
   void aZipOfLogsInTheFolderIsReadAsItsFilesAndItsRecordsComeBack() throws IOException {
     Path logs = Files.createDirectories(tmp.resolve("logs"));
-    java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
-    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
-      for (String sample : List.of("cpl/SerializerTestFileCompact.json.gz", "aws-docs/aws-docs-examples.json", "cpl/SerializerTestFileBadJsonFormat.json")) {
-        z.putNextEntry(new java.util.zip.ZipEntry("AWSLogs/" + sample));
-        z.write(Files.readAllBytes(SharedSamples.file(sample)));
-      }
+    java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+    for (String sample : List.of("cpl/SerializerTestFileCompact.json.gz", "aws-docs/aws-docs-examples.json", "cpl/SerializerTestFileBadJsonFormat.json")) {
+      entries.put("AWSLogs/" + sample, Files.readAllBytes(SharedSamples.file(sample)));
     }
-    Files.write(logs.resolve("case-4711.zip"), zip.toByteArray());
+    Files.write(logs.resolve("case-4711.zip"), zip(entries));
     Path unzipped = Files.createDirectories(tmp.resolve("unzipped"));
     for (String sample : List.of("cpl/SerializerTestFileCompact.json.gz", "aws-docs/aws-docs-examples.json", "cpl/SerializerTestFileBadJsonFormat.json")) {
       Files.copy(SharedSamples.file(sample), unzipped.resolve(sample.replace('/', '-')));
@@ -112,12 +120,37 @@ class IngestCommandIT {
     assertThat(u.exit()).as(u.err()).isEqualTo(ExitStatus.PROBLEMS.code());
     assertThat(scalar(keys)).isEqualTo(fromFolder.out().lines().skip(1).findFirst().orElseThrow()); // the same events as unzipped
     assertThat(scalar("SELECT format FROM files")).isEqualTo("archive");
-    assertThat(r.out()).doesNotContain("read whole");
+    assertThat(r.out()).doesNotContain("passed over");
+  }
 
-    // The layout options choose folders; an archive in a chosen folder is read whole, and the summary says so
-    Cli since = Cli.run("ingest", "--data", tmp.resolve("since").toString(), "--since", "2030-01-01", logs.toString());
-    assertThat(since.out()).contains("note:     --since, --until, --accounts and --regions choose folders, not the files in an archive: "
-        + logs.resolve("case-4711.zip") + " was read whole");
+  @Test
+  void theLayoutOptionsChooseTheFilesInAnArchiveAndAnotherChoiceReadsItAgain() throws IOException {
+    Path logs = Files.createDirectories(tmp.resolve("logs"));
+    java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+    for (String day : List.of("2026/11/01", "2026/11/02", "2026/11/03")) {
+      entries.put("AWSLogs/111122223333/CloudTrail/us-east-1/" + day + "/x.json",
+          ("{\"Records\":[{\"eventVersion\":\"1.08\",\"eventID\":\"" + day + "\",\"recipientAccountId\":\"111122223333\"}]}")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    // outside the layout: read, as in a folder
+    entries.put("notes/lookup.json", "{\"eventVersion\":\"1.08\",\"eventID\":\"looked-up\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Path archive = Files.write(logs.resolve("case.zip"), zip(entries));
+    String keys = "SELECT string_agg(event_key, ' ' ORDER BY event_key) FROM events";
+
+    Cli since = Cli.run("ingest", "--data", data(), "--since", "2026-11-02", logs.toString());
+    assertThat(since.exit()).as(since.err()).isZero();
+    assertThat(since.out()).contains("note:     " + archive + ": 1 file outside since 2026-11-02T00:00:00Z passed over; an ingest that chooses otherwise reads them");
+    assertThat(scalar(keys)).isEqualTo("2026/11/02 2026/11/03 looked-up");
+    assertThat(scalar("SELECT status || ' ' || selection FROM files")).isEqualTo("partial since 2026-11-02T00:00:00Z");
+
+    Cli same = Cli.run("ingest", "--data", data(), "--since", "2026-11-02", logs.toString()); // the same choice: nothing new
+    assertThat(same.out()).contains("1 unchanged (skipped)");
+
+    Cli all = Cli.run("ingest", "--data", data(), logs.toString()); // another choice (all of it): read again
+    assertThat(all.out()).contains("events:   4 read, 1 new, 3 duplicate").doesNotContain("passed over");
+    assertThat(scalar(keys)).isEqualTo("2026/11/01 2026/11/02 2026/11/03 looked-up");
+    assertThat(scalar("SELECT status || ' ' || coalesce(selection, '-') FROM files ORDER BY file_id DESC LIMIT 1")).isEqualTo("ingested -");
+    assertThat(Cli.run("ingest", "--data", data(), logs.toString()).out()).contains("1 unchanged (skipped)");
   }
 
   @Test

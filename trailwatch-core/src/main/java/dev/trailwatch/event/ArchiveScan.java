@@ -3,6 +3,7 @@ package dev.trailwatch.event;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.function.Predicate;
 import org.apache.commons.io.input.BoundedInputStream;
 
 /**
@@ -13,17 +14,22 @@ import org.apache.commons.io.input.BoundedInputStream;
 final class ArchiveScan {
   private ArchiveScan() {}
 
-  /** Each log file of an archive on its own, at its offset in the archive's sequence, its problems naming it. */
-  static ParseSummary run(ArchiveEntries archive, RecordSink sink) throws IOException {
-    Scanned all = eachFile(archive, sink, 0, "");
+  /**
+   * Each log file of an archive on its own, at its offset in the archive's sequence, its problems naming it; only those
+   * whose paths in it {@code entries} admits (the others keep their place in the sequence, unread).
+   */
+  static ParseSummary run(ArchiveEntries archive, RecordSink sink, Predicate<String> entries) throws IOException {
+    Scanned all = eachFile(archive, sink, entries, 0, "");
     ParseSummary s = all.summary();
-    return new ParseSummary(LogFormat.ARCHIVE, s.records(), s.problems(), s.recordsWithUnknownFields(), s.recordsWithoutTime(), all.length());
+    return new ParseSummary(LogFormat.ARCHIVE, s.records(), s.problems(), s.recordsWithUnknownFields(), s.recordsWithoutTime(), all.length(),
+        s.filesPassedOver());
   }
 
   /** What the files of an archive held, and the length of its sequence. */
   private record Scanned(ParseSummary summary, long length) {}
 
-  private static Scanned eachFile(ArchiveEntries archive, RecordSink sink, long origin, String within) throws IOException {
+  private static Scanned eachFile(ArchiveEntries archive, RecordSink sink, Predicate<String> entries, long origin, String within)
+      throws IOException {
     ParseSummary total = new ParseSummary(LogFormat.ARCHIVE, 0, 0, 0, 0, 0);
     long at = origin;
     String last = "its start";
@@ -38,12 +44,13 @@ final class ArchiveScan {
         if (f.problem() != null) { // not read, and no place in the sequence
           one = LogFileParser.wholeFileProblem(sink, within + f.name() + ": " + f.problem());
         } else if (f.content() instanceof ArchiveEntries inner) {
-          Scanned s = eachFile(inner, sink, at, within + f.name() + "/");
+          Scanned s = eachFile(inner, sink, entries, at, within + f.name() + "/");
           one = s.summary();
           at += s.length() + 1; // and the line break after it
         } else {
           BoundedInputStream content = BoundedInputStream.builder().setInputStream(f.content()).get();
-          one = new FileScan(content, sink, at, within + f.name()).run();
+          one = entries.test(within + f.name()) ? new FileScan(content, sink, at, within + f.name()).run()
+              : new ParseSummary(LogFormat.ARCHIVE, 0, 0, 0, 0, 0, 1); // outside the days, accounts or regions chosen
           content.transferTo(OutputStream.nullOutputStream()); // to its end, to know where the next file starts
           at += content.getCount() + 1;
         }

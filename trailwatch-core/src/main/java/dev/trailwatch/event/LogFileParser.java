@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Finds CloudTrail records in a log file of any format users have, recognised by content: gzip or plain;
@@ -49,6 +50,14 @@ public final class LogFileParser {
    * @throws IOException when {@code in} fails outside compressed data
    */
   public ParseSummary parse(InputStream in, RecordSink sink) throws IOException {
+    return parse(in, sink, name -> true);
+  }
+
+  /**
+   * As {@link #parse(InputStream, RecordSink)}, reading of an archive only the files whose names (their paths in it)
+   * {@code entries} admits; the others are counted in {@link ParseSummary#filesPassedOver}.
+   */
+  public ParseSummary parse(InputStream in, RecordSink sink, Predicate<String> entries) throws IOException {
     InputStream decoded;
     try {
       decoded = FileContent.decode(in);
@@ -56,7 +65,7 @@ public final class LogFileParser {
       return wholeFileProblem(sink, e.getMessage());
     }
     if (decoded instanceof ArchiveEntries archive) {
-      return ArchiveScan.run(archive, sink);
+      return ArchiveScan.run(archive, sink, entries);
     }
     if (decoded instanceof NoLogs none) {
       return wholeFileProblem(sink, none.reason());

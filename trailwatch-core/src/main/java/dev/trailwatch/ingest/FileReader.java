@@ -51,7 +51,7 @@ final class FileReader {
         return;
       }
       Batcher sink = new Batcher(fileId, file.source());
-      ParseSummary summary = parser.parse(in, sink);
+      ParseSummary summary = parser.parse(in, sink, file.selection()::admitsEntry);
       in.transferTo(java.io.OutputStream.nullOutputStream()); // hash and keep every byte, also after the JSON ends
       if (tee.failure != null) { // the disk or network failed, whatever a reader above made of it (a broken archive?)
         throw tee.failure;
@@ -62,7 +62,8 @@ final class FileReader {
           new Staged.Done(
               fileId,
               new FileEntry(fileId, file.source(), tee.total, file.lastModified().orElse(null),
-                  file.etag().orElse(null), HexFormat.of().formatHex(sha.digest()), summary)));
+                  file.etag().orElse(null), HexFormat.of().formatHex(sha.digest()), summary,
+                  summary.filesPassedOver() > 0 ? file.selection().describe() : null)));
     } catch (IOException e) {
       out.put(new Staged.Failed(fileId, file.source(), IoReasons.of(e)));
     } catch (java.io.UncheckedIOException e) {

@@ -97,8 +97,8 @@ public final class IngestPipeline {
 
 
   private static boolean unchanged(LogFile f, @Nullable StoredFile k) {
-    if (k == null) {
-      return false;
+    if (k == null || k.selection() != null && !k.selection().equals(f.selection().describe())) {
+      return false; // an archive read in part is read again for other days, accounts or regions (or all of them)
     }
     if (f.etag().isPresent()) {
       return f.etag().get().equals(k.etag());

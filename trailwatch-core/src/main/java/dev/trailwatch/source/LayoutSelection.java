@@ -23,6 +23,41 @@ public record LayoutSelection(List<String> accounts, List<String> regions, @Null
     return new LayoutSelection(List.of(), List.of(), null, null);
   }
 
+  /** Whether this selection leaves anything out. */
+  public boolean narrows() {
+    return !accounts.isEmpty() || !regions.isEmpty() || since != null || until != null;
+  }
+
+  /**
+   * Whether a file named {@code name} inside an archive is in the selection, judged as a file at that path in a
+   * folder is ({@link #admits(Path)}); a name that is no path is admitted.
+   */
+  public boolean admitsEntry(String name) {
+    try {
+      return admits(Path.of(name));
+    } catch (java.nio.file.InvalidPathException e) { // a name no path can have: not in the layout, so admitted
+      return true;
+    }
+  }
+
+  /** The selection in words, the same for the same selection: {@code since 2026-11-20T00:00:00Z, accounts 111122223333}. */
+  public String describe() {
+    List<String> parts = new java.util.ArrayList<>();
+    if (since != null) {
+      parts.add("since " + since);
+    }
+    if (until != null) {
+      parts.add("until " + until);
+    }
+    if (!accounts.isEmpty()) {
+      parts.add("accounts " + String.join(",", accounts));
+    }
+    if (!regions.isEmpty()) {
+      parts.add("regions " + String.join(",", regions));
+    }
+    return String.join(", ", parts);
+  }
+
   /**
    * Whether a file at {@code path} is in the selection, judged by the layout's folders in its path; a file
    * outside the layout cannot be judged and is admitted.

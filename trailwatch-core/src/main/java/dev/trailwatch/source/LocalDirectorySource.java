@@ -86,8 +86,8 @@ public final class LocalDirectorySource implements LogSource {
     return p.getFileName() != null && p.getFileName().toString().startsWith(".");
   }
 
-  private static LocalFile file(Path p, BasicFileAttributes a, boolean explicit) {
+  private LocalFile file(Path p, BasicFileAttributes a, boolean explicit) {
     // The ledger keeps microseconds; nanoseconds would make every file look changed.
-    return new LocalFile(p, a.size(), a.lastModifiedTime().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), explicit);
+    return new LocalFile(p, a.size(), a.lastModifiedTime().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), explicit, selection);
   }
 }

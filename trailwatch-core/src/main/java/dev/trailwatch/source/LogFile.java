@@ -30,6 +30,11 @@ public interface LogFile {
    */
   boolean explicit();
 
+  /** Which of the files in an archive to read: the selection of the folders this file was found in. */
+  default LayoutSelection selection() {
+    return LayoutSelection.everything();
+  }
+
   /** Opens the file's bytes (as stored: compressed or not). The caller closes the stream. */
   InputStream open() throws IOException;
 }

@@ -5,7 +5,12 @@ import dev.trailwatch.event.ParseSummary;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** A file fully read and staged, ready to be committed with its events. */
+/**
+ * A file fully read and staged, ready to be committed with its events.
+ *
+ * @param selection the days, accounts or regions (in words) an archive was read for, when files of it were passed over
+ *     as outside them; null when it was read whole
+ */
 public record FileEntry(
     long fileId,
     String source,
@@ -13,14 +18,21 @@ public record FileEntry(
     @Nullable Instant lastModified,
     @Nullable String etag,
     String sha256,
-    ParseSummary summary) {
+    ParseSummary summary,
+    @Nullable String selection) {
+
+  /** A file read whole. */
+  public FileEntry(long fileId, String source, long size, @Nullable Instant lastModified, @Nullable String etag, String sha256, ParseSummary summary) {
+    this(fileId, source, size, lastModified, etag, sha256, summary, null);
+  }
 
   /** The ledger status this file gets. */
   public FileStatus status() {
     return switch (summary.format()) {
       case DIGEST -> FileStatus.DIGEST;
       default ->
-          summary.problems() > 0
+          selection != null ? FileStatus.PARTIAL
+          : summary.problems() > 0
               ? FileStatus.PROBLEMS
               : summary.records() == 0 ? FileStatus.EMPTY : FileStatus.INGESTED;
     };

@@ -10,7 +10,12 @@ public enum FileStatus {
   /** A CloudTrail digest file: kept apart for integrity checks, no events. */
   DIGEST,
   /** No records and no problems. */
-  EMPTY;
+  EMPTY,
+  /**
+   * Read in part: files of an archive outside the days, accounts or regions chosen were passed over (the ledger's
+   * {@code selection} says which were chosen); a run that chooses otherwise reads it again.
+   */
+  PARTIAL;
 
   /** The ledger's spelling. */
   public String label() {

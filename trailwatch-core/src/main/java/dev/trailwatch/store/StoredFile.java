@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param lastModified local files: the modification time; null for objects identified by ETag
  * @param etag S3 objects: the ETag; null for local files
  * @param sha256 hex SHA-256 of the file's bytes as stored (compressed when it was)
+ * @param selection for an archive read in part, the days, accounts or regions it was read for (in words); else null
  */
 public record StoredFile(
     long fileId,
@@ -20,4 +21,5 @@ public record StoredFile(
     @Nullable String etag,
     String sha256,
     String format,
-    FileStatus status) {}
+    FileStatus status,
+    @Nullable String selection) {}

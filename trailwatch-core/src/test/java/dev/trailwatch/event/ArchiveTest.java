@@ -166,6 +166,32 @@ class ArchiveTest {
   }
 
   @Test
+  void filesTheCallerLeavesOutAreCountedAndTheRestKeepTheirPlaceInTheSequence() throws IOException {
+    Map<String, byte[]> nested = new LinkedHashMap<>(files());
+    nested.put("more/inner.zip", zip(files()));
+    byte[] archive = zip(nested);
+    byte[] sequence = FileContent.decode(new ByteArrayInputStream(archive)).readAllBytes();
+    List<CloudTrailEvent> events = new java.util.ArrayList<>();
+    ParseSummary s = parser.parse(new ByteArrayInputStream(archive), new RecordSink() {
+      @Override
+      public void accept(CloudTrailEvent event) {
+        events.add(event);
+      }
+
+      @Override
+      public void problem(ParseProblem problem) {}
+    }, name -> !name.contains("us-east-1")); // a.json.gz and broken.json, in the archive and in the one inside it
+
+    assertThat(s.filesPassedOver()).isEqualTo(4);
+    assertThat(events).hasSize(2 * (7 + 6)); // b.json's and lookup.jsonl's, twice
+    for (CloudTrailEvent e : events) { // still where the store finds them
+      RecordLocation at = e.location();
+      String text = new String(java.util.Arrays.copyOfRange(sequence, (int) at.offset(), (int) at.offset() + at.length()), StandardCharsets.UTF_8);
+      assertThat(at.encoded() ? new com.fasterxml.jackson.databind.ObjectMapper().readValue(text, String.class) : text).isEqualTo(e.raw().text());
+    }
+  }
+
+  @Test
   void aTruncatedArchiveKeepsTheFilesBeforeTheBreakAndSaysWhere() throws IOException {
     Map<String, byte[]> files = new LinkedHashMap<>();
     for (int i = 0; i < 20; i++) { // stored uncompressed in the gzip's middle: cutting the archive cuts a file

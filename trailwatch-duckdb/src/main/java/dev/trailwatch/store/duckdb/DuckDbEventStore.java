@@ -114,14 +114,15 @@ public final class DuckDbEventStore implements EventStore {
   public Map<String, StoredFile> latestFiles() {
     String sql =
         """
-        SELECT file_id, source, size, last_modified, etag, sha256, format, status FROM files
+        SELECT file_id, source, size, last_modified, etag, sha256, format, status, selection FROM files
         QUALIFY row_number() OVER (PARTITION BY source ORDER BY file_id DESC) = 1""";
     Map<String, StoredFile> out = new HashMap<>();
     try (PreparedStatement ps = conn.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         String source = rs.getString(2);
         out.put(source, new StoredFile(rs.getLong(1), source, rs.getLong(3), instant(rs.getObject(4, LocalDateTime.class)),
-            rs.getString(5), rs.getString(6), rs.getString(7), FileStatus.valueOf(rs.getString(8).toUpperCase(Locale.ROOT))));
+            rs.getString(5), rs.getString(6), rs.getString(7), FileStatus.valueOf(rs.getString(8).toUpperCase(Locale.ROOT)),
+            rs.getString(9)));
       }
       return out;
     } catch (SQLException e) {
@@ -336,6 +337,11 @@ public final class DuckDbEventStore implements EventStore {
       files.append(f.summary().recordsWithUnknownFields());
       files.append(f.summary().decompressedBytes());
       files.appendEpochMicros(Appends.micros(Instant.now()));
+      if (f.selection() == null) {
+        files.appendNull();
+      } else {
+        files.append(f.selection());
+      }
       files.endRow();
     } catch (SQLException e) {
       throw failure("add a ledger row", e);

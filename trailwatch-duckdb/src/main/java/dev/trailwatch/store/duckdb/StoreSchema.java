@@ -94,8 +94,11 @@ final class StoreSchema {
             problems INTEGER NOT NULL,
             unknown_field_records INTEGER NOT NULL,
             decompressed_bytes BIGINT NOT NULL,
-            ingested_at TIMESTAMP NOT NULL
+            ingested_at TIMESTAMP NOT NULL,
+            selection VARCHAR
           )""",
+          // Stores made before an archive could be read in part: the column, empty (every file read whole)
+          "ALTER TABLE files ADD COLUMN IF NOT EXISTS selection VARCHAR",
           """
           CREATE TABLE IF NOT EXISTS problems (
             file_id BIGINT NOT NULL,

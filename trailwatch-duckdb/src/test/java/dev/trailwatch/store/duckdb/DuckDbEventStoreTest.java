@@ -176,6 +176,24 @@ class DuckDbEventStoreTest {
   }
 
   @Test
+  void aStoreMadeBeforeArchivesCouldBeReadInPartGetsTheSelectionColumn() throws Exception {
+    java.nio.file.Files.createDirectories(data);
+    try (Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + data.resolve("trailwatch.duckdb"));
+        Statement s = c.createStatement()) { // the ledger as it was
+      s.execute("CREATE TABLE files (file_id BIGINT NOT NULL, source VARCHAR NOT NULL, size BIGINT NOT NULL, last_modified TIMESTAMP,"
+          + " etag VARCHAR, sha256 VARCHAR NOT NULL, format VARCHAR NOT NULL, status VARCHAR NOT NULL, records INTEGER NOT NULL,"
+          + " events_new INTEGER NOT NULL, events_duplicate INTEGER NOT NULL, problems INTEGER NOT NULL,"
+          + " unknown_field_records INTEGER NOT NULL, decompressed_bytes BIGINT NOT NULL, ingested_at TIMESTAMP NOT NULL)");
+      s.execute("INSERT INTO files VALUES (1, 'old.json', 10, NULL, NULL, 'h', 'records', 'ingested', 1, 1, 0, 0, 0, 10, now())");
+    }
+    try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
+      stageAndCommit(store, "cpl/SerializerTestFile.json");
+      assertThat(store.latestFiles().get("old.json").selection()).isNull();
+      assertThat(store.latestFiles().get("cpl/SerializerTestFile.json").status()).isEqualTo(FileStatus.INGESTED);
+    }
+  }
+
+  @Test
   void problemsAreStoredWithTheirRawText() throws Exception {
     try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
       Added f = stageAndCommit(store, "cpl/SerializerTestFileBadJsonFormat.json").get(0);
