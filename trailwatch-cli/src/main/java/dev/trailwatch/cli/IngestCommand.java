@@ -32,9 +32,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Load CloudTrail log files into the store.",
-      "Files or folders (walked recursively), gzip or plain. "
-          + "CloudTrail's Records files, JSON arrays, JSON lines, CloudWatch Logs envelopes and lookup-events "
-          + "exports are recognised by content. Files already ingested unchanged are skipped; each event is kept once.",
+      "Files or folders (walked recursively), plain or compressed (gzip, bzip2, xz, zstd), also in zip, tar and 7z "
+          + "archives. Recognised by content: CloudTrail's Records files, JSON arrays and lines, CloudWatch Logs "
+          + "(subscriptions, exports to S3, filter-log-events, Logs Insights results), EventBridge events, lookup-events "
+          + "exports, and Splunk, Elasticsearch/OpenSearch and CSV exports of whole records (see the README). Digest "
+          + "files are kept apart. Files already ingested unchanged are skipped; each event is kept once.",
       "",
       "s3:// sources list the bucket (only the date folders asked for with --since/--until/--accounts/--regions); "
           + "sqs:// sources read the files the queue's notifications name, until the queue has nothing new, and delete "
