@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Finds CloudTrail records in a log file of any format users have, recognised by content: gzip or plain;
- * {@code {"Records":[…]}}; a JSON array; JSON lines; CloudWatch Logs subscription envelopes; {@code aws
- * cloudtrail lookup-events} output. Digest files are recognised and yield no events. Streaming: memory per
- * file is bounded by the largest record ({@link #MAX_RECORD_BYTES}), whatever the file's size.
+ * Finds CloudTrail records in a log file of any format users have, recognised by content (the formats are listed in
+ * {@link LogFormat}; {@link FileContent} undoes compression, archives, wide encodings and CSV first). Digest files are
+ * recognised and yield no events. Streaming: memory per file is bounded by the largest record
+ * ({@link #MAX_RECORD_BYTES}), whatever the file's size (a 7z archive, which must be held, apart).
  *
  * <p>Bad input is data: a malformed record, a syntax error, truncated gzip or a record over the size limit
  * becomes a {@link ParseProblem} and parsing resumes at the next record it can find. Stateless and
