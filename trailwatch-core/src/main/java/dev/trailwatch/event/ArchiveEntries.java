@@ -78,7 +78,7 @@ final class ArchiveEntries extends RefillingStream {
       InputStream decoded;
       try {
         decoded = FileContent.decode(archive, depth + 1);
-      } catch (FileContent.BrokenHeader broken) { // that file is bad, not the archive: the next entry is read
+      } catch (FileContent.CannotOpen broken) { // that file is bad, not the archive: the next entry is read
         return new LogFile(e.getName(), InputStream.nullInputStream(), broken.getMessage());
       }
       if (decoded instanceof ArchiveEntries) {

@@ -2,11 +2,13 @@
 package dev.trailwatch.event;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -52,7 +54,7 @@ public final class FileContent {
    * The decoded content of a file whose bytes are {@code in}: its text, an archive's files one after another
    * ({@link ArchiveEntries}), or, for what Trailwatch does not open, {@link NoLogs} with the reason.
    *
-   * @throws BrokenHeader when the header of compressed data is broken
+   * @throws CannotOpen when the header of compressed data is broken, or its decompressor cannot run here
    */
   public static InputStream decode(InputStream in) throws IOException {
     return decode(in, 0);
@@ -68,13 +70,15 @@ public final class FileContent {
       InputStream decompressed;
       try {
         decompressed = decompressed(plain, head);
+      } catch (CannotOpen e) {
+        throw e;
       } catch (IOException e) { // its header, read at once
         String why = e instanceof EOFException || e.getMessage() == null ? "it ends inside its header" : e.getMessage();
-        throw new BrokenHeader("not a valid " + compression(head) + " file: " + why, e);
+        throw new CannotOpen("not a valid " + compression(head) + " file: " + why, e);
       }
-      PushbackInputStream pushback = new PushbackInputStream(decompressed, HEAD);
-      head = peek(pushback, HEAD);
-      plain = pushback;
+      Peeked peeked = peek(decompressed, HEAD);
+      head = peeked.head();
+      plain = peeked.content();
     }
     if (depth < MAX_ARCHIVE_DEPTH) {
       if (isZip(head)) {
@@ -108,7 +112,7 @@ public final class FileContent {
       // xz -9 needs 65 MiB; a header asking for more (up to 4 GiB) is refused, not obeyed
       return XZCompressorInputStream.builder().setInputStream(raw).setDecompressConcatenated(true).setMemoryLimitKiB(100 << 10).get();
     }
-    return new ZstdContent(raw);
+    return ZstdContent.over(raw);
   }
 
   private static String compression(byte[] head) {
@@ -116,13 +120,14 @@ public final class FileContent {
   }
 
   /**
-   * Compressed data whose header (read as soon as it is opened) is broken: bad content, with the message to show. A
-   * failing disk or network underneath is told apart by whoever owns the file's stream.
+   * Content that cannot be opened, with the message to show as it is: a broken header, a 7z archive without its
+   * index, a zstd window larger than a reader is allowed. Bad content, not a failure: a failing disk or network
+   * underneath is told apart by whoever owns the file's stream.
    */
-  public static final class BrokenHeader extends IOException {
+  public static final class CannotOpen extends IOException {
     private static final long serialVersionUID = 1L;
 
-    BrokenHeader(String message, IOException cause) {
+    CannotOpen(String message, Throwable cause) {
       super(message, cause);
     }
   }
@@ -190,21 +195,44 @@ public final class FileContent {
   }
 
   /**
-   * Up to {@code n} first bytes of a stream, which are then pushed back. A compressed stream broken right at the
-   * start gives what it gave before breaking: the parser's first read meets the same error and reports it.
+   * Up to {@code n} first bytes of decompressed content, and the content from its start again. Content broken within
+   * them gives the bytes before the break, then the same error again, for the parser to report where it is (a
+   * decompressor asked again after an error may only say that its input is gone).
+   *
+   * @throws CannotOpen when the content cannot be opened at all: that is its whole story
    */
-  private static byte[] peek(PushbackInputStream in, int n) throws IOException {
+  private static Peeked peek(InputStream decompressed, int n) throws IOException {
     byte[] head = new byte[n];
     int got = 0;
     try {
-      for (int r; got < n && (r = in.read(head, got, n - got)) >= 0; ) {
+      for (int r; got < n && (r = decompressed.read(head, got, n - got)) >= 0; ) {
         got += r;
       }
-      return Arrays.copyOf(head, got);
-    } catch (IOException e) { // bad data: the parser's first read meets it again and reports it
-      return Arrays.copyOf(head, got);
-    } finally {
-      in.unread(head, 0, got);
+    } catch (CannotOpen e) {
+      throw e;
+    } catch (IOException e) { // bad data
+      byte[] before = Arrays.copyOf(head, got);
+      return new Peeked(before, new SequenceInputStream(new ByteArrayInputStream(before), new Failing(e)));
+    }
+    PushbackInputStream content = new PushbackInputStream(decompressed, n);
+    content.unread(head, 0, got);
+    return new Peeked(Arrays.copyOf(head, got), content);
+  }
+
+  /** The first bytes of some content, and all of it. */
+  private record Peeked(byte[] head, InputStream content) {}
+
+  /** A stream that fails as its source once did. */
+  private static final class Failing extends InputStream {
+    private final IOException failure;
+
+    Failing(IOException failure) {
+      this.failure = failure;
+    }
+
+    @Override
+    public int read() throws IOException {
+      throw failure;
     }
   }
 

@@ -125,7 +125,8 @@ final class FileScan {
         // Bad content (truncated or corrupt compressed data, a broken archive); a failing disk or network is told
         // apart by whoever owns the file's stream (FileReader), which fails the file instead
         Throwable cause = e.getCause();
-        String what = cause instanceof EOFException ? "file ends inside its compressed data (truncated?)"
+        String what = cause instanceof FileContent.CannotOpen ? cause.getMessage()
+            : cause instanceof EOFException ? "file ends inside its compressed data (truncated?)"
             : (cause instanceof ZipException ? "corrupt gzip data: " : "corrupt data: ") + e.getMessage();
         out.problem(recordStart >= 0 ? recordIndex : -1, window.position(), what, recordStart >= 0 ? window.textForProblem(recordStart, window.position()) : "");
         break;

@@ -61,7 +61,7 @@ public final class LogFileParser {
     InputStream decoded;
     try {
       decoded = FileContent.decode(in);
-    } catch (FileContent.BrokenHeader e) { // a failing disk or network is told apart by the caller (see below)
+    } catch (FileContent.CannotOpen e) { // a failing disk or network is told apart by the caller (see below)
       return wholeFileProblem(sink, e.getMessage());
     }
     if (decoded instanceof ArchiveEntries archive) {

@@ -28,7 +28,7 @@ final class SevenZArchive extends ArchiveInputStream<SevenZArchiveEntry> {
   /**
    * The archive whose bytes {@code in} gives, or null when they are more than {@link #MAX_BYTES}.
    *
-   * @throws FileContent.BrokenHeader when its bytes are no 7z archive that can be opened
+   * @throws FileContent.CannotOpen when its bytes are no 7z archive that can be opened
    * @throws IOException when {@code in} fails
    */
   static @Nullable SevenZArchive read(InputStream in) throws IOException {
@@ -41,7 +41,7 @@ final class SevenZArchive extends ArchiveInputStream<SevenZArchiveEntry> {
       return new SevenZArchive(SevenZFile.builder().setByteArray(bytes).setMaxMemoryLimitKiB(100 << 10).get());
     } catch (IOException e) {
       String why = e instanceof java.io.EOFException || e.getMessage() == null ? "it ends before its index (truncated?)" : e.getMessage();
-      throw new FileContent.BrokenHeader("not a 7z archive that can be opened: " + why, e);
+      throw new FileContent.CannotOpen("not a 7z archive that can be opened: " + why, e);
     }
   }
 

@@ -3,7 +3,7 @@ package dev.trailwatch.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.airlift.compress.zstd.ZstdOutputStream;
+import com.github.luben.zstd.ZstdOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -248,7 +248,7 @@ class ArchiveTest {
   void bzip2XzAndZstdFilesAreReadWithEveryFrame() throws IOException {
     byte[] docs = Files.readAllBytes(SAMPLES.resolve("aws-docs/aws-docs-examples.json"));
     List<String> expected = parser.parse(docs).events().stream().map(e -> e.raw().text()).toList();
-    for (byte[] file : List.of(bzip2(docs), xz(docs), zstd(docs), resource("docs.json.xz"), resource("docs.json.zst"))) {
+    for (byte[] file : List.of(bzip2(docs), xz(docs), zstd(docs), resource("docs.json.xz"), resource("docs.json.zst"), resource("long27.json.zst"))) {
       ParseResult r = parser.parse(file);
       assertThat(r.problems()).isEmpty();
       assertThat(r.events()).extracting(e -> e.raw().text()).isEqualTo(expected);
@@ -259,6 +259,17 @@ class ArchiveTest {
       assertThat(r.problems()).isEmpty();
       assertThat(r.events().size()).isIn(7 + 1, 2 * 24);
     }
+  }
+
+  @Test
+  void aZstdWindowOverWhatZstdAllowsByDefaultIsNamedWithWhatToDo() throws IOException {
+    ParseResult r = parser.parse(resource("long30.json.zst"));
+    assertThat(r.events()).isEmpty();
+    assertThat(r.problems()).singleElement().extracting(ParseProblem::reason).asString()
+        .startsWith("zstd-compressed with a window over 128 MiB (zstd --long=28 or more)").endsWith("decompress it (zstd -d --long=31) and ingest the result");
+    ParseResult inZip = parser.parse(zip(Map.of("big-window.json.zst", resource("long30.json.zst"), "b.json", Files.readAllBytes(SAMPLES.resolve("otel/cloudtrail_log.json")))));
+    assertThat(inZip.events()).hasSize(7);
+    assertThat(inZip.problems()).singleElement().extracting(ParseProblem::reason).asString().startsWith("big-window.json.zst: zstd-compressed with a window over 128 MiB");
   }
 
   @Test

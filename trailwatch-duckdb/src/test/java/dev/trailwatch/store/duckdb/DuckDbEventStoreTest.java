@@ -137,7 +137,7 @@ class DuckDbEventStoreTest {
       out.write(plain);
     }
     java.io.ByteArrayOutputStream zstd = new java.io.ByteArrayOutputStream();
-    try (java.io.OutputStream out = new io.airlift.compress.zstd.ZstdOutputStream(zstd)) {
+    try (java.io.OutputStream out = new com.github.luben.zstd.ZstdOutputStream(zstd)) {
       out.write(xz.toByteArray()); // and compressed twice
     }
     for (byte[] file : List.of(xz.toByteArray(), zstd.toByteArray())) {
