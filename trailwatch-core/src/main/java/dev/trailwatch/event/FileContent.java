@@ -17,7 +17,6 @@ import java.util.zip.ZipException;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
-import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 import org.apache.commons.io.input.ReaderInputStream;
 import org.jspecify.annotations.Nullable;
 
@@ -108,11 +107,7 @@ public final class FileContent {
     if (isBzip2(magic)) {
       return new BZip2CompressorInputStream(raw, true);
     }
-    if (isXz(magic)) {
-      // xz -9 needs 65 MiB; a header asking for more (up to 4 GiB) is refused, not obeyed
-      return XZCompressorInputStream.builder().setInputStream(raw).setDecompressConcatenated(true).setMemoryLimitKiB(100 << 10).get();
-    }
-    return ZstdContent.over(raw);
+    return isXz(magic) ? Decompressed.xz(raw) : Decompressed.zstd(raw);
   }
 
   private static String compression(byte[] head) {

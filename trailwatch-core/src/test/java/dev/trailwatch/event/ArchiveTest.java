@@ -262,6 +262,12 @@ class ArchiveTest {
   }
 
   @Test
+  void anXzDictionaryOverTheMemoryAllowedIsNamedWithWhatToDo() throws IOException {
+    assertThat(parser.parse(resource("dict200.json.xz")).problems()).singleElement().extracting(ParseProblem::reason)
+        .isEqualTo("xz-compressed with a dictionary that needs more than 100 MiB, more memory than Trailwatch allows itself: decompress it (xz -d) and ingest the result");
+  }
+
+  @Test
   void aZstdWindowOverWhatZstdAllowsByDefaultIsNamedWithWhatToDo() throws IOException {
     ParseResult r = parser.parse(resource("long30.json.zst"));
     assertThat(r.events()).isEmpty();
