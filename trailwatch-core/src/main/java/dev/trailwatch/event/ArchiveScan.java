@@ -54,6 +54,10 @@ final class ArchiveScan {
           content.transferTo(OutputStream.nullOutputStream()); // to its end, to know where the next file starts
           at += content.getCount() + 1;
         }
+      } catch (FileContent.CannotOpen e) { // the rest of the archive cannot be opened, for a reason that says what to do
+        String which = within.isEmpty() ? "" : within.substring(0, within.length() - 1) + ": "; // an archive in the archive
+        one = LogFileParser.wholeFileProblem(sink, which + e.getMessage());
+        more = false;
       } catch (IOException e) { // the archive's data is broken (truncated, corrupt); a failing disk or network is told apart by the caller
         String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         one = LogFileParser.wholeFileProblem(sink, "the archive breaks off after " + last + ": " + why);

@@ -262,9 +262,11 @@ class ArchiveTest {
   }
 
   @Test
-  void anXzDictionaryOverTheMemoryAllowedIsNamedWithWhatToDo() throws IOException {
+  void anXzOr7zDictionaryOverTheMemoryAllowedIsNamedWithWhatToDo() throws IOException {
     assertThat(parser.parse(resource("dict200.json.xz")).problems()).singleElement().extracting(ParseProblem::reason)
         .isEqualTo("xz-compressed with a dictionary that needs more than 100 MiB, more memory than Trailwatch allows itself: decompress it (xz -d) and ingest the result");
+    assertThat(parser.parse(zip(Map.of("case.7z", resource("dict128.7z")))).problems()).singleElement().extracting(ParseProblem::reason)
+        .isEqualTo("case.7z: a 7z archive packed with a dictionary that needs more than 100 MiB, more memory than Trailwatch allows itself: unpack it (7z x) and ingest the folder");
   }
 
   @Test
