@@ -7,11 +7,14 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.UnaryOperator;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 /**
- * Decompressed content whose decompressor's complaints are said in words a user can act on: xz's and zstd's, which
- * refuse content that needs more memory than Trailwatch allows them, as the xz and zstd tools do by default.
+ * The content of compressed bytes, with every member or frame read ({@code cat a.gz b.gz}) and the decompressor's
+ * complaints said in words a user can act on: xz's and zstd's refuse content that needs more memory than Trailwatch
+ * allows them, as the xz and zstd tools do by default.
  */
 final class Decompressed extends FilterInputStream {
   /** xz -9 needs 65 MiB; a header asking for more (up to 4 GiB) is refused, not obeyed. */
@@ -22,6 +25,16 @@ final class Decompressed extends FilterInputStream {
   private Decompressed(InputStream content, UnaryOperator<IOException> say) {
     super(content);
     this.say = say;
+  }
+
+  /** The content of gzip-compressed bytes, every member of them ({@code cat a.gz b.gz}), also from a pipe. */
+  static InputStream gzip(InputStream compressed) throws IOException {
+    return new GZIPInputStream(new NeverDrained(compressed), 1 << 16);
+  }
+
+  /** The content of bzip2-compressed bytes, every stream of them. */
+  static InputStream bzip2(InputStream compressed) throws IOException {
+    return new BZip2CompressorInputStream(compressed, true);
   }
 
   /** The content of xz-compressed bytes, every stream of them. */
@@ -72,6 +85,23 @@ final class Decompressed extends FilterInputStream {
       return super.read(b, off, len);
     } catch (IOException e) {
       throw say.apply(e);
+    }
+  }
+
+  /**
+   * Says more bytes may come until the stream has ended. The JDK's {@link GZIPInputStream} (before JDK 23,
+   * JDK-7036144) looks for a further member of a concatenated gzip file ({@code cat a.gz b.gz}) only when
+   * {@code available()} is above zero, which a pipe or a network stream often is not at that moment: the rest of the
+   * file was silently lost. At the real end, the look for a further header meets the end and reading stops.
+   */
+  private static final class NeverDrained extends java.io.FilterInputStream {
+    NeverDrained(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int available() throws IOException {
+      return Math.max(1, super.available());
     }
   }
 }

@@ -2,21 +2,14 @@
 package dev.trailwatch.event;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
-import java.io.SequenceInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.io.input.ReaderInputStream;
 import org.jspecify.annotations.Nullable;
 
@@ -75,7 +68,7 @@ public final class FileContent {
         String why = e instanceof EOFException || e.getMessage() == null ? "it ends inside its header" : e.getMessage();
         throw new CannotOpen("not a valid " + compression(head) + " file: " + why, e);
       }
-      Peeked peeked = peek(decompressed, HEAD);
+      Peeked peeked = Peeked.of(decompressed, HEAD);
       head = peeked.head();
       plain = peeked.content();
     }
@@ -101,13 +94,8 @@ public final class FileContent {
    * bytes, which {@link #isCompressed} has accepted.
    */
   private static InputStream decompressed(InputStream raw, byte[] magic) throws IOException {
-    if (isGzip(magic)) {
-      return new GZIPInputStream(new NeverDrained(raw), 1 << 16);
-    }
-    if (isBzip2(magic)) {
-      return new BZip2CompressorInputStream(raw, true);
-    }
-    return isXz(magic) ? Decompressed.xz(raw) : Decompressed.zstd(raw);
+    return isGzip(magic) ? Decompressed.gzip(raw) : isBzip2(magic) ? Decompressed.bzip2(raw)
+        : isXz(magic) ? Decompressed.xz(raw) : Decompressed.zstd(raw);
   }
 
   private static String compression(byte[] head) {
@@ -189,47 +177,7 @@ public final class FileContent {
     return true;
   }
 
-  /**
-   * Up to {@code n} first bytes of decompressed content, and the content from its start again. Content broken within
-   * them gives the bytes before the break, then the same error again, for the parser to report where it is (a
-   * decompressor asked again after an error may only say that its input is gone).
-   *
-   * @throws CannotOpen when the content cannot be opened at all: that is its whole story
-   */
-  private static Peeked peek(InputStream decompressed, int n) throws IOException {
-    byte[] head = new byte[n];
-    int got = 0;
-    try {
-      for (int r; got < n && (r = decompressed.read(head, got, n - got)) >= 0; ) {
-        got += r;
-      }
-    } catch (CannotOpen e) {
-      throw e;
-    } catch (IOException e) { // bad data
-      byte[] before = Arrays.copyOf(head, got);
-      return new Peeked(before, new SequenceInputStream(new ByteArrayInputStream(before), new Failing(e)));
-    }
-    PushbackInputStream content = new PushbackInputStream(decompressed, n);
-    content.unread(head, 0, got);
-    return new Peeked(Arrays.copyOf(head, got), content);
-  }
 
-  /** The first bytes of some content, and all of it. */
-  private record Peeked(byte[] head, InputStream content) {}
-
-  /** A stream that fails as its source once did. */
-  private static final class Failing extends InputStream {
-    private final IOException failure;
-
-    Failing(IOException failure) {
-      this.failure = failure;
-    }
-
-    @Override
-    public int read() throws IOException {
-      throw failure;
-    }
-  }
 
   /** The content as UTF-8 JSON: transcoded when it is wider, CloudWatch Logs export times blanked. */
   private static InputStream text(InputStream plain, byte[] head) throws IOException {
@@ -305,23 +253,6 @@ public final class FileContent {
       return in.readNBytes(n);
     } finally {
       in.reset();
-    }
-  }
-
-  /**
-   * Says more bytes may come until the stream has ended. The JDK's {@link GZIPInputStream} (before JDK 23,
-   * JDK-7036144) looks for a further member of a concatenated gzip file ({@code cat a.gz b.gz}) only when
-   * {@code available()} is above zero, which a pipe or a network stream often is not at that moment: the rest of the
-   * file was silently lost. At the real end, the look for a further header meets the end and reading stops.
-   */
-  private static final class NeverDrained extends java.io.FilterInputStream {
-    NeverDrained(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int available() throws IOException {
-      return Math.max(1, super.available());
     }
   }
 }
