@@ -17,8 +17,11 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * allows them, as the xz and zstd tools do by default.
  */
 final class Decompressed extends FilterInputStream {
-  /** xz -9 needs 65 MiB; a header asking for more (up to 4 GiB) is refused, not obeyed. */
-  private static final int XZ_MEMORY_KIB = 100 << 10;
+  /**
+   * What LZMA's dictionary (xz, 7z) may take: {@code xz -9} and {@code 7z -mx=9} need 64 MiB; a header asking for more
+   * (up to 4 GiB) is refused, not obeyed.
+   */
+  static final int LZMA_MEMORY_KIB = 100 << 10;
 
   private final UnaryOperator<IOException> say;
 
@@ -39,11 +42,16 @@ final class Decompressed extends FilterInputStream {
 
   /** The content of xz-compressed bytes, every stream of them. */
   static InputStream xz(InputStream compressed) throws IOException {
-    InputStream xz = XZCompressorInputStream.builder().setInputStream(compressed).setDecompressConcatenated(true).setMemoryLimitKiB(XZ_MEMORY_KIB).get();
-    return new Decompressed(xz, e -> e instanceof org.tukaani.xz.MemoryLimitException || e instanceof org.apache.commons.compress.MemoryLimitException
-        ? new FileContent.CannotOpen("xz-compressed with a dictionary that needs more than " + (XZ_MEMORY_KIB >> 10) + " MiB, more memory than "
+    InputStream xz = XZCompressorInputStream.builder().setInputStream(compressed).setDecompressConcatenated(true).setMemoryLimitKiB(LZMA_MEMORY_KIB).get();
+    return new Decompressed(xz, e -> overMemoryLimit(e)
+        ? new FileContent.CannotOpen("xz-compressed with a dictionary that needs more than " + (LZMA_MEMORY_KIB >> 10) + " MiB, more memory than "
             + "Trailwatch allows itself: decompress it (xz -d) and ingest the result", e)
         : e);
+  }
+
+  /** Whether an LZMA decoder (xz's, or commons-compress's around it) refused to take more than {@link #LZMA_MEMORY_KIB}. */
+  static boolean overMemoryLimit(IOException e) {
+    return e instanceof org.tukaani.xz.MemoryLimitException || e instanceof org.apache.commons.compress.MemoryLimitException;
   }
 
   /**

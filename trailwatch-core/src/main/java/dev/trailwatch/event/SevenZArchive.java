@@ -3,7 +3,6 @@ package dev.trailwatch.event;
 
 import java.io.IOException;
 import java.io.InputStream;
-import org.apache.commons.compress.MemoryLimitException;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
 import org.apache.commons.compress.archivers.sevenz.SevenZFile;
@@ -19,9 +18,6 @@ final class SevenZArchive extends ArchiveInputStream<SevenZArchiveEntry> {
    * of the heap, as two readers may each hold one.
    */
   static final int MAX_BYTES = (int) Math.min(256 << 20, Runtime.getRuntime().maxMemory() / 4);
-
-  /** LZMA's dictionary, as for xz ({@code 7z -mx=9} needs 64 MiB). */
-  private static final int MEMORY_KIB = 100 << 10;
 
   private final SevenZFile file;
 
@@ -41,18 +37,18 @@ final class SevenZArchive extends ArchiveInputStream<SevenZArchiveEntry> {
       return null;
     }
     try {
-      // LZMA's dictionary, as for xz: a header asking for more is refused, not obeyed
-      return new SevenZArchive(SevenZFile.builder().setByteArray(bytes).setMaxMemoryLimitKiB(MEMORY_KIB).get());
-    } catch (MemoryLimitException e) {
-      throw tooBig(e);
+      return new SevenZArchive(SevenZFile.builder().setByteArray(bytes).setMaxMemoryLimitKiB(Decompressed.LZMA_MEMORY_KIB).get());
     } catch (IOException e) {
+      if (Decompressed.overMemoryLimit(e)) {
+        throw tooBig(e);
+      }
       String why = e instanceof java.io.EOFException || e.getMessage() == null ? "it ends before its index (truncated?)" : e.getMessage();
       throw new FileContent.CannotOpen("not a 7z archive that can be opened: " + why, e);
     }
   }
 
   private static FileContent.CannotOpen tooBig(IOException e) {
-    return new FileContent.CannotOpen("a 7z archive packed with a dictionary that needs more than " + (MEMORY_KIB >> 10)
+    return new FileContent.CannotOpen("a 7z archive packed with a dictionary that needs more than " + (Decompressed.LZMA_MEMORY_KIB >> 10)
         + " MiB, more memory than Trailwatch allows itself: unpack it (7z x) and ingest the folder", e);
   }
 
@@ -60,26 +56,17 @@ final class SevenZArchive extends ArchiveInputStream<SevenZArchiveEntry> {
   public @Nullable SevenZArchiveEntry getNextEntry() throws IOException {
     try {
       return file.getNextEntry();
-    } catch (MemoryLimitException | org.tukaani.xz.MemoryLimitException e) {
-      throw tooBig(e);
+    } catch (IOException e) {
+      throw Decompressed.overMemoryLimit(e) ? tooBig(e) : e;
     }
   }
 
-  @Override
-  public int read() throws IOException {
-    try {
-      return file.read();
-    } catch (MemoryLimitException | org.tukaani.xz.MemoryLimitException e) {
-      throw tooBig(e);
-    }
-  }
-
-  @Override
+  @Override // read() reads through this
   public int read(byte[] b, int off, int len) throws IOException {
     try {
       return file.read(b, off, len);
-    } catch (MemoryLimitException | org.tukaani.xz.MemoryLimitException e) {
-      throw tooBig(e);
+    } catch (IOException e) {
+      throw Decompressed.overMemoryLimit(e) ? tooBig(e) : e;
     }
   }
 

@@ -23,11 +23,6 @@ public record LayoutSelection(List<String> accounts, List<String> regions, @Null
     return new LayoutSelection(List.of(), List.of(), null, null);
   }
 
-  /** Whether this selection leaves anything out. */
-  public boolean narrows() {
-    return !accounts.isEmpty() || !regions.isEmpty() || since != null || until != null;
-  }
-
   /**
    * Whether a file named {@code name} inside an archive is in the selection, judged as a file at that path in a
    * folder is ({@link #admits(Path)}); a name that is no path is admitted.
