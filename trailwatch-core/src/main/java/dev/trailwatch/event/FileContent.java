@@ -58,15 +58,16 @@ public final class FileContent {
     InputStream plain = raw;
     byte[] head = peekMarked(raw, HEAD);
     // Compressed again inside: Firehose compressing what a CloudWatch Logs subscription gzipped already
-    for (int layer = 0; layer < MAX_COMPRESSION_LAYERS && isCompressed(head); layer++) {
+    Compression compression;
+    for (int layer = 0; layer < MAX_COMPRESSION_LAYERS && (compression = Compression.of(head)) != null; layer++) {
       InputStream decompressed;
       try {
-        decompressed = decompressed(plain, head);
+        decompressed = compression.open(plain);
       } catch (CannotOpen e) {
         throw e;
       } catch (IOException e) { // its header, read at once
         String why = e instanceof EOFException || e.getMessage() == null ? "it ends inside its header" : e.getMessage();
-        throw new CannotOpen("not a valid " + compression(head) + " file: " + why, e);
+        throw new CannotOpen("not a valid " + compression.label() + " file: " + why, e);
       }
       Peeked peeked = Peeked.of(decompressed, HEAD);
       head = peeked.head();
@@ -90,19 +91,6 @@ public final class FileContent {
   }
 
   /**
-   * The content of compressed bytes, every member or frame of them ({@code cat a.gz b.gz}), {@code magic} their first
-   * bytes, which {@link #isCompressed} has accepted.
-   */
-  private static InputStream decompressed(InputStream raw, byte[] magic) throws IOException {
-    return isGzip(magic) ? Decompressed.gzip(raw) : isBzip2(magic) ? Decompressed.bzip2(raw)
-        : isXz(magic) ? Decompressed.xz(raw) : Decompressed.zstd(raw);
-  }
-
-  private static String compression(byte[] head) {
-    return isGzip(head) ? "gzip" : isBzip2(head) ? "bzip2" : isXz(head) ? "xz" : "zstd";
-  }
-
-  /**
    * Content that cannot be opened, with the message to show as it is: a broken header, a 7z archive without its
    * index, a zstd window larger than a reader is allowed. Bad content, not a failure: a failing disk or network
    * underneath is told apart by whoever owns the file's stream.
@@ -113,26 +101,6 @@ public final class FileContent {
     CannotOpen(String message, Throwable cause) {
       super(message, cause);
     }
-  }
-
-  private static boolean isCompressed(byte[] head) {
-    return isGzip(head) || isBzip2(head) || isXz(head) || isZstd(head);
-  }
-
-  private static boolean isGzip(byte[] head) {
-    return startsWith(head, 0x1F, 0x8B);
-  }
-
-  private static boolean isXz(byte[] head) {
-    return startsWith(head, 0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00);
-  }
-
-  private static boolean isZstd(byte[] head) {
-    return startsWith(head, 0x28, 0xB5, 0x2F, 0xFD);
-  }
-
-  private static boolean isBzip2(byte[] head) {
-    return startsWith(head, 'B', 'Z', 'h') && head.length >= 4 && head[3] >= '1' && head[3] <= '9';
   }
 
   private static boolean isZip(byte[] head) {
@@ -159,13 +127,14 @@ public final class FileContent {
     if (isArchive(head)) {
       return "an archive inside archives " + MAX_ARCHIVE_DEPTH + " deep, which Trailwatch does not open: unpack it and ingest the folder";
     }
-    if (isCompressed(head)) {
+    if (Compression.of(head) != null) {
       return "compressed more than " + MAX_COMPRESSION_LAYERS + " times over, which Trailwatch does not undo: decompress it and ingest the result";
     }
     return null;
   }
 
-  private static boolean startsWith(byte[] head, int... magic) {
+  /** Whether {@code head} starts with the bytes {@code magic}. */
+  static boolean startsWith(byte[] head, int... magic) {
     if (head.length < magic.length) {
       return false;
     }
@@ -176,8 +145,6 @@ public final class FileContent {
     }
     return true;
   }
-
-
 
   /** The content as UTF-8 JSON: transcoded when it is wider, CloudWatch Logs export times blanked. */
   private static InputStream text(InputStream plain, byte[] head) throws IOException {
@@ -199,7 +166,7 @@ public final class FileContent {
    */
   public static boolean worthReading(InputStream in) throws IOException {
     byte[] head = peekMarked(in, HEAD);
-    if (isCompressed(head) || isArchive(head) || ExportTimestamps.startsWithOne(head) || CsvExport.recordColumn(head) != null) {
+    if (Compression.of(head) != null || isArchive(head) || ExportTimestamps.startsWithOne(head) || CsvExport.recordColumn(head) != null) {
       return true; // compressed, an archive, a CloudWatch Logs export to S3, a CSV export of whole records
     }
     Charset charset = wideCharset(head);
