@@ -5,7 +5,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.jspecify.annotations.Nullable;
@@ -91,7 +90,7 @@ final class ArchiveEntries extends RefillingStream {
       content.mark(4096);
       byte[] head = content.readNBytes(4096);
       content.reset();
-      if (FileContent.opensJson(new String(head, StandardCharsets.UTF_8))) {
+      if (FileContent.opensJson(head)) {
         return new LogFile(e.getName(), content, null);
       }
     }

@@ -40,12 +40,14 @@ final class CsvExport extends RefillingStream {
    * header naming one of them; null otherwise.
    */
   static @Nullable String recordColumn(byte[] head) {
-    String text = new String(head, StandardCharsets.UTF_8);
-    int end = text.indexOf('\n');
-    if (end < 0) {
+    int end = 0;
+    while (end < head.length && head[end] != '\n') {
+      end++;
+    }
+    if (end == head.length) {
       return null; // no whole header line in the head: no export of ours has one that long
     }
-    for (String name : text.substring(0, end).split(",", -1)) {
+    for (String name : new String(head, 0, end, StandardCharsets.UTF_8).split(",", -1)) {
       String bare = bare(name.replace("\"", ""));
       if (RECORD_COLUMNS.contains(bare)) {
         return bare;

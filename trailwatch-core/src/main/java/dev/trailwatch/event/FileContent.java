@@ -152,7 +152,7 @@ public final class FileContent {
     if (charset != null) {
       return ReaderInputStream.builder().setReader(new InputStreamReader(plain, charset)).setCharset(StandardCharsets.UTF_8).get();
     }
-    String csvColumn = opensJson(new String(head, StandardCharsets.UTF_8)) ? null : CsvExport.recordColumn(head);
+    String csvColumn = opensJson(head) ? null : CsvExport.recordColumn(head);
     if (csvColumn != null) {
       return new CsvExport(plain, csvColumn);
     }
@@ -166,21 +166,24 @@ public final class FileContent {
    */
   public static boolean worthReading(InputStream in) throws IOException {
     byte[] head = peekMarked(in, HEAD);
-    if (Compression.of(head) != null || isArchive(head) || ExportTimestamps.startsWithOne(head) || CsvExport.recordColumn(head) != null) {
-      return true; // compressed, an archive, a CloudWatch Logs export to S3, a CSV export of whole records
+    if (Compression.of(head) != null || isArchive(head) || ExportTimestamps.startsWithOne(head)) {
+      return true; // compressed, an archive, a CloudWatch Logs export to S3
     }
     Charset charset = wideCharset(head);
-    return opensJson(new String(head, charset == null ? StandardCharsets.UTF_8 : charset));
+    return opensJson(charset == null ? head : new String(head, charset).getBytes(StandardCharsets.UTF_8))
+        || CsvExport.recordColumn(head) != null; // a CSV export of whole records
   }
 
-  /** Whether text starts, after blanks and byte order marks, with a JSON object or array. */
-  static boolean opensJson(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '{' || c == '[') {
+  /** Whether UTF-8 text starts, after blanks and byte order marks, with a JSON object or array. */
+  static boolean opensJson(byte[] utf8) {
+    for (int i = 0; i < utf8.length; i++) {
+      int b = utf8[i] & 0xff;
+      if (b == '{' || b == '[') {
         return true;
       }
-      if (c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != '\uFEFF') {
+      if (b == 0xEF && i + 2 < utf8.length && (utf8[i + 1] & 0xff) == 0xBB && (utf8[i + 2] & 0xff) == 0xBF) {
+        i += 2; // a byte order mark
+      } else if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
         return false;
       }
     }
