@@ -5,7 +5,7 @@ import dev.trailwatch.detect.RuleEngine;
 import dev.trailwatch.detect.sigma.ParsedRules;
 import dev.trailwatch.ingest.CommittedFile;
 import dev.trailwatch.ingest.Count;
-import dev.trailwatch.ingest.FilesWithProblems;
+import dev.trailwatch.ingest.FirstFiles;
 import dev.trailwatch.ingest.IngestListener;
 import dev.trailwatch.ingest.IngestOptions;
 import dev.trailwatch.ingest.IngestPipeline;
@@ -70,18 +70,6 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "Do not draw a progress bar (it is drawn only on a terminal anyway).")
   boolean noProgress;
 
-  /** Archives read in part in this run, the layout options leaving some of their files out (the first few). */
-  private final List<CommittedFile> readInPart = new ArrayList<>();
-
-  private final IngestListener noteArchives = new IngestListener() {
-    @Override
-    public void committed(CommittedFile file) {
-      if (file.file().summary().filesPassedOver() > 0 && readInPart.size() < IngestSummary.PROBLEMS_SHOWN) {
-        readInPart.add(file);
-      }
-    }
-  };
-
   @Override
   public Integer call() throws Exception {
     OptionRanges.atLeast(spec, "--readers", readers, 1);
@@ -94,12 +82,14 @@ final class IngestCommand implements Callable<Integer> {
     int unusableMessages = 0;
     List<String> queueLines = new ArrayList<>();
     List<StoredProblem> firstProblems;
+    // Archives read in part, the layout options leaving some of their files out (the first few)
+    FirstFiles readInPart = new FirstFiles(IngestSummary.PROBLEMS_SHOWN, f -> f.file().summary().filesPassedOver() > 0);
     try (SourceOptions.Opened sources = sourceOptions.open(paths, spec);
         DuckDbEventStore store = DuckDbEventStore.open(common.data);
         Progress progress = Progress.start(!noProgress && System.console() != null);
         StopNotice stop = StopNotice.start()) {
-      FilesWithProblems withProblems = new FilesWithProblems(IngestSummary.PROBLEMS_SHOWN);
-      IngestListener listener = progress.listener().andThen(stop.listener()).andThen(withProblems).andThen(noteArchives);
+      FirstFiles withProblems = FirstFiles.withProblems(IngestSummary.PROBLEMS_SHOWN);
+      IngestListener listener = progress.listener().andThen(stop.listener()).andThen(withProblems).andThen(readInPart);
       IngestPipeline pipeline = new IngestPipeline(store, options, new RuleEngine(rules));
       report = pipeline.run(sources.polled(), listener);
       NotificationIngest notifications = new NotificationIngest(store, pipeline);
@@ -119,7 +109,7 @@ final class IngestCommand implements Callable<Integer> {
       IngestSummary.print(out, report, common.data, firstProblems);
       queueLines.forEach(out::println);
     }
-    for (CommittedFile partial : readInPart) {
+    for (CommittedFile partial : readInPart.files()) {
       (json ? err : out).println((json ? "trailwatch: note: " : "note:     ") + partial.file().source() + ": "
           + Count.of(partial.file().summary().filesPassedOver(), "file") + " outside " + partial.file().selection()
           + " passed over; an ingest that chooses otherwise reads them");

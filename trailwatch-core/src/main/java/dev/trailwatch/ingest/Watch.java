@@ -99,7 +99,7 @@ public final class Watch implements AutoCloseable {
     for (int i = 0; i < polled.size() && running; i++) {
       LogSource source = polled.get(i);
       try {
-        FilesWithProblems withProblems = new FilesWithProblems(1);
+        FirstFiles withProblems = FirstFiles.withProblems(1);
         IngestReport r = pipeline.run(List.of(source), withProblems);
         polled.set(i, source.forPolling());
         trouble(source.describe(), r.failures().isEmpty() ? null
@@ -116,7 +116,7 @@ public final class Watch implements AutoCloseable {
 
   private void receive(EventStore store, NotificationIngest notifications, NotificationSource q) throws InterruptedException {
     try {
-      FilesWithProblems withProblems = new FilesWithProblems(1);
+      FirstFiles withProblems = FirstFiles.withProblems(1);
       NotificationIngest.Round r = notifications.once(q, QUEUE_WAIT, withProblems);
       if (r.messages() > 0) {
         report.accept(String.format(Locale.ROOT, "watch: %s: %s (%d done, %d needed no reading, %d unusable, %d to retry); %s%s",
@@ -146,7 +146,7 @@ public final class Watch implements AutoCloseable {
   }
 
   /** The round's first problem, so that it is read where it is counted: " (first: FILE, byte N: REASON)". */
-  private static String firstProblem(EventStore store, FilesWithProblems files) {
+  private static String firstProblem(EventStore store, FirstFiles files) {
     return store.problemsOf(files.ids(), 1).stream().map(p -> " (first: " + p + ")").findFirst().orElse("");
   }
 
