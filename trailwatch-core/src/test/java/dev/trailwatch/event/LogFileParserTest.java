@@ -244,10 +244,7 @@ class LogFileParserTest {
   void cloudWatchLogsApiOutputYieldsEveryMessage() {
     for (String file : List.of(cloudWatchLogsApiOutput("a", "b", "c"), "[" + cloudWatchLogsApiOutput("a") + "," + cloudWatchLogsApiOutput("b", "c") + "]")) {
       ParseResult r = parse(file);
-      assertThat(r.problems()).as(file).isEmpty();
-      assertThat(r.format()).isEqualTo(file.startsWith("[") ? LogFormat.JSON_ARRAY : LogFormat.CLOUDWATCH_LOGS);
-      assertThat(r.events()).extracting(CloudTrailEvent::eventKey).containsExactly("a", "b", "c");
-      assertThat(r.events()).extracting(e -> e.raw().text()).containsExactly(good("a"), good("b"), good("c"));
+      assertReadAs(r, file.startsWith("[") ? LogFormat.JSON_ARRAY : LogFormat.CLOUDWATCH_LOGS, "a", "b", "c");
       assertThat(r.events()).allSatisfy(e -> assertThat(e.location().encoded()).isTrue());
     }
   }
@@ -299,9 +296,7 @@ class LogFileParserTest {
     ParseResult lines = parse(splunkExportLine("a") + "\n" + splunkExportLine("b") + "\n");
     ParseResult rows = parse(results);
 
-    assertThat(lines.problems()).isEmpty();
-    assertThat(lines.format()).isEqualTo(LogFormat.SPLUNK);
-    assertThat(lines.events()).extracting(e -> e.raw().text()).containsExactly(good("a"), good("b"));
+    assertReadAs(lines, LogFormat.SPLUNK, "a", "b");
     assertThat(rows.format()).isEqualTo(LogFormat.SPLUNK);
     assertThat(rows.events()).extracting(e -> e.raw().text()).containsExactly(good("c"), good("d"));
     assertThat(rows.problems()).singleElement().extracting(ParseProblem::reason).asString().startsWith("1 row of these query results holds no whole event");
@@ -315,9 +310,7 @@ class LogFileParserTest {
     ParseResult dump = parse(indexDumpLine("a") + "\n" + indexDumpLine("b") + "\n");
     ParseResult search = parse(response);
 
-    assertThat(dump.problems()).isEmpty();
-    assertThat(dump.format()).isEqualTo(LogFormat.SEARCH_INDEX);
-    assertThat(dump.events()).extracting(e -> e.raw().text()).containsExactly(good("a"), good("b"));
+    assertReadAs(dump, LogFormat.SEARCH_INDEX, "a", "b");
     assertThat(search.format()).isEqualTo(LogFormat.SEARCH_INDEX);
     assertThat(search.events()).extracting(e -> e.raw().text()).containsExactly(good("c"));
     assertThat(search.problems()).singleElement().satisfies(p -> {
@@ -349,10 +342,7 @@ class LogFileParserTest {
     });
     assertThat(parse("@timestamp,@message\nt," + csvField(pretty) + "\nt," + csvField(good("b")) + "\n").events())
         .extracting(e -> e.raw().text()).containsExactly(pretty, good("b"));
-    ParseResult s = parse(splunk);
-    assertThat(s.problems()).isEmpty();
-    assertThat(s.format()).isEqualTo(LogFormat.CSV_EXPORT);
-    assertThat(s.events()).extracting(e -> e.raw().text()).containsExactly(good("c"));
+    assertReadAs(parse(splunk), LogFormat.CSV_EXPORT, "c");
     assertThat(parse("@timestamp,eventName\n2024-01-02,GetCallerIdentity\n").events()).isEmpty(); // no whole record to read
     StringBuilder everyField = new StringBuilder(); // Splunk's export names every field it extracted, before _raw
     StringBuilder values = new StringBuilder();
@@ -461,6 +451,14 @@ class LogFileParserTest {
     assertThat(s.records()).isEqualTo(3);
     assertThat(s.recordsWithoutTime()).isEqualTo(2);
     assertThat(s.problems()).isZero();
+  }
+
+  /** Read as {@code format}, without problems: the {@link #good} records of these ids, in order, each its own key. */
+  private static void assertReadAs(ParseResult r, LogFormat format, String... ids) {
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.format()).isEqualTo(format);
+    assertThat(r.events()).extracting(e -> e.eventKey() + " " + e.raw().text())
+        .containsExactly(java.util.Arrays.stream(ids).map(id -> id + " " + good(id)).toArray(String[]::new));
   }
 
   static String good(String id) {
