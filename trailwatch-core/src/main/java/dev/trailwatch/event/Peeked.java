@@ -30,6 +30,8 @@ record Peeked(byte[] head, InputStream content) {
       byte[] before = Arrays.copyOf(head, got);
       return new Peeked(before, new SequenceInputStream(new ByteArrayInputStream(before), new Failing(e)));
     }
+    // Pushed back, not joined by a SequenceInputStream: that would close the decompressor at its end, and with it an
+    // archive whose entry it reads
     PushbackInputStream content = new PushbackInputStream(decompressed, n);
     content.unread(head, 0, got);
     return new Peeked(Arrays.copyOf(head, got), content);
