@@ -38,6 +38,8 @@ public final class DuckDbConnections {
       props.setProperty("autoload_known_extensions", "false");
       if (readOnly) {
         props.setProperty("duckdb.read_only", "true");
+      } else if (!Files.exists(file)) {
+        create(file, props);
       }
       Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
       try (Statement s = c.createStatement()) {
@@ -57,6 +59,25 @@ public final class DuckDbConnections {
       throw new StoreException("cannot create the data folder " + dataDir + ": " + e.getFile() + " is a file, not a folder", e);
     } catch (java.io.IOException e) {
       throw new StoreException("cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A new, empty store file, made whole under another name and then renamed into place. A process killed while DuckDB
+   * writes a new file's first pages would otherwise leave a file DuckDB refuses to open ever after ("exists, but it is
+   * not a valid DuckDB database file"); a half-made file under the other name never held anything and is made again.
+   */
+  private static void create(Path file, Properties props) throws SQLException, java.io.IOException {
+    Path making = file.resolveSibling(FILE_NAME + ".new");
+    Files.deleteIfExists(making);
+    Files.deleteIfExists(file.resolveSibling(FILE_NAME + ".new.wal"));
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + making.toAbsolutePath(), props); Statement s = c.createStatement()) {
+      s.execute("CHECKPOINT");
+    }
+    try {
+      Files.move(making, file); // a rename: whole or not at all
+    } catch (java.nio.file.FileAlreadyExistsException madeByAnother) { // another process made the store meanwhile: that one is used
+      Files.deleteIfExists(making);
     }
   }
 

@@ -176,6 +176,21 @@ class DuckDbEventStoreTest {
   }
 
   @Test
+  void aNewStoreIsMadeWholeBeforeItHasItsNameAndAHalfMadeOneIsMadeAgain() throws IOException {
+    Files.createDirectories(data);
+    Files.write(data.resolve("trailwatch.duckdb.new"), new byte[100]); // what a first run killed while creating it leaves
+    try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
+      stageAndCommit(store, "cpl/SerializerTestFile.json");
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(data)) {
+      assertThat(files.map(p -> p.getFileName().toString())).doesNotContain("trailwatch.duckdb.new", "trailwatch.duckdb.new.wal");
+    }
+    try (DuckDbEventStore again = DuckDbEventStore.open(data)) {
+      assertThat(again.countEvents()).isEqualTo(6);
+    }
+  }
+
+  @Test
   void aStoreMadeBeforeArchivesCouldBeReadInPartGetsTheSelectionColumn() throws Exception {
     java.nio.file.Files.createDirectories(data);
     try (Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + data.resolve("trailwatch.duckdb"));
