@@ -38,7 +38,7 @@ public final class DuckDbConnections {
       props.setProperty("autoload_known_extensions", "false");
       if (readOnly) {
         props.setProperty("duckdb.read_only", "true");
-      } else if (!Files.exists(file)) {
+      } else if (!Files.exists(file) || Files.size(file) == 0) { // empty: left by a version that made it in place, then killed
         create(file, props);
       }
       Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
@@ -63,9 +63,10 @@ public final class DuckDbConnections {
   }
 
   /**
-   * A new, empty store file, made whole under another name and then renamed into place. A process killed while DuckDB
-   * writes a new file's first pages would otherwise leave a file DuckDB refuses to open ever after ("exists, but it is
-   * not a valid DuckDB database file"); a half-made file under the other name never held anything and is made again.
+   * A new, empty store file (where there is none, or one of no bytes), made whole under another name and then renamed
+   * into place. A process killed while DuckDB writes a new file's first pages would otherwise leave a file DuckDB
+   * refuses to open ever after ("exists, but it is not a valid DuckDB database file"); a half-made file under the
+   * other name never held anything and is made again.
    */
   private static void create(Path file, Properties props) throws SQLException, java.io.IOException {
     Path making = file.resolveSibling(FILE_NAME + ".new");
@@ -75,6 +76,9 @@ public final class DuckDbConnections {
       s.execute("CHECKPOINT");
     }
     try {
+      if (Files.exists(file) && Files.size(file) == 0) {
+        Files.delete(file); // one of no bytes never held anything
+      }
       Files.move(making, file); // a rename: whole or not at all
     } catch (java.nio.file.FileAlreadyExistsException madeByAnother) { // another process made the store meanwhile: that one is used
       Files.deleteIfExists(making);

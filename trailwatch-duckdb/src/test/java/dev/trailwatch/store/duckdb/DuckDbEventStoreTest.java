@@ -179,6 +179,7 @@ class DuckDbEventStoreTest {
   void aNewStoreIsMadeWholeBeforeItHasItsNameAndAHalfMadeOneIsMadeAgain() throws IOException {
     Files.createDirectories(data);
     Files.write(data.resolve("trailwatch.duckdb.new"), new byte[100]); // what a first run killed while creating it leaves
+    Files.write(data.resolve("trailwatch.duckdb"), new byte[0]); // and what earlier versions, which made it in place, left
     try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
       stageAndCommit(store, "cpl/SerializerTestFile.json");
     }
