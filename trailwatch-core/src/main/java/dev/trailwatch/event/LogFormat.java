@@ -29,7 +29,8 @@ public enum LogFormat {
   SPLUNK,
   /**
    * Elasticsearch or OpenSearch documents: a dump of an index one a line ({@code elasticdump}), or a search response
-   * ({@code hits.hits}); each document's {@code _source} is the record.
+   * ({@code hits.hits}); each document's {@code _source} is the record, or holds it as text: Logstash's and Filebeat's
+   * {@code message}, Elastic's AWS integration's {@code event.original}.
    */
   SEARCH_INDEX,
   /**

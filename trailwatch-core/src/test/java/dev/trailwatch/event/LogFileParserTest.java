@@ -314,9 +314,36 @@ class LogFileParserTest {
     assertThat(search.format()).isEqualTo(LogFormat.SEARCH_INDEX);
     assertThat(search.events()).extracting(e -> e.raw().text()).containsExactly(good("c"));
     assertThat(search.problems()).singleElement().satisfies(p -> {
-      assertThat(p.reason()).startsWith("an object with none of eventVersion");
+      assertThat(p.reason()).startsWith("a search index document that is no CloudTrail record and holds none as its message or event.original");
       assertThat(p.rawText()).isEqualTo("{\"message\" : \"an nginx line\"}");
     });
+  }
+
+  /** A line of an index's dump where Elastic's AWS integration (Filebeat, Elastic Agent) put the record: ECS fields, the original kept. */
+  static String elasticDocumentLine(String id) {
+    return "{\"_index\":\".ds-logs-aws.cloudtrail-default\",\"_id\":\"" + id + "\",\"_source\":{\"@timestamp\":\"2024-01-02T03:04:05.000Z\","
+        + "\"cloud\":{\"provider\":\"aws\"},\"event\":{\"action\":\"DescribeInstances\",\"original\":" + quoted(good(id)) + ",\"kind\":\"event\"},"
+        + "\"aws\":{\"cloudtrail\":{\"event_version\":\"1.08\"}}}}";
+  }
+
+  @Test
+  void searchIndexDocumentsOfShippersYieldTheRecordTheyKeptAsText() {
+    String logstash = "{\"hits\":{\"hits\":[{\"_index\":\"logstash\",\"_source\":{\"@version\":\"1\",\"message\":" + quoted(good("c"))
+        + ",\"host\":\"h\"}},\n{\"_index\":\"logstash\",\"_source\":{\"message\":\"GET / HTTP/1.1\",\"event\":{\"original\":\"GET / HTTP/1.1\"}}}]}}";
+    String withoutOriginal = "{\"_index\":\"filebeat\",\"_source\":{\"event\":{\"action\":\"DescribeInstances\"},\"aws\":{\"cloudtrail\":{}}}}";
+    ParseResult elastic = parse(elasticDocumentLine("a") + "\n" + elasticDocumentLine("b") + "\n" + withoutOriginal + "\n");
+    ParseResult search = parse(logstash);
+
+    assertThat(elastic.format()).isEqualTo(LogFormat.SEARCH_INDEX);
+    assertThat(elastic.events()).extracting(e -> e.raw().text()).containsExactly(good("a"), good("b"));
+    assertThat(elastic.events()).extracting(e -> e.location().encoded()).containsOnly(true);
+    assertThat(elastic.problems()).singleElement().satisfies(p -> {
+      assertThat(p.recordIndex()).isEqualTo(2);
+      assertThat(p.reason()).contains("preserve_original_event");
+      assertThat(p.rawText()).isEqualTo(withoutOriginal.substring(withoutOriginal.indexOf("{\"event"), withoutOriginal.length() - 1));
+    });
+    assertThat(search.events()).extracting(e -> e.raw().text()).containsExactly(good("c"));
+    assertThat(search.problems()).singleElement().extracting(ParseProblem::reason).asString().startsWith("a search index document that is no CloudTrail record");
   }
 
   /** A CSV field as Logs Insights and Splunk write one: quoted, its quotes doubled. */

@@ -36,7 +36,7 @@ class ParserFuzzTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"cpl/SerializerTestFileCompact.json", "filter-log-events output", "Logs Insights results", "Splunk results",
-      "a search response"})
+      "a search response", "a search response of Logstash documents"})
   void jsonTruncatedAtEveryOffsetKeepsTheRecordsBeforeTheCut(String what) throws IOException {
     byte[] file = switch (what) {
       case "filter-log-events output" -> LogFileParserTest.cloudWatchLogsApiOutput("a", "b", "c").strip().getBytes(StandardCharsets.UTF_8);
@@ -48,6 +48,9 @@ class ParserFuzzTest {
       case "a search response" -> ("{\n  \"hits\" : {\n    \"hits\" : [\n" + String.join(",\n", List.of("a", "b", "c").stream()
           .map(id -> "      {\"_id\" : \"" + id + "\", \"_source\" : " + LogFileParserTest.good(id) + "}").toList()) + "\n    ]\n  }\n}")
           .getBytes(StandardCharsets.UTF_8);
+      case "a search response of Logstash documents" -> ("{\"hits\":{\"hits\":[\n" + String.join(",\n", List.of("a", "b", "c").stream()
+          .map(id -> "{\"_id\":\"" + id + "\",\"_source\":{\"@version\":\"1\",\"message\":" + LogFileParserTest.quoted(LogFileParserTest.good(id))
+              + ",\"host\":\"h\"}}").toList()) + "\n]}}").getBytes(StandardCharsets.UTF_8);
       default -> Files.readAllBytes(SAMPLES.resolve(what));
     };
     ParseResult whole = parser.parse(file);
@@ -65,7 +68,7 @@ class ParserFuzzTest {
   }
 
   @ParameterizedTest(name = "records one a line as {0}")
-  @ValueSource(strings = {"records", "lookup-events objects", "EventBridge events", "Splunk export lines", "index dump lines"})
+  @ValueSource(strings = {"records", "lookup-events objects", "EventBridge events", "Splunk export lines", "index dump lines", "Elastic documents"})
   void aJsonLinesFileBrokenAtAnyByteOfOneLineKeepsEveryOtherLine(String as) {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
@@ -75,6 +78,7 @@ class ParserFuzzTest {
         case "lookup-events objects" -> "{\"EventId\":\"r" + i + "\",\"CloudTrailEvent\":" + LogFileParserTest.quoted(record) + "}";
         case "Splunk export lines" -> LogFileParserTest.splunkExportLine("r" + i);
         case "index dump lines" -> LogFileParserTest.indexDumpLine("r" + i);
+        case "Elastic documents" -> LogFileParserTest.elasticDocumentLine("r" + i);
         default -> "{\"version\":\"0\",\"detail-type\":\"AWS API Call via CloudTrail\",\"detail\":" + record + "}";
       });
     }

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.event;
+
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+
+/**
+ * The records in other tools' query results, each field just named by the object that holds it: CloudWatch Logs
+ * Insights' rows ({@code aws logs get-query-results}), Splunk's results ({@code output_mode=json} and its export's
+ * lines) and a search engine's hits (Elasticsearch, OpenSearch).
+ */
+final class QueryResults {
+  private final ScanState s;
+  private final FileScan scan;
+
+  QueryResults(ScanState s, FileScan scan) {
+    this.s = s;
+    this.scan = scan;
+  }
+
+  /**
+   * The rows of {@code results}: Logs Insights', each row an array of {@code {"field": …, "value": …}} cells whose
+   * {@code @message} cell holds the record as a string, or Splunk's, each row an object whose {@code _raw} holds it.
+   * Rows without one (a query that did not select it) hold no record: they are counted in one problem that says what
+   * to do.
+   */
+  void rows() throws IOException {
+    JsonToken t = s.p().nextToken();
+    long start = s.tokenStart();
+    if (t != JsonToken.START_ARRAY) {
+      s.p().skipChildren();
+      if (t != JsonToken.VALUE_NULL) {
+        s.out.problem(-1, start, "\"results\" holds a JSON " + SyntaxReasons.describe(t) + ", not rows of query results", "");
+      }
+      return;
+    }
+    int withoutEvent = 0;
+    while ((t = s.p().nextToken()) != JsonToken.END_ARRAY && t != null) {
+      boolean event = t == JsonToken.START_ARRAY ? insightsRow() : t == JsonToken.START_OBJECT && splunkResult(s.tokenStart());
+      if (!event) {
+        s.p().skipChildren();
+        withoutEvent++;
+      }
+    }
+    if (withoutEvent > 0) {
+      s.out.problem(-1, start, withoutEvent + (withoutEvent == 1 ? " row of these query results holds" : " rows of these query results hold") + " no whole event "
+          + "(@message in Logs Insights, _raw in Splunk): query with `fields @message`, or keep _raw, to ingest them", "");
+    }
+  }
+
+  /** A record's text met before its field's name, in a cell whose keys come in another order. */
+  private record ValueFirst(long start, String text, long end) {}
+
+  /** One row of Logs Insights results, just opened: true when a cell held its {@code @message}. */
+  private boolean insightsRow() throws IOException {
+    boolean message = false;
+    JsonToken t;
+    while ((t = s.p().nextToken()) != JsonToken.END_ARRAY && t != null) {
+      if (t != JsonToken.START_OBJECT) {
+        s.p().skipChildren();
+        continue;
+      }
+      s.recordAt(s.tokenStart());
+      String field = null;
+      ValueFirst valueFirst = null;
+      while (s.p().nextToken() == JsonToken.FIELD_NAME) {
+        if ("field".equals(s.p().currentName())) {
+          field = RecordFields.scalar(s.p());
+        } else if (!"value".equals(s.p().currentName())) {
+          RecordFields.skipValue(s.p());
+        } else if ("@message".equals(field)) {
+          message = scan.embedded(LogFormat.CLOUDWATCH_LOGS) || message;
+        } else if (s.p().nextToken() == JsonToken.VALUE_STRING && field == null) {
+          valueFirst = new ValueFirst(s.tokenStart(), s.p().getText(), s.readTo());
+        } else {
+          s.p().skipChildren();
+        }
+      }
+      if (valueFirst != null && "@message".equals(field)) {
+        s.out.format(LogFormat.CLOUDWATCH_LOGS);
+        s.textRecord(valueFirst.start(), valueFirst.text(), valueFirst.end());
+        message = true;
+      }
+      s.lastEnd = s.tokenEnd();
+      s.recordStart = -1;
+    }
+    return message;
+  }
+
+  /**
+   * A Splunk result, just opened at {@code start}: its {@code _raw} is the record as text; true when it had one. Its
+   * own record when it is a row of results, else part of the line that holds it.
+   */
+  boolean splunkResult(long start) throws IOException {
+    boolean row = s.recordStart < 0;
+    if (row) {
+      s.recordAt(start);
+    }
+    boolean found = false;
+    while (s.p().nextToken() == JsonToken.FIELD_NAME) {
+      if (!found && "_raw".equals(s.p().currentName())) {
+        found = scan.embedded(LogFormat.SPLUNK);
+      } else {
+        RecordFields.skipValue(s.p());
+      }
+    }
+    if (row) {
+      s.lastEnd = s.tokenEnd();
+      s.recordStart = -1;
+    }
+    return found;
+  }
+
+  /** The {@code hits} of a search response ({"hits":{"hits":[{"_source":{…}}, …]}}), just named: its own {@code hits} array holds the documents. */
+  void searchHits() throws IOException {
+    if (s.p().nextToken() != JsonToken.START_OBJECT) {
+      s.p().skipChildren();
+      return;
+    }
+    while (s.p().nextToken() == JsonToken.FIELD_NAME) {
+      boolean hits = "hits".equals(s.p().currentName());
+      if (s.p().nextToken() == JsonToken.START_ARRAY && hits) {
+        scan.documents();
+      } else {
+        s.p().skipChildren();
+      }
+    }
+  }
+
+  /**
+   * A shipper's document field, just named in a {@code _source} that is no record itself: Logstash's and Filebeat's
+   * {@code message}, or ECS's {@code event} object, whose {@code original} is the text as the shipper read it. True
+   * when it held a record as text; another kind of log line (not a JSON object) leaves the document no record.
+   */
+  boolean documentText(String field) throws IOException {
+    if ("message".equals(field)) {
+      return recordText();
+    }
+    if (s.p().nextToken() != JsonToken.START_OBJECT) {
+      s.p().skipChildren();
+      return false;
+    }
+    boolean found = false;
+    while (s.p().nextToken() == JsonToken.FIELD_NAME) {
+      if (!found && "original".equals(s.p().currentName())) {
+        found = recordText();
+      } else {
+        RecordFields.skipValue(s.p());
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The value of the field just named, read as a record when it is a JSON object's text. The document's format is set
+   * once the whole document is read: a first line that breaks after the record is still a bad line of JSON lines.
+   */
+  private boolean recordText() throws IOException {
+    if (s.p().nextToken() != JsonToken.VALUE_STRING) {
+      s.p().skipChildren();
+      return false;
+    }
+    String text = s.p().getText();
+    if (!text.stripLeading().startsWith("{")) {
+      return false;
+    }
+    s.textRecord(s.tokenStart(), text, s.readTo()); 
+    return true;
+  }
+}
