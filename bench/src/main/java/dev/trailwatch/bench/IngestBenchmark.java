@@ -44,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 4)
-@Fork(2)
+@Fork(value = 2, jvmArgsAppend = "--add-opens=java.base/java.nio=ALL-UNNAMED") // Arrow, as the jar's manifest opens it
 public class IngestBenchmark {
   @Param({"none", "builtin", "builtin+sigmahq"})
   public String rules;

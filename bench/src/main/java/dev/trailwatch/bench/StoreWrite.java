@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * The store's write path alone: parses a corpus into memory, then times adding and committing it: {@code
- * java -Xmx8g -cp bench/target/benchmarks.jar dev.trailwatch.bench.StoreWrite CORPUS DATA_DIR}.
+ * java -Xmx8g --add-opens=java.base/java.nio=ALL-UNNAMED -cp bench/target/benchmarks.jar dev.trailwatch.bench.StoreWrite CORPUS
+ * DATA_DIR} (the store hands events to DuckDB through Arrow, which needs the option outside {@code java -jar}).
  */
 public final class StoreWrite {
   private StoreWrite() {}

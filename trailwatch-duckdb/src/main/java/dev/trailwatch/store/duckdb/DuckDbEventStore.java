@@ -35,15 +35,17 @@ import org.duckdb.DuckDBConnection;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link EventStore} in one DuckDB file. Rows go straight into the real tables through Appenders inside
- * one open transaction (DuckDB makes appender flushes part of the connection's transaction), so nothing is
- * copied twice. Deduplication keeps a set of the identity hashes of every stored event in memory (8 to 16
- * bytes per event, loaded on the first write) and asks the table only about events whose hash was seen.
+ * The {@link EventStore} in one DuckDB file. Rows go straight into the real tables inside one open transaction,
+ * events as Arrow batches ({@link EventBatch}) and the other tables' rows through Appenders (DuckDB makes appender
+ * flushes part of the connection's transaction), so nothing is copied twice. Deduplication keeps a set of the
+ * identity hashes of every stored event in memory (8 to 16 bytes per event, loaded on the first write) and asks the
+ * table only about events whose hash was seen.
  */
 public final class DuckDbEventStore implements EventStore {
   private final Connection conn;
   private final Path dataDir;
-  private final DuckDBAppender events;
+  private final DuckDBConnection duck;
+  private final EventBatch events = new EventBatch();
   private final DuckDBAppender rawChunks;
   private final DuckDBAppender problems;
   private final DuckDBAppender files;
@@ -67,8 +69,7 @@ public final class DuckDbEventStore implements EventStore {
       }
     }
     conn.setAutoCommit(false);
-    DuckDBConnection duck = conn.unwrap(DuckDBConnection.class);
-    this.events = duck.createAppender("main", "events");
+    this.duck = conn.unwrap(DuckDBConnection.class);
     this.rawChunks = duck.createAppender("main", "raw_chunks");
     this.problems = duck.createAppender("main", "problems");
     this.files = duck.createAppender("main", "files");
@@ -80,6 +81,7 @@ public final class DuckDbEventStore implements EventStore {
 
   /** Opens (creating if needed) the store in {@code dataDir} for writing. */
   public static DuckDbEventStore open(Path dataDir) {
+    EventBatch.checkUsable();
     Connection c = DuckDbConnections.open(dataDir, false);
     try {
       return new DuckDbEventStore(dataDir, c);
@@ -98,6 +100,7 @@ public final class DuckDbEventStore implements EventStore {
    * also ingests): a new connection on the same instance, closed with this store.
    */
   public static DuckDbEventStore sharing(DuckDBConnection database, Path dataDir) {
+    EventBatch.checkUsable();
     try {
       return new DuckDbEventStore(dataDir, database.duplicate());
     } catch (SQLException e) {
@@ -146,7 +149,7 @@ public final class DuckDbEventStore implements EventStore {
         CloudTrailEvent e = batch.get(i);
         long h = DedupeKeys.hash(e.recipientAccountId(), e.eventKey());
         if (known.add(h)) {
-          EventRows.append(events, fileId, h, e);
+          addRow(fileId, h, e);
           added.set(i);
         } else {
           candidates.add(i);
@@ -213,7 +216,7 @@ public final class DuckDbEventStore implements EventStore {
   /** Events whose hash was seen: stored only when no stored event has the same full identity. */
   private void addCandidates(long fileId, List<CloudTrailEvent> batch, List<Integer> positions, List<Long> hashes, BitSet added)
       throws SQLException {
-    events.flush();
+    events.insertInto(duck);
     Set<String> stored = new HashSet<>();
     StringJoiner in = new StringJoiner(",", "(", ")");
     hashes.forEach(h -> in.add(Long.toString(h))); // our own numbers, never event text
@@ -227,9 +230,16 @@ public final class DuckDbEventStore implements EventStore {
       CloudTrailEvent e = batch.get(positions.get(i));
       String id = (e.recipientAccountId() == null ? "" : e.recipientAccountId()) + '\u0000' + e.eventKey();
       if (stored.add(id)) {
-        EventRows.append(events, fileId, hashes.get(i), e);
+        addRow(fileId, hashes.get(i), e);
         added.set(positions.get(i));
       }
+    }
+  }
+
+  private void addRow(long fileId, long hash, CloudTrailEvent e) throws SQLException {
+    events.add(fileId, hash, e);
+    if (events.full()) {
+      events.insertInto(duck);
     }
   }
 
@@ -363,6 +373,7 @@ public final class DuckDbEventStore implements EventStore {
   public void rollback() {
     try {
       folded.clear();
+      events.discard();
       flushAll(); // the appenders' buffered rows go into the open transaction, which is then discarded
       conn.rollback();
       seen = null; // it held the hashes of the discarded events: reload on the next write
@@ -388,7 +399,7 @@ public final class DuckDbEventStore implements EventStore {
       f.append(matches);
     }
     folded.clear();
-    events.flush();
+    events.insertInto(duck);
     rawChunks.flush();
     problems.flush();
     files.flush();
@@ -451,7 +462,9 @@ public final class DuckDbEventStore implements EventStore {
     try {
       // Closing an appender flushes it into the open transaction, which is then rolled back: what was not
       // committed is discarded.
-      for (DuckDBAppender a : List.of(events, rawChunks, problems, files, matches, correlationEvents)) {
+      events.discard();
+      events.close();
+      for (DuckDBAppender a : List.of(rawChunks, problems, files, matches, correlationEvents)) {
         a.close();
       }
       conn.rollback();

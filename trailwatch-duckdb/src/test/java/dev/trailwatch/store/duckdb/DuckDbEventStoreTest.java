@@ -243,20 +243,88 @@ class DuckDbEventStoreTest {
   }
 
   @Test
+  void everyTypedFieldIsStoredInItsColumn() throws Exception {
+    String record = """
+        {"eventVersion":"1.09","userIdentity":{"type":"AssumedRole","principalId":"AROAEXAMPLE:s","arn":"arn:aws:sts::111122223333:assumed-role/R/s",\
+        "accountId":"111122223333","accessKeyId":"ASIAEXAMPLE","userName":"u","invokedBy":"cloudformation.amazonaws.com","sessionContext":{"sessionIssuer":\
+        {"type":"Role","principalId":"AROAEXAMPLE","arn":"arn:aws:iam::111122223333:role/R","accountId":"111122223333","userName":"R"},\
+        "attributes":{"mfaAuthenticated":"true"}}},"eventTime":"2024-01-02T03:04:05Z","eventSource":"ec2.amazonaws.com","eventName":"RunInstances",\
+        "awsRegion":"eu-west-1","sourceIPAddress":"203.0.113.9","userAgent":"aws-cli/2.15","errorCode":"Client.UnauthorizedOperation",\
+        "errorMessage":"You are not authorized: é ✓","requestParameters":{"a": 1},"responseElements":null,"additionalEventData":{"MFAUsed":"No"},\
+        "requestID":"req-1","eventID":"ev-1","readOnly":false,"resources":[{"ARN":"arn:aws:ec2:eu-west-1:111122223333:instance/i-1"}],\
+        "eventType":"AwsApiCall","managementEvent":true,"recipientAccountId":"111122223333","eventCategory":"Management","sharedEventID":"sh-1",\
+        "vpcEndpointId":"vpce-1","serviceEventDetails":{"c":"d"},"tlsDetails":{"tlsVersion":"TLSv1.3","cipherSuite":"TLS_AES_128_GCM_SHA256",\
+        "clientProvidedHostHeader":"ec2.eu-west-1.amazonaws.com"}}""";
+    java.util.Map<String, Object> expected = new java.util.LinkedHashMap<>();
+    String[] texts = {"event_key", "ev-1", "event_id", "ev-1", "event_version", "1.09", "event_source", "ec2.amazonaws.com", "event_name", "RunInstances",
+        "aws_region", "eu-west-1", "source_ip_address", "203.0.113.9", "user_agent", "aws-cli/2.15", "identity_type", "AssumedRole",
+        "identity_principal_id", "AROAEXAMPLE:s", "identity_arn", "arn:aws:sts::111122223333:assumed-role/R/s", "identity_account_id", "111122223333",
+        "identity_access_key_id", "ASIAEXAMPLE", "identity_user_name", "u", "identity_invoked_by", "cloudformation.amazonaws.com",
+        "session_issuer_type", "Role", "session_issuer_arn", "arn:aws:iam::111122223333:role/R", "session_issuer_user_name", "R",
+        "session_issuer_account_id", "111122223333", "actor", "u", "error_code", "Client.UnauthorizedOperation", "error_message", "You are not authorized: é ✓",
+        "event_type", "AwsApiCall", "event_category", "Management", "request_id", "req-1", "shared_event_id", "sh-1", "recipient_account_id", "111122223333",
+        "vpc_endpoint_id", "vpce-1", "tls_version", "TLSv1.3", "tls_cipher_suite", "TLS_AES_128_GCM_SHA256",
+        "tls_client_provided_host_header", "ec2.eu-west-1.amazonaws.com", "request_parameters", "{\"a\": 1}",
+        "additional_event_data", "{\"MFAUsed\":\"No\"}", "resources", "[{\"ARN\":\"arn:aws:ec2:eu-west-1:111122223333:instance/i-1\"}]",
+        "service_event_details", "{\"c\":\"d\"}"};
+    for (int i = 0; i < texts.length; i += 2) {
+      expected.put(texts[i], texts[i + 1]);
+    }
+    expected.put("mfa_authenticated", true);
+    expected.put("mfa_used", false);
+    expected.put("read_only", false);
+    expected.put("management_event", true);
+    expected.put("record_index", 0);
+    expected.put("raw_offset", 0L);
+    expected.put("raw_length", record.getBytes(StandardCharsets.UTF_8).length);
+    expected.put("raw_encoded", false);
+    try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
+      stageAndCommit(store, "full.json", record.getBytes(StandardCharsets.UTF_8));
+    }
+    try (Connection c = DuckDbConnections.open(data, true);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT * FROM events")) {
+      assertThat(rs.next()).isTrue();
+      for (var column : expected.entrySet()) {
+        assertThat(rs.getObject(column.getKey())).as(column.getKey()).isEqualTo(column.getValue());
+      }
+      assertThat(rs.getObject("response_elements")).isNull();
+      assertThat(rs.getObject("event_time", java.time.LocalDateTime.class)).isEqualTo(java.time.LocalDateTime.parse("2024-01-02T03:04:05"));
+      assertThat(rs.getLong("dedupe_hash")).isEqualTo(DedupeKeys.hash("111122223333", "ev-1"));
+      assertThat(rs.next()).isFalse();
+    }
+  }
+
+  @Test
+  void eventsWithoutTheirFieldsAreStoredWithNulls() throws Exception {
+    try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
+      stageAndCommit(store, "bare.json", "{\"eventVersion\":\"1.0\",\"eventID\":\"e\"}".getBytes(StandardCharsets.UTF_8));
+    }
+    try (Connection c = DuckDbConnections.open(data, true);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT event_time, event_name, mfa_used, read_only, request_parameters, identity_type FROM events")) {
+      assertThat(rs.next()).isTrue();
+      for (int i = 1; i <= 6; i++) {
+        assertThat(rs.getObject(i)).as("column %d", i).isNull();
+      }
+    }
+  }
+
+  @Test
   void whatIsNotCommittedIsGoneAfterClose() throws IOException {
     List<CloudTrailEvent> many = new java.util.ArrayList<>();
-    for (int i = 0; i < 10_000; i++) { // more than an appender buffers, so automatic flushes happen
+    for (int i = 0; i < EventBatch.ROWS + 10_000; i++) { // more than a batch holds, so batches go to DuckDB before the commit
       many.add(parser.parse(("{\"eventVersion\":\"1.0\",\"eventID\":\"e" + i + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8)).events().get(0));
     }
     try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
       stageAndCommit(store, "cpl/SerializerTestFile.json");
       store.addEvents(store.nextFileId(), many);
-      assertThat(store.countEvents()).isEqualTo(10_006);
+      assertThat(store.countEvents()).isEqualTo(many.size() + 6);
     }
     try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
       assertThat(store.countEvents()).isEqualTo(6);
       assertThat(store.nextFileId()).isGreaterThan(1);
-      assertThat(store.addEvents(store.nextFileId(), many).cardinality()).isEqualTo(10_000);
+      assertThat(store.addEvents(store.nextFileId(), many).cardinality()).isEqualTo(many.size());
     }
   }
 
