@@ -45,7 +45,7 @@ public final class DuckDbEventStore implements EventStore {
   private final Connection conn;
   private final Path dataDir;
   private final DuckDBConnection duck;
-  private final EventBatch events = new EventBatch();
+  private final EventBatch events;
   private final DuckDBAppender rawChunks;
   private final DuckDBAppender problems;
   private final DuckDBAppender files;
@@ -77,6 +77,7 @@ public final class DuckDbEventStore implements EventStore {
     this.correlationEvents = duck.createAppender("main", "correlation_events");
     openTransaction();
     createFindingsView();
+    this.events = new EventBatch(); // last: it holds memory outside the heap, which a failed constructor would not free
   }
 
   /** Opens (creating if needed) the store in {@code dataDir} for writing. */
