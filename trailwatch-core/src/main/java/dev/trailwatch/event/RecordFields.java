@@ -2,7 +2,6 @@
 package dev.trailwatch.event;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Arrays;
@@ -42,30 +41,6 @@ final class RecordFields {
 
   RecordFields() {
     Arrays.fill(spans, -1);
-  }
-
-  /** The fields of a record given as text, or (when {@code fields} is null) why the text holds no record. */
-  record OfText(@Nullable RecordFields fields, String problem) {}
-
-  /** The record that {@code json} (the text of a JSON string: a CloudWatch Logs message, say) holds. */
-  static OfText ofText(byte[] json) throws IOException {
-    RecordFields f = new RecordFields();
-    try (JsonParser p = LogFileParser.parserOver(json)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return new OfText(null, "the embedded record is not a JSON object");
-      }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        if (!f.field(p.currentName(), p, 0)) {
-          f.unknown(p);
-        }
-      }
-      if (p.nextToken() != null) {
-        return new OfText(null, "the embedded record has text after its end");
-      }
-    } catch (JsonProcessingException e) {
-      return new OfText(null, "the embedded record is not valid JSON: " + SyntaxReasons.of(e));
-    }
-    return f.recordLike ? new OfText(f, "") : new OfText(null, "the embedded object is not a CloudTrail record");
   }
 
   /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -101,18 +102,22 @@ final class ScanState {
 
   /**
    * The record delivered as the JSON string {@code text}, which the file holds from {@code start} to {@code end}
-   * (a CloudWatch Logs message, lookup-events' CloudTrailEvent, Splunk's _raw): a record, or a problem with its index.
+   * (a CloudWatch Logs message, lookup-events' CloudTrailEvent, Splunk's _raw), itself or as an EventBridge event's
+   * detail: a record, or a problem with its index (none for another source's EventBridge event).
    */
   void textRecord(long start, String text, long end) throws IOException {
     int index = recordIndex++;
     indexedBy = recordStart;
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    RecordFields.OfText parsed = RecordFields.ofText(bytes);
-    RecordFields f = parsed.fields();
+    EmbeddedRecord.Read read = EmbeddedRecord.read(bytes);
+    RecordFields f = read.fields();
     if (f == null) {
-      out.problem(index, start, parsed.problem(), text);
+      if (!read.problem().isEmpty()) {
+        out.problem(index, start, read.problem(), text);
+      }
       return;
     }
-    out.record(f, bytes, 0, index, start, (int) (end - start), true);
+    byte[] record = read.start() == 0 && read.end() == bytes.length ? bytes : Arrays.copyOfRange(bytes, read.start(), read.end());
+    out.record(f, record, read.start(), index, start, (int) (end - start), true);
   }
 }

@@ -346,6 +346,35 @@ class LogFileParserTest {
     assertThat(search.problems()).singleElement().extracting(ParseProblem::reason).asString().startsWith("a search index document that is no CloudTrail record");
   }
 
+  /** An EventBridge event as a rule delivers it to its target (a log group, Firehose), its detail {@code detail}. */
+  static String eventBridgeEvent(String detail) {
+    return "{\"version\":\"0\",\"id\":\"6a7e8feb-b491\",\"detail-type\":\"AWS API Call via CloudTrail\",\"source\":\"aws.sts\",\"account\":\"111122223333\","
+        + "\"time\":\"2024-01-02T03:04:05Z\",\"region\":\"eu-west-1\",\"resources\":[],\"detail\":" + detail + "}";
+  }
+
+  @Test
+  void messagesThatAreEventBridgeEventsYieldTheirDetailAndPassOverOtherSources() {
+    String ec2 = "{\"version\":\"0\",\"detail-type\":\"EC2 Instance State-change Notification\",\"source\":\"aws.ec2\","
+        + "\"detail\":{\"instance-id\":\"i-1\",\"state\":\"running\"}}";
+    String withParameters = "{\"eventVersion\":\"1.08\",\"eventID\":\"p\",\"requestParameters\":{\"roleArn\": \"arn:aws:iam::1:role/R\"}}";
+    String subscription = "{\"messageType\":\"DATA_MESSAGE\",\"owner\":\"111122223333\",\"logGroup\":\"/aws/events/cloudtrail\",\"logStream\":\"s\","
+        + "\"subscriptionFilters\":[\"f\"],\"logEvents\":[{\"id\":\"1\",\"timestamp\":1,\"message\":" + quoted(eventBridgeEvent(good("a"))) + "},"
+        + "{\"id\":\"2\",\"timestamp\":2,\"message\":" + quoted(ec2) + "},{\"id\":\"3\",\"timestamp\":3,\"message\":" + quoted(good("b")) + "},"
+        + "{\"id\":\"4\",\"timestamp\":4,\"message\":" + quoted(eventBridgeEvent(withParameters)) + "}]}";
+    ParseResult r = parse(subscription);
+    ParseResult splunk = parse("{\"preview\":false,\"result\":{\"_raw\":" + quoted(eventBridgeEvent(good("c"))) + "}}\n");
+
+    assertThat(r.format()).isEqualTo(LogFormat.CLOUDWATCH_LOGS);
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.events()).extracting(e -> e.raw().text()).containsExactly(good("a"), good("b"), withParameters);
+    assertThat(r.events()).extracting(e -> e.location().encoded()).containsOnly(true);
+    assertThat(r.events().get(2).raw().nested(NestedDocument.REQUEST_PARAMETERS)).contains("{\"roleArn\": \"arn:aws:iam::1:role/R\"}");
+    assertThat(splunk.events()).extracting(e -> e.raw().text()).containsExactly(good("c"));
+    assertThat(EmbeddedRecord.originalIn(eventBridgeEvent(withParameters))).isEqualTo(withParameters);
+    assertThat(EmbeddedRecord.originalIn(good("c"))).isEqualTo(good("c"));
+    assertThat(EmbeddedRecord.originalIn(ec2)).isEqualTo(ec2);
+  }
+
   /** A CSV field as Logs Insights and Splunk write one: quoted, its quotes doubled. */
   static String csvField(String text) {
     return "\"" + text.replace("\"", "\"\"") + "\"";

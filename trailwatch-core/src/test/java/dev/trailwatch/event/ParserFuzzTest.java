@@ -36,7 +36,7 @@ class ParserFuzzTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"cpl/SerializerTestFileCompact.json", "filter-log-events output", "Logs Insights results", "Splunk results",
-      "a search response", "a search response of Logstash documents"})
+      "a search response", "a search response of Logstash documents", "a log group of EventBridge events"})
   void jsonTruncatedAtEveryOffsetKeepsTheRecordsBeforeTheCut(String what) throws IOException {
     byte[] file = switch (what) {
       case "filter-log-events output" -> LogFileParserTest.cloudWatchLogsApiOutput("a", "b", "c").strip().getBytes(StandardCharsets.UTF_8);
@@ -51,6 +51,9 @@ class ParserFuzzTest {
       case "a search response of Logstash documents" -> ("{\"hits\":{\"hits\":[\n" + String.join(",\n", List.of("a", "b", "c").stream()
           .map(id -> "{\"_id\":\"" + id + "\",\"_source\":{\"@version\":\"1\",\"message\":" + LogFileParserTest.quoted(LogFileParserTest.good(id))
               + ",\"host\":\"h\"}}").toList()) + "\n]}}").getBytes(StandardCharsets.UTF_8);
+      case "a log group of EventBridge events" -> ("{\"events\":[\n" + String.join(",\n", List.of("a", "b", "c").stream()
+          .map(id -> "{\"timestamp\":1,\"message\":" + LogFileParserTest.quoted(LogFileParserTest.eventBridgeEvent(LogFileParserTest.good(id))) + "}")
+          .toList()) + "\n]}").getBytes(StandardCharsets.UTF_8);
       default -> Files.readAllBytes(SAMPLES.resolve(what));
     };
     ParseResult whole = parser.parse(file);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.trailwatch.store.duckdb;
 
+import dev.trailwatch.event.EmbeddedRecord;
 import dev.trailwatch.event.FileContent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -38,14 +39,17 @@ final class StoredFileBytes {
     return FileContent.decode(new SequenceInputStream(Collections.enumeration(chunks.stream().map(ByteArrayInputStream::new).toList())));
   }
 
-  /** The record's text: the slice itself, or the decoded JSON string when the record was delivered as one. */
+  /**
+   * The record's text: the slice itself, or the record in the decoded JSON string when it was delivered as one (the
+   * string's text, or the detail of the EventBridge event it is).
+   */
   static String record(byte[] slice, boolean encoded) throws IOException {
     if (!encoded) {
       return new String(slice, StandardCharsets.UTF_8);
     }
     try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(slice)) {
       p.nextToken();
-      return p.getText();
+      return EmbeddedRecord.originalIn(p.getText());
     }
   }
 }

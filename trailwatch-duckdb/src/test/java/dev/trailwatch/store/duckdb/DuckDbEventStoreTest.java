@@ -153,20 +153,24 @@ class DuckDbEventStoreTest {
   }
 
   @Test
-  void originalRecordsOfCloudWatchLogsApiOutputAndLogsInsightsResultsAndCsvAndShippersDocumentsComeBackAsTheirMessages() throws IOException {
+  void originalRecordsDeliveredAsTextComeBackAsTheRecordTheTextHolds() throws IOException {
     List<CloudTrailEvent> records = parser.parse(Files.readAllBytes(SharedSamples.file("otel/cloudtrail_log.json"))).events();
     StringBuilder filtered = new StringBuilder("{\"events\": [");
     StringBuilder insights = new StringBuilder("{\"results\": [");
     StringBuilder csv = new StringBuilder("@timestamp,@message\n");
     StringBuilder documents = new StringBuilder(); // an index's dump: Elastic's AWS integration, then Logstash
+    StringBuilder bridged = new StringBuilder("{\"events\": ["); // a log group an EventBridge rule writes to
     for (int i = 0; i < records.size(); i++) {
       String message = "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(records.get(i).raw().text())) + "\"";
       filtered.append(i == 0 ? "" : ",").append("\n  {\"logStreamName\": \"s\", \"timestamp\": 1, \"message\": ").append(message).append("}");
       insights.append(i == 0 ? "" : ",").append("\n  [{\"field\": \"@timestamp\", \"value\": \"t\"}, {\"field\": \"@message\", \"value\": ").append(message).append("}]");
       csv.append("t,\"").append(records.get(i).raw().text().replace("\"", "\"\"")).append("\"\n");
+      String event = "{\"version\":\"0\",\"detail-type\":\"AWS API Call via CloudTrail\",\"detail\":" + records.get(i).raw().text() + "}";
+      bridged.append(i == 0 ? "" : ",").append("{\"message\": \"")
+          .append(new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(event))).append("\"}");
       documents.append("{\"_index\":\"i\",\"_source\":").append(i % 2 == 0 ? "{\"event\":{\"original\":" + message + "}}" : "{\"message\":" + message + "}").append("}\n");
     }
-    for (String file : List.of(filtered + "\n]}\n", insights + "\n], \"status\": \"Complete\"}\n", csv.toString(), documents.toString())) {
+    for (String file : List.of(filtered + "\n]}\n", insights + "\n], \"status\": \"Complete\"}\n", csv.toString(), documents.toString(), bridged + "]}")) {
       try (DuckDbEventStore store = DuckDbEventStore.open(data.resolve(String.valueOf(file.length())))) {
         stageAndCommit(store, "out.json", file.getBytes(StandardCharsets.UTF_8));
         assertThat(store.countEvents()).isEqualTo(records.size());

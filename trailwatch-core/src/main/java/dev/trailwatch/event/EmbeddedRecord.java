@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.event;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A record delivered as the text of a JSON string (a CloudWatch Logs message, lookup-events' CloudTrailEvent, Splunk's
+ * _raw, a shipper's message): the text is the record, or an EventBridge event whose {@code detail} is (an EventBridge
+ * rule that targets a log group writes such messages).
+ */
+public final class EmbeddedRecord {
+  private EmbeddedRecord() {}
+
+  /**
+   * What a text holds: a record's fields and where in the text the record lies ({@code start}, {@code end}), or no
+   * record (null fields) and why; no reason when the text is an EventBridge event of another source, passed over as
+   * such events are in files.
+   */
+  record Read(@Nullable RecordFields fields, int start, int end, String problem) {
+    static Read problem(String why) {
+      return new Read(null, -1, -1, why);
+    }
+  }
+
+  static Read read(byte[] json) throws IOException {
+    RecordFields f = new RecordFields();
+    RecordFields detail = null;
+    int detailStart = -1;
+    int detailEnd = -1;
+    try (JsonParser p = LogFileParser.parserOver(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return Read.problem("the embedded record is not a JSON object");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        if (f.field(name, p, 0)) {
+          continue;
+        }
+        if (!"detail".equals(name) || f.recordLike) {
+          f.unknown(p);
+        } else if (p.nextToken() == JsonToken.START_OBJECT) {
+          detailStart = (int) p.currentTokenLocation().getByteOffset();
+          detail = new RecordFields();
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            if (!detail.field(p.currentName(), p, 0)) {
+              detail.unknown(p);
+            }
+          }
+          detailEnd = (int) p.currentTokenLocation().getByteOffset() + 1;
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (p.nextToken() != null) {
+        return Read.problem("the embedded record has text after its end");
+      }
+    } catch (JsonProcessingException e) {
+      return Read.problem("the embedded record is not valid JSON: " + SyntaxReasons.of(e));
+    }
+    if (f.recordLike) {
+      return new Read(f, 0, json.length, "");
+    }
+    if (detail != null) {
+      return detail.recordLike ? new Read(detail, detailStart, detailEnd, "") : Read.problem("");
+    }
+    return Read.problem("the embedded object is not a CloudTrail record");
+  }
+
+  /**
+   * The original record in {@code text}, the decoded JSON string a file delivered it as: the text itself, or the
+   * {@code detail} of the EventBridge event it is, byte for byte as the event holds it.
+   */
+  public static String originalIn(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    try {
+      Read r = read(bytes);
+      if (r.fields() == null || r.start() == 0 && r.end() == bytes.length) {
+        return text;
+      }
+      return new String(bytes, r.start(), r.end() - r.start(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return text; // not read as a record when it was stored either
+    }
+  }
+}
