@@ -220,8 +220,7 @@ final class EventBatch implements AutoCloseable {
       read = true;
       VectorSchemaRoot into = getVectorSchemaRoot();
       for (int i = 0; i < columns.length; i++) {
-        columns[i].setValueCount(rows);
-        columns[i].makeTransferPair(into.getVector(i)).transfer();
+        columns[i].makeTransferPair(into.getVector(i)).transfer(); // their value counts set by insertInto
       }
       into.setRowCount(rows);
       return true;
