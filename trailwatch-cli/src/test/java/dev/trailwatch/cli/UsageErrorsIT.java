@@ -76,6 +76,22 @@ class UsageErrorsIT {
   }
 
   @Test
+  void aJvmThatKeepsJavaNioClosedToArrowIsToldWhatToAdd() throws Exception {
+    Path data = tmp.resolve("data");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.io.tmpdir=" + tmp,
+        "-cp", Jar.path().toString(), "dev.trailwatch.cli.Main", // not -jar: the manifest's Add-Opens does not apply
+        "ingest", "--data", data.toString(), dev.trailwatch.testkit.SharedSamples.dir().resolve("cpl").toString())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(p.waitFor()).as(err).isEqualTo(ExitStatus.FAILURE.code());
+    assertThat(err.lines()).as(err).singleElement().asString()
+        .isEqualTo("trailwatch: error: the store needs Java started with --add-opens=java.base/java.nio=ALL-UNNAMED"
+            + " (java -jar trailwatch.jar and ./trailwatch do that)");
+    assertThat(data.resolve("trailwatch.duckdb")).as("no store was made").doesNotExist();
+  }
+
+  @Test
   void aFileWhereTheDataFolderShouldBeIsNamed() throws Exception {
     Path file = Files.writeString(tmp.resolve("data"), "not a folder");
 
