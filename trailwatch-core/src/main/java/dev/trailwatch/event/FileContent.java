@@ -81,9 +81,7 @@ public final class FileContent {
         return new ArchiveEntries(new TarArchiveInputStream(plain), depth);
       }
       if (isSevenZ(head)) {
-        SevenZArchive sevenZ = SevenZArchive.read(plain);
-        return sevenZ != null ? new ArchiveEntries(sevenZ, depth)
-            : new NoLogs("a 7z archive over " + (SevenZArchive.MAX_BYTES >> 20) + " MiB, which Trailwatch does not hold in memory: unpack it (7z x) and ingest the folder");
+        return new ArchiveEntries(SevenZArchive.read(plain), depth);
       }
     }
     String notALogFile = notALogFile(head);
