@@ -7,7 +7,6 @@ import dev.trailwatch.event.CloudTrailEvent;
 import dev.trailwatch.event.ParseProblem;
 import dev.trailwatch.store.EventStore;
 import dev.trailwatch.store.FileEntry;
-import dev.trailwatch.store.FileStatus;
 import dev.trailwatch.store.StoreException;
 import dev.trailwatch.store.StoredFile;
 import dev.trailwatch.store.StoredProblem;
@@ -23,35 +22,27 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.StringJoiner;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link EventStore} in one DuckDB file. Rows go straight into the real tables inside one open transaction,
- * events as Arrow batches ({@link EventBatch}) and the other tables' rows through Appenders (DuckDB makes appender
- * flushes part of the connection's transaction), so nothing is copied twice. Deduplication keeps a set of the
- * identity hashes of every stored event in memory (8 to 16 bytes per event, loaded on the first write) and asks the
- * table only about events whose hash was seen.
+ * events each once ({@link EventsOnce}) and the other tables' rows through Appenders (DuckDB makes appender flushes
+ * part of the connection's transaction), so nothing is copied twice.
  */
 public final class DuckDbEventStore implements EventStore {
   private final Connection conn;
   private final Path dataDir;
-  private final DuckDBConnection duck;
-  private final EventBatch events;
+  private final EventsOnce events;
   private final DuckDBAppender rawChunks;
   private final DuckDBAppender problems;
   private final DuckDBAppender files;
   private final DuckDBAppender matches;
   private final DuckDBAppender correlationEvents;
-  private @Nullable LongHashSet seen;
   /** Matches of the open transaction folded by dedupe key; written as one row per key at commit. */
   private final Map<String, FoldedMatches> folded = new HashMap<>();
   private long lastFileId;
@@ -69,7 +60,7 @@ public final class DuckDbEventStore implements EventStore {
       }
     }
     conn.setAutoCommit(false);
-    this.duck = conn.unwrap(DuckDBConnection.class);
+    DuckDBConnection duck = conn.unwrap(DuckDBConnection.class);
     this.rawChunks = duck.createAppender("main", "raw_chunks");
     this.problems = duck.createAppender("main", "problems");
     this.files = duck.createAppender("main", "files");
@@ -77,7 +68,7 @@ public final class DuckDbEventStore implements EventStore {
     this.correlationEvents = duck.createAppender("main", "correlation_events");
     openTransaction();
     createFindingsView();
-    this.events = new EventBatch(); // last: it holds memory outside the heap, which a failed constructor would not free
+    this.events = new EventsOnce(duck); // last: it holds memory outside the heap, which a failed constructor would not free
   }
 
   /** Opens (creating if needed) the store in {@code dataDir} for writing. */
@@ -116,19 +107,8 @@ public final class DuckDbEventStore implements EventStore {
 
   @Override
   public Map<String, StoredFile> latestFiles() {
-    String sql =
-        """
-        SELECT file_id, source, size, last_modified, etag, sha256, format, status, selection FROM files
-        QUALIFY row_number() OVER (PARTITION BY source ORDER BY file_id DESC) = 1""";
-    Map<String, StoredFile> out = new HashMap<>();
-    try (PreparedStatement ps = conn.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        String source = rs.getString(2);
-        out.put(source, new StoredFile(rs.getLong(1), source, rs.getLong(3), instant(rs.getObject(4, LocalDateTime.class)),
-            rs.getString(5), rs.getString(6), rs.getString(7), FileStatus.valueOf(rs.getString(8).toUpperCase(Locale.ROOT)),
-            rs.getString(9)));
-      }
-      return out;
+    try {
+      return LedgerRows.latestFiles(conn);
     } catch (SQLException e) {
       throw failure("read the files ledger", e);
     }
@@ -142,25 +122,7 @@ public final class DuckDbEventStore implements EventStore {
   @Override
   public BitSet addEvents(long fileId, List<CloudTrailEvent> batch) {
     try {
-      LongHashSet known = seen();
-      BitSet added = new BitSet(batch.size());
-      List<Integer> candidates = new ArrayList<>();
-      List<Long> candidateHashes = new ArrayList<>();
-      for (int i = 0; i < batch.size(); i++) {
-        CloudTrailEvent e = batch.get(i);
-        long h = DedupeKeys.hash(e.recipientAccountId(), e.eventKey());
-        if (known.add(h)) {
-          addRow(fileId, h, e);
-          added.set(i);
-        } else {
-          candidates.add(i);
-          candidateHashes.add(h);
-        }
-      }
-      if (!candidates.isEmpty()) {
-        addCandidates(fileId, batch, candidates, candidateHashes, added);
-      }
-      return added;
+      return events.add(fileId, batch);
     } catch (SQLException e) {
       throw failure("add events", e);
     }
@@ -214,50 +176,6 @@ public final class DuckDbEventStore implements EventStore {
     }
   }
 
-  /** Events whose hash was seen: stored only when no stored event has the same full identity. */
-  private void addCandidates(long fileId, List<CloudTrailEvent> batch, List<Integer> positions, List<Long> hashes, BitSet added)
-      throws SQLException {
-    events.insertInto(duck);
-    Set<String> stored = new HashSet<>();
-    StringJoiner in = new StringJoiner(",", "(", ")");
-    hashes.forEach(h -> in.add(Long.toString(h))); // our own numbers, never event text
-    String sql = "SELECT coalesce(recipient_account_id, ''), event_key FROM events WHERE dedupe_hash IN " + in;
-    try (PreparedStatement ps = conn.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        stored.add(rs.getString(1) + '\u0000' + rs.getString(2));
-      }
-    }
-    for (int i = 0; i < positions.size(); i++) {
-      CloudTrailEvent e = batch.get(positions.get(i));
-      String id = (e.recipientAccountId() == null ? "" : e.recipientAccountId()) + '\u0000' + e.eventKey();
-      if (stored.add(id)) {
-        addRow(fileId, hashes.get(i), e);
-        added.set(positions.get(i));
-      }
-    }
-  }
-
-  private void addRow(long fileId, long hash, CloudTrailEvent e) throws SQLException {
-    events.add(fileId, hash, e);
-    if (events.full()) {
-      events.insertInto(duck);
-    }
-  }
-
-  private LongHashSet seen() throws SQLException {
-    LongHashSet s = seen;
-    if (s == null) {
-      s = new LongHashSet();
-      try (PreparedStatement ps = conn.prepareStatement("SELECT dedupe_hash FROM events"); ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          s.add(rs.getLong(1));
-        }
-      }
-      seen = s;
-    }
-    return s;
-  }
-
   @Override
   public void addRawChunk(long fileId, int seq, byte[] data, int length) {
     try {
@@ -274,16 +192,7 @@ public final class DuckDbEventStore implements EventStore {
   @Override
   public void addProblems(long fileId, String source, List<ParseProblem> found) {
     try {
-      for (ParseProblem p : found) {
-        problems.beginRow();
-        problems.append(fileId);
-        problems.append(source);
-        problems.append(p.recordIndex());
-        problems.append(p.byteOffset());
-        problems.append(p.reason());
-        problems.append(p.rawText());
-        problems.endRow();
-      }
+      LedgerRows.appendProblems(problems, fileId, source, found);
     } catch (SQLException e) {
       throw failure("add problems", e);
     }
@@ -324,36 +233,7 @@ public final class DuckDbEventStore implements EventStore {
   @Override
   public void addFile(FileEntry f, int eventsNew, int eventsDuplicate) {
     try {
-      files.beginRow();
-      files.append(f.fileId());
-      files.append(f.source());
-      files.append(f.size());
-      if (f.lastModified() == null) {
-        files.appendNull();
-      } else {
-        files.appendEpochMicros(Appends.micros(f.lastModified()));
-      }
-      if (f.etag() == null) {
-        files.appendNull();
-      } else {
-        files.append(f.etag());
-      }
-      files.append(f.sha256());
-      files.append(f.summary().format().name().toLowerCase(Locale.ROOT));
-      files.append(f.status().label());
-      files.append(f.summary().records());
-      files.append(eventsNew);
-      files.append(eventsDuplicate);
-      files.append(f.summary().problems());
-      files.append(f.summary().recordsWithUnknownFields());
-      files.append(f.summary().decompressedBytes());
-      files.appendEpochMicros(Appends.micros(Instant.now()));
-      if (f.selection() == null) {
-        files.appendNull();
-      } else {
-        files.append(f.selection());
-      }
-      files.endRow();
+      LedgerRows.appendFile(files, f, eventsNew, eventsDuplicate);
     } catch (SQLException e) {
       throw failure("add a ledger row", e);
     }
@@ -377,7 +257,6 @@ public final class DuckDbEventStore implements EventStore {
       events.discard();
       flushAll(); // the appenders' buffered rows go into the open transaction, which is then discarded
       conn.rollback();
-      seen = null; // it held the hashes of the discarded events: reload on the next write
       openTransaction();
     } catch (SQLException e) {
       throw failure("roll back", e);
@@ -400,7 +279,7 @@ public final class DuckDbEventStore implements EventStore {
       f.append(matches);
     }
     folded.clear();
-    events.insertInto(duck);
+    events.flush();
     rawChunks.flush();
     problems.flush();
     files.flush();
@@ -420,26 +299,8 @@ public final class DuckDbEventStore implements EventStore {
 
   @Override
   public List<StoredProblem> problemsOf(java.util.Collection<Long> fileIds, int limit) {
-    List<StoredProblem> found = new ArrayList<>();
-    if (fileIds.isEmpty()) {
-      return found;
-    }
-    String marks = String.join(", ", java.util.Collections.nCopies(fileIds.size(), "?"));
-    String sql = "SELECT source, record_index, byte_offset, reason FROM (SELECT *, row_number() OVER (PARTITION BY file_id"
-        + " ORDER BY byte_offset, record_index) AS nth FROM problems WHERE file_id IN (" + marks + ") ORDER BY nth, file_id, byte_offset,"
-        + " record_index LIMIT ?) ORDER BY file_id, byte_offset, record_index";
-    try (PreparedStatement ps = conn.prepareStatement(sql)) {
-      int i = 1;
-      for (long id : fileIds) {
-        ps.setLong(i++, id);
-      }
-      ps.setInt(i, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          found.add(new StoredProblem(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4)));
-        }
-      }
-      return found;
+    try {
+      return LedgerRows.problemsOf(conn, fileIds, limit);
     } catch (SQLException e) {
       throw failure("read problems", e);
     }
@@ -463,7 +324,6 @@ public final class DuckDbEventStore implements EventStore {
     try {
       // Closing an appender flushes it into the open transaction, which is then rolled back: what was not
       // committed is discarded.
-      events.discard();
       events.close();
       for (DuckDBAppender a : List.of(rawChunks, problems, files, matches, correlationEvents)) {
         a.close();
