@@ -126,8 +126,8 @@ public final class StoredEvents implements AutoCloseable {
         plain.skipNBytes(s[0] - at);
         byte[] bytes = plain.readNBytes((int) s[1]);
         at = s[0] + s[1];
-        if (s[2] == 1) {
-          bytes = StoredFileBytes.record(bytes, true).getBytes(StandardCharsets.UTF_8);
+        if (s[2] == 1) { // the parser finds the record in the string's text as it did at ingest, an EventBridge event's detail too
+          bytes = StoredFileBytes.text(bytes, true).getBytes(StandardCharsets.UTF_8);
         }
         for (CloudTrailEvent e : parser.parse(bytes).events()) {
           action.accept(e);

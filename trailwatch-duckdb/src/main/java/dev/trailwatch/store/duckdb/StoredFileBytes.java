@@ -39,17 +39,23 @@ final class StoredFileBytes {
     return FileContent.decode(new SequenceInputStream(Collections.enumeration(chunks.stream().map(ByteArrayInputStream::new).toList())));
   }
 
-  /**
-   * The record's text: the slice itself, or the record in the decoded JSON string when it was delivered as one (the
-   * string's text, or the detail of the EventBridge event it is).
-   */
-  static String record(byte[] slice, boolean encoded) throws IOException {
+  /** The text of a record's slice: the slice itself, or the decoded JSON string when the record was delivered as one. */
+  static String text(byte[] slice, boolean encoded) throws IOException {
     if (!encoded) {
       return new String(slice, StandardCharsets.UTF_8);
     }
     try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(slice)) {
       p.nextToken();
-      return EmbeddedRecord.originalIn(p.getText());
+      return p.getText();
     }
+  }
+
+  /**
+   * The original record: the slice's text, or the record in the decoded JSON string (the string's text, or the detail
+   * of the EventBridge event it is).
+   */
+  static String record(byte[] slice, boolean encoded) throws IOException {
+    String text = text(slice, encoded);
+    return encoded ? EmbeddedRecord.originalIn(text) : text;
   }
 }
