@@ -16,7 +16,8 @@ import java.util.function.Predicate;
  * Finds CloudTrail records in a log file of any format users have, recognised by content (the formats are listed in
  * {@link LogFormat}; {@link FileContent} undoes compression, archives, wide encodings and CSV first). Digest files are
  * recognised and yield no events. Streaming: memory per file is bounded by the largest record
- * ({@link #MAX_RECORD_BYTES}), whatever the file's size (a 7z archive, which must be held, apart).
+ * ({@link #MAX_RECORD_BYTES}), whatever the file's size (a 7z archive apart: it is held in memory, or a large one
+ * copied to a temporary file, see {@link SevenZArchive}).
  *
  * <p>Bad input is data: a malformed record, a syntax error, truncated gzip or a record over the size limit
  * becomes a {@link ParseProblem} and parsing resumes at the next record it can find. Stateless and
