@@ -10,10 +10,6 @@ import java.util.Optional;
 
 /** A file on the local file system, found with {@code selection} (which also chooses the files read in an archive). */
 public record LocalFile(Path path, long size, Instant modified, boolean explicit, LayoutSelection selection) implements LogFile {
-  public LocalFile(Path path, long size, Instant modified, boolean explicit) {
-    this(path, size, modified, explicit, LayoutSelection.everything());
-  }
-
   @Override
   public String source() {
     return path.toString();

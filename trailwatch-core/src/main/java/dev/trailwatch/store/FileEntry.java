@@ -21,11 +21,6 @@ public record FileEntry(
     ParseSummary summary,
     @Nullable String selection) {
 
-  /** A file read whole. */
-  public FileEntry(long fileId, String source, long size, @Nullable Instant lastModified, @Nullable String etag, String sha256, ParseSummary summary) {
-    this(fileId, source, size, lastModified, etag, sha256, summary, null);
-  }
-
   /** The ledger status this file gets. */
   public FileStatus status() {
     return switch (summary.format()) {

@@ -78,7 +78,7 @@ class ReaderFailureTest {
 
   private static LogFile sample(String name) throws IOException {
     Path p = SharedSamples.file(name);
-    return new LocalFile(p, Files.size(p), Files.getLastModifiedTime(p).toInstant(), true);
+    return new LocalFile(p, Files.size(p), Files.getLastModifiedTime(p).toInstant(), true, dev.trailwatch.source.LayoutSelection.everything());
   }
 
   @Test

@@ -42,7 +42,7 @@ class DuckDbEventStoreTest {
     int added = store.addEvents(id, r.events()).cardinality();
     store.addProblems(id, sample, r.problems());
     ParseSummary summary = new ParseSummary(r.format(), r.events().size(), r.problems().size(), 0, 0, bytes.length);
-    FileEntry entry = new FileEntry(id, sample, bytes.length, Instant.parse("2024-01-01T00:00:00Z"), null, "h", summary);
+    FileEntry entry = new FileEntry(id, sample, bytes.length, Instant.parse("2024-01-01T00:00:00Z"), null, "h", summary, null);
     store.addFile(entry, added, r.events().size() - added);
     store.commit();
     return List.of(new Added(entry, added, r.events().size() - added));
