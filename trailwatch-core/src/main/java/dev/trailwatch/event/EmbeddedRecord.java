@@ -45,12 +45,7 @@ public final class EmbeddedRecord {
           f.unknown(p);
         } else if (p.nextToken() == JsonToken.START_OBJECT) {
           detailStart = (int) p.currentTokenLocation().getByteOffset();
-          detail = new RecordFields();
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            if (!detail.field(p.currentName(), p, 0)) {
-              detail.unknown(p);
-            }
-          }
+          detail = fieldsOf(p);
           detailEnd = (int) p.currentTokenLocation().getByteOffset() + 1;
         } else {
           p.skipChildren();
@@ -69,6 +64,17 @@ public final class EmbeddedRecord {
       return detail.recordLike ? new Read(detail, detailStart, detailEnd, "") : Read.problem("");
     }
     return Read.problem("the embedded object is not a CloudTrail record");
+  }
+
+  /** The fields of the object just opened, read to its end. */
+  private static RecordFields fieldsOf(JsonParser p) throws IOException {
+    RecordFields f = new RecordFields();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      if (!f.field(p.currentName(), p, 0)) {
+        f.unknown(p);
+      }
+    }
+    return f;
   }
 
   /**
