@@ -57,10 +57,10 @@ final class SevenZArchive extends ArchiveInputStream<SevenZArchiveEntry> {
       throw cannotCopy(e);
     }
     try (OutputStream out = Files.newOutputStream(copy)) {
-      byte[] buf = head;
-      for (int n = head.length; n > 0; n = in.read(buf)) { // a failing source is the source's failure, told apart by its owner
+      write(out, head, head.length);
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) != -1; ) { // a failing source is the source's failure, told apart by its owner
         write(out, buf, n);
-        buf = buf == head ? new byte[1 << 16] : buf;
       }
       return copy;
     } catch (IOException | RuntimeException e) {
