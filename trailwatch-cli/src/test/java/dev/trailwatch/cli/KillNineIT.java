@@ -71,12 +71,9 @@ class KillNineIT {
     Thread.sleep(300 + RANDOM.nextInt(2700));
     p.destroyForcibly(); // SIGKILL on Linux
     p.waitFor();
-    if (Files.exists(data.resolve("trailwatch.duckdb"))) {
-      Cli files = Cli.run("query", "--data", data.toString(), "--csv", "SELECT count(*) FROM files");
-      long committed = files.exit() == 0 ? Long.parseLong(files.out().lines().skip(1).findFirst().orElse("0")) : 0;
-      if (committed > 0 && committed < totalFiles) {
-        KILLED_MIDWAY.incrementAndGet();
-      }
+    long committed = committedFiles(data);
+    if (committed > 0 && committed < totalFiles) {
+      KILLED_MIDWAY.incrementAndGet();
     }
 
     Cli again = Jar.run(300, List.of(), "ingest", "--commit-events", "2000", "--data", data.toString(), corpus.toString());
@@ -87,32 +84,46 @@ class KillNineIT {
 
   @org.junit.jupiter.api.Test
   void aStoppedIngestSaysWhatItKeptAndTheSameCommandFinishesIt() throws Exception {
-    long wait = 2_500; // ms: shorter when the ingest finished first, longer when it was stopped before its first commit
+    // The stop must land after the first commit and before the last. The wait counts from the store's creation
+    // (a busy machine starts the JVM slowly); it grows after a stop that came before any commit and shrinks after
+    // one that came when every file was in.
+    long wait = 1_500;
     for (int attempt = 0; ; attempt++) {
+      assertThat(attempt).as("never stopped between the first and the last commit").isLessThan(8);
       Path data = Files.createTempDirectory(tmp, "stopped");
       Path err = tmp.resolve("stopped-" + attempt + ".err");
       Process p = Jar.builder(List.of(), "ingest", "--commit-events", "500", "--data", data.toString(), corpus.toString())
           .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
-      Thread.sleep(wait);
-      if (!p.isAlive()) {
-        assertThat(attempt).as("the ingest always finished before it could be stopped").isLessThan(6);
-        wait = wait * 2 / 3;
-        continue;
+      for (int i = 0; i < 1_200 && p.isAlive() && !Files.exists(data.resolve("trailwatch.duckdb")); i++) {
+        Thread.sleep(50);
       }
+      Thread.sleep(wait);
       p.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the JVM runs its shutdown hooks
       p.waitFor();
-      String said = Files.readString(err);
-      if (said.contains("0 files (")) {
-        assertThat(attempt).as("never stopped after a commit: %s", said).isLessThan(6);
-        wait = wait * 3 / 2; // a busy machine: the first commit came later
-        continue; // stopped before the first commit: says so, but proves less
+      long committed = committedFiles(data);
+      if (committed == 0) {
+        wait = wait * 3 / 2; // stopped before the first commit: proves less
+        continue;
       }
+      if (committed == totalFiles) {
+        wait = wait * 2 / 3; // the ingest had read everything
+        continue;
+      }
+      String said = Files.readString(err);
       assertThat(said).containsPattern("trailwatch: stopped; [0-9,]+ files? \\([0-9,]+ new events?\\) committed and kept; run the same command again");
       Cli again = Jar.run(300, List.of(), "ingest", "--data", data.toString(), corpus.toString());
       assertThat(again.err()).doesNotContain("stopped");
       assertThat(fingerprint(data)).isEqualTo(reference);
       return;
     }
+  }
+
+  private static long committedFiles(Path data) {
+    if (!Files.exists(data.resolve("trailwatch.duckdb"))) {
+      return 0;
+    }
+    Cli files = Cli.run("query", "--data", data.toString(), "--csv", "SELECT count(*) FROM files");
+    return files.exit() == 0 ? Long.parseLong(files.out().lines().skip(1).findFirst().orElse("0")) : 0;
   }
 
   /** What the store holds, independent of file ids and commit order. */
