@@ -55,6 +55,13 @@ public record CloudTrailEvent(
     requireNonNull(raw, "raw");
   }
 
+  /** This record, found at {@code where}. */
+  public CloudTrailEvent at(RecordLocation where) {
+    return new CloudTrailEvent(eventKey, eventId, eventVersion, eventTime, eventSource, eventName, awsRegion, sourceIpAddress,
+        userAgent, userIdentity, errorCode, errorMessage, readOnly, eventType, eventCategory, managementEvent, requestId,
+        sharedEventId, recipientAccountId, vpcEndpointId, tlsDetails, mfaUsed, actor, where, raw);
+  }
+
   /** True for CloudTrail Insights events ({@code eventType} {@code AwsCloudTrailInsight}). */
   public boolean isInsight() {
     return "AwsCloudTrailInsight".equals(eventType) || "Insight".equals(eventCategory);

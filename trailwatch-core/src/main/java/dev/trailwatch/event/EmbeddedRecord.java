@@ -78,14 +78,18 @@ public final class EmbeddedRecord {
   }
 
   /**
-   * The original record in {@code text}, the decoded JSON string a file delivered it as: the text itself, or the
-   * {@code detail} of the EventBridge event it is, byte for byte as the event holds it.
+   * The original record in {@code text}, the decoded JSON string a file delivered it as: the text itself, the
+   * {@code detail} of the EventBridge event it is, or the record of the log file it is whose account ({@code ""} for
+   * none) and key are these, byte for byte as the text holds it.
    */
-  public static String originalIn(String text) {
+  public static String originalIn(String text, String recipientAccountId, String eventKey) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     try {
       Read r = read(bytes);
-      if (r.fields() == null || r.start() == 0 && r.end() == bytes.length) {
+      if (r.fields() == null) {
+        return r.problem().isEmpty() ? text : EmbeddedLogFile.recordIn(bytes, recipientAccountId, eventKey).orElse(text);
+      }
+      if (r.start() == 0 && r.end() == bytes.length) {
         return text;
       }
       return new String(bytes, r.start(), r.end() - r.start(), StandardCharsets.UTF_8);

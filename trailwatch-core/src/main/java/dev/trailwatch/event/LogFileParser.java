@@ -86,20 +86,7 @@ public final class LogFileParser {
     List<CloudTrailEvent> events = new ArrayList<>();
     List<ParseProblem> problems = new ArrayList<>();
     try {
-      ParseSummary summary =
-          parse(
-              new ByteArrayInputStream(bytes),
-              new RecordSink() {
-                @Override
-                public void accept(CloudTrailEvent event) {
-                  events.add(event);
-                }
-
-                @Override
-                public void problem(ParseProblem problem) {
-                  problems.add(problem);
-                }
-              });
+      ParseSummary summary = parse(new ByteArrayInputStream(bytes), RecordSink.of(events::add, problems::add));
       return new ParseResult(summary.format(), events, problems);
     } catch (IOException e) {
       throw new IllegalStateException("reading from memory cannot fail", e);

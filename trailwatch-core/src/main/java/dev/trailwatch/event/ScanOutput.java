@@ -29,16 +29,32 @@ final class ScanOutput {
    * {@code start} for {@code length} bytes of the file ({@code encoded} when they are a JSON string holding it).
    */
   void record(RecordFields f, byte[] bytes, long spanBase, int index, long start, int length, boolean encoded) {
-    CloudTrailEvent event = f.event(bytes, spanBase, new RecordLocation(index, origin + start, length, encoded));
+    if (f.unknownFields) {
+      unknownFieldRecords++;
+    }
+    record(f.event(bytes, spanBase, new RecordLocation(index, origin + start, length, encoded)));
+  }
+
+  private void record(CloudTrailEvent event) {
     if (event.eventTime() == null) {
       untimedRecords++; // kept, as the samples' table asks, but counted: no time range will show it
     }
     records++;
-    if (f.unknownFields) {
-      unknownFieldRecords++;
-    }
     emittedSinceProblem = true;
     sink.accept(event);
+  }
+
+  /**
+   * A record of a log file delivered as one text ({@link EmbeddedLogFile}), the {@code index}th of the file: the
+   * text lies at {@code start} for {@code length} bytes of the file.
+   */
+  void embedded(CloudTrailEvent e, int index, long start, int length) {
+    record(e.at(new RecordLocation(index, origin + start, length, true)));
+  }
+
+  /** Records of a log file delivered as one text that held fields CloudTrail does not write. */
+  void unknownFieldRecords(int count) {
+    unknownFieldRecords += count;
   }
 
   void problem(int index, long offset, String reason, String raw) {

@@ -101,22 +101,25 @@ final class ScanState {
   }
 
   /**
-   * The record delivered as the JSON string {@code text}, which the file holds from {@code start} to {@code end}
-   * (a CloudWatch Logs message, lookup-events' CloudTrailEvent, Splunk's _raw), itself or as an EventBridge event's
-   * detail: a record, or a problem with its index (none for another source's EventBridge event).
+   * The records delivered as the JSON string {@code text}, which the file holds from {@code start} to {@code end}
+   * (a CloudWatch Logs message, lookup-events' CloudTrailEvent, Splunk's _raw): the text itself, an EventBridge
+   * event's detail, or each record of the whole log file the text is ({@link EmbeddedLogFile}); else a problem with
+   * its index (none for another source's EventBridge event).
    */
   void textRecord(long start, String text, long end) throws IOException {
-    int index = recordIndex++;
     indexedBy = recordStart;
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     EmbeddedRecord.Read read = EmbeddedRecord.read(bytes);
     RecordFields f = read.fields();
     if (f == null) {
-      if (!read.problem().isEmpty()) {
-        out.problem(index, start, read.problem(), text);
+      if (read.problem().isEmpty()) {
+        recordIndex++; // another source's EventBridge event, passed over
+      } else if (!EmbeddedLogFile.mayBeOne(bytes) || !EmbeddedLogFile.scan(bytes, this, start, (int) (end - start))) {
+        out.problem(recordIndex++, start, read.problem(), text);
       }
       return;
     }
+    int index = recordIndex++;
     byte[] record = read.start() == 0 && read.end() == bytes.length ? bytes : Arrays.copyOfRange(bytes, read.start(), read.end());
     out.record(f, record, read.start(), index, start, (int) (end - start), true);
   }

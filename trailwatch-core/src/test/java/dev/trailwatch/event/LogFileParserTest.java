@@ -370,9 +370,47 @@ class LogFileParserTest {
     assertThat(r.events()).extracting(e -> e.location().encoded()).containsOnly(true);
     assertThat(r.events().get(2).raw().nested(NestedDocument.REQUEST_PARAMETERS)).contains("{\"roleArn\": \"arn:aws:iam::1:role/R\"}");
     assertThat(splunk.events()).extracting(e -> e.raw().text()).containsExactly(good("c"));
-    assertThat(EmbeddedRecord.originalIn(eventBridgeEvent(withParameters))).isEqualTo(withParameters);
-    assertThat(EmbeddedRecord.originalIn(good("c"))).isEqualTo(good("c"));
-    assertThat(EmbeddedRecord.originalIn(ec2)).isEqualTo(ec2);
+    assertThat(EmbeddedRecord.originalIn(eventBridgeEvent(withParameters), "", "key")).isEqualTo(withParameters);
+    assertThat(EmbeddedRecord.originalIn(good("c"), "", "key")).isEqualTo(good("c"));
+    assertThat(EmbeddedRecord.originalIn(ec2, "", "key")).isEqualTo(ec2);
+  }
+
+  @Test
+  void textsThatAreWholeLogFilesYieldEachOfTheirRecords() {
+    String withParameters = "{\"eventVersion\":\"1.08\",\"eventID\":\"p\",\"requestParameters\":{\"roleArn\": \"arn:aws:iam::1:role/R\"}}";
+    String noId = "{\"eventVersion\":\"1.08\",\"eventName\":\"ConsoleLogin\",\"recipientAccountId\":\"2\"}";
+    String file = "{\"Records\":[" + good("a") + ",\n" + withParameters + ", [\"not a record\"], " + noId + "]}";
+    // Logstash's S3 input with its default codec: one document per line of a CloudTrail file, the line its message
+    String logstash = "{\"hits\":{\"hits\":[{\"_index\":\"logstash\",\"_source\":{\"message\":" + quoted(file) + "}},"
+        + "{\"_index\":\"logstash\",\"_source\":{\"message\":" + quoted(good("c")) + "}}]}}";
+    String noRecords = "{\"Records\":[]}";
+    String subscription = "{\"messageType\":\"DATA_MESSAGE\",\"owner\":\"1\",\"logGroup\":\"g\",\"logStream\":\"s\",\"subscriptionFilters\":[\"f\"],"
+        + "\"logEvents\":[{\"id\":\"1\",\"timestamp\":1,\"message\":" + quoted("[" + good("d") + "," + good("e") + "]") + "},"
+        + "{\"id\":\"2\",\"timestamp\":2,\"message\":" + quoted(noRecords) + "},{\"id\":\"3\",\"timestamp\":3,\"message\":\"[INFO] started\"}]}";
+
+    ParseResult r = parse(logstash);
+    ParseResult cw = parse(subscription);
+
+    assertThat(r.events()).extracting(e -> e.raw().text()).containsExactly(good("a"), withParameters, noId, good("c"));
+    assertThat(r.events()).extracting(e -> e.location().recordIndex()).containsExactly(0, 1, 3, 4);
+    int at = logstash.indexOf(quoted(file));
+    assertThat(r.events().subList(0, 3)).extracting(e -> e.location().offset(), e -> e.location().length(), e -> e.location().encoded())
+        .containsOnly(org.assertj.core.groups.Tuple.tuple((long) at, quoted(file).length(), true));
+    assertThat(r.events().get(1).raw().nested(NestedDocument.REQUEST_PARAMETERS)).contains("{\"roleArn\": \"arn:aws:iam::1:role/R\"}");
+    assertThat(r.events().get(2).eventKey()).startsWith("sha256:");
+    assertThat(r.problems()).singleElement().satisfies(p -> {
+      assertThat(p.recordIndex()).isEqualTo(2);
+      assertThat(p.byteOffset()).isEqualTo(at);
+      assertThat(p.reason()).startsWith("in the log file the text holds at byte ").endsWith(": a JSON array where a record object was expected");
+    });
+    assertThat(cw.events()).extracting(e -> e.raw().text()).containsExactly(good("d"), good("e"));
+    assertThat(cw.problems()).extracting(ParseProblem::rawText).containsExactly(noRecords, "[INFO] started");
+
+    for (CloudTrailEvent e : r.events().subList(0, 3)) {
+      String account = e.recipientAccountId() == null ? "" : e.recipientAccountId();
+      assertThat(EmbeddedRecord.originalIn(file, account, e.eventKey())).isEqualTo(e.raw().text());
+    }
+    assertThat(EmbeddedRecord.originalIn(file, "9", r.events().get(2).eventKey())).as("another account's record").isEqualTo(file);
   }
 
   /** A CSV field as Logs Insights and Splunk write one: quoted, its quotes doubled. */

@@ -36,7 +36,8 @@ class ParserFuzzTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"cpl/SerializerTestFileCompact.json", "filter-log-events output", "Logs Insights results", "Splunk results",
-      "a search response", "a search response of Logstash documents", "a log group of EventBridge events"})
+      "a search response", "a search response of Logstash documents", "a log group of EventBridge events",
+      "Logstash documents of whole files"})
   void jsonTruncatedAtEveryOffsetKeepsTheRecordsBeforeTheCut(String what) throws IOException {
     byte[] file = switch (what) {
       case "filter-log-events output" -> LogFileParserTest.cloudWatchLogsApiOutput("a", "b", "c").strip().getBytes(StandardCharsets.UTF_8);
@@ -54,6 +55,9 @@ class ParserFuzzTest {
       case "a log group of EventBridge events" -> ("{\"events\":[\n" + String.join(",\n", List.of("a", "b", "c").stream()
           .map(id -> "{\"timestamp\":1,\"message\":" + LogFileParserTest.quoted(LogFileParserTest.eventBridgeEvent(LogFileParserTest.good(id))) + "}")
           .toList()) + "\n]}").getBytes(StandardCharsets.UTF_8);
+      case "Logstash documents of whole files" -> ("{\"hits\":{\"hits\":[\n" + String.join(",\n", List.of("a", "b", "c").stream()
+          .map(id -> "{\"_source\":{\"message\":" + LogFileParserTest.quoted("{\"Records\":[" + LogFileParserTest.good(id + "1") + ","
+              + LogFileParserTest.good(id + "2") + "]}") + "}}").toList()) + "\n]}}").getBytes(StandardCharsets.UTF_8);
       default -> Files.readAllBytes(SAMPLES.resolve(what));
     };
     ParseResult whole = parser.parse(file);

@@ -25,22 +25,21 @@ public final class RawRecords {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(cut(conn, rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getBoolean(4)));
+        return Optional.of(StoredFileBytes.record(cut(conn, rs.getLong(1), rs.getLong(2), rs.getInt(3)), rs.getBoolean(4), recipientAccountId, eventKey));
       }
     } catch (SQLException | IOException e) {
       throw new StoreException("cannot read the original record " + eventKey + ": " + e.getMessage(), e);
     }
   }
 
-  private static String cut(Connection conn, long fileId, long offset, int length, boolean encoded)
-      throws SQLException, IOException {
+  private static byte[] cut(Connection conn, long fileId, long offset, int length) throws SQLException, IOException {
     try (InputStream plain = StoredFileBytes.open(conn, fileId)) {
       plain.skipNBytes(offset);
       byte[] bytes = plain.readNBytes(length);
       if (bytes.length != length) {
         throw new IOException("stored file bytes end before the record");
       }
-      return StoredFileBytes.record(bytes, encoded);
+      return bytes;
     }
   }
 }

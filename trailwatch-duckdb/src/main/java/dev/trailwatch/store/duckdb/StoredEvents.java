@@ -17,6 +17,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -94,13 +95,14 @@ public final class StoredEvents implements AutoCloseable {
   private long replay(List<Long> files, String where, List<Object> args, Consumer<CloudTrailEvent> action) throws SQLException, IOException {
     StringJoiner ids = new StringJoiner(",", "(", ")");
     files.forEach(f -> ids.add(Long.toString(f))); // our own numbers, never event text
-    Map<Long, List<long[]>> slices = new HashMap<>();
-    try (PreparedStatement ps = conn.prepareStatement(
-        "SELECT file_id, raw_offset, raw_length, raw_encoded FROM events" + where + " AND file_id IN " + ids + " ORDER BY file_id, raw_offset")) {
+    Map<Long, List<Slice>> slices = new HashMap<>();
+    try (PreparedStatement ps = conn.prepareStatement("SELECT file_id, raw_offset, raw_length, raw_encoded, coalesce(recipient_account_id, ''), event_key FROM events"
+        + where + " AND file_id IN " + ids + " ORDER BY file_id, raw_offset")) {
       bind(ps, args);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          slices.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new long[] {rs.getLong(2), rs.getInt(3), rs.getBoolean(4) ? 1 : 0});
+          slices.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+              .add(new Slice(rs.getLong(2), rs.getInt(3), rs.getBoolean(4), Slice.identity(rs.getString(5), rs.getString(6))));
         }
       }
     }
@@ -118,24 +120,39 @@ public final class StoredEvents implements AutoCloseable {
     return done;
   }
 
-  private long replay(List<long[]> slices, List<byte[]> chunks, Consumer<CloudTrailEvent> action) throws IOException {
+  private long replay(List<Slice> slices, List<byte[]> chunks, Consumer<CloudTrailEvent> action) throws IOException {
     long done = 0;
     try (InputStream plain = StoredFileBytes.open(chunks)) {
       long at = 0;
-      for (long[] s : slices) {
-        plain.skipNBytes(s[0] - at);
-        byte[] bytes = plain.readNBytes((int) s[1]);
-        at = s[0] + s[1];
-        if (s[2] == 1) { // the parser finds the record in the string's text as it did at ingest, an EventBridge event's detail too
+      for (int i = 0; i < slices.size(); ) {
+        Slice s = slices.get(i);
+        // Records delivered in one text (a whole log file as a shipper's message) share its slice: read it once
+        Set<String> wanted = new HashSet<>();
+        for (; i < slices.size() && slices.get(i).offset() == s.offset(); i++) {
+          wanted.add(slices.get(i).identity());
+        }
+        plain.skipNBytes(s.offset() - at);
+        byte[] bytes = plain.readNBytes(s.length());
+        at = s.offset() + s.length();
+        if (s.encoded()) { // the parser finds the records in the string's text as it did at ingest
           bytes = StoredFileBytes.text(bytes, true).getBytes(StandardCharsets.UTF_8);
         }
         for (CloudTrailEvent e : parser.parse(bytes).events()) {
-          action.accept(e);
-          done++;
+          if (!s.encoded() || wanted.contains(Slice.identity(e.recipientAccountId(), e.eventKey()))) {
+            action.accept(e);
+            done++;
+          }
         }
       }
     }
     return done;
+  }
+
+  /** Where a stored record lies in its file, and which record it is (its account and key). */
+  private record Slice(long offset, int length, boolean encoded, String identity) {
+    static String identity(@Nullable String recipientAccountId, String eventKey) {
+      return (recipientAccountId == null ? "" : recipientAccountId) + '\u0000' + eventKey;
+    }
   }
 
   private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {

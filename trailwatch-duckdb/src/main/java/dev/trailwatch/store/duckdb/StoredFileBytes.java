@@ -51,11 +51,12 @@ final class StoredFileBytes {
   }
 
   /**
-   * The original record: the slice's text, or the record in the decoded JSON string (the string's text, or the detail
-   * of the EventBridge event it is).
+   * The original record whose account ({@code ""} for none) and key are these: the slice's text, or the record in the
+   * decoded JSON string (the string's text, the detail of the EventBridge event it is, or one record of the log file
+   * it is).
    */
-  static String record(byte[] slice, boolean encoded) throws IOException {
+  static String record(byte[] slice, boolean encoded, String recipientAccountId, String eventKey) throws IOException {
     String text = text(slice, encoded);
-    return encoded ? EmbeddedRecord.originalIn(text) : text;
+    return encoded ? EmbeddedRecord.originalIn(text, recipientAccountId, eventKey) : text;
   }
 }

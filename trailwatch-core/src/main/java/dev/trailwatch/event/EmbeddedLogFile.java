@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.event;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A whole log file delivered as one text: a shipper's message or Splunk's {@code _raw} holding a CloudTrail file
+ * ({@code {"Records":[…]}}), as Logstash's S3 input delivers each file with its default codec. Its records are
+ * kept, each with the text's span as its place in the file, and found in the text again by their keys.
+ */
+final class EmbeddedLogFile {
+  private static final LogFileParser PARSER = new LogFileParser();
+
+  /** What a text must turn out to be to count as a log file, not one record (a broken one perhaps). */
+  private static final Set<LogFormat> CONTAINERS = EnumSet.of(LogFormat.RECORDS, LogFormat.JSON_ARRAY, LogFormat.CLOUDWATCH_LOGS,
+      LogFormat.LOOKUP_EVENTS, LogFormat.SPLUNK, LogFormat.SEARCH_INDEX);
+
+  private EmbeddedLogFile() {}
+
+  /** Whether {@code text} may be a log file: JSON that opens an object or an array. */
+  static boolean mayBeOne(byte[] text) {
+    for (byte b : text) {
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        return b == '{' || b == '[';
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Hands on the records of the log file {@code text} holds, which the file holds from {@code start} for
+   * {@code length} bytes, and the problems met among them; false, handing on nothing, when it is no log file of
+   * records (JSON lines are not taken for one: a text of one broken record reads as such).
+   */
+  static boolean scan(byte[] text, ScanState s, long start, int length) {
+    List<Object> found = new ArrayList<>(); // records and problems, in the order of the text
+    ParseSummary summary;
+    try {
+      summary = PARSER.parse(new ByteArrayInputStream(text), RecordSink.of(found::add, found::add));
+    } catch (IOException e) {
+      throw new IllegalStateException("reading from memory cannot fail", e);
+    }
+    if (summary.records() == 0 || !CONTAINERS.contains(summary.format())) {
+      return false; // a broken record, JSON lines or other text: one bad record, as before
+    }
+    for (Object o : found) {
+      if (o instanceof CloudTrailEvent e) {
+        s.out.embedded(e, s.recordIndex++, start, length);
+      } else if (o instanceof ParseProblem p) {
+        String at = p.byteOffset() > 0 ? " at byte " + p.byteOffset() + " of the text" : "";
+        s.out.problem(s.recordIndex++, start, "in the log file the text holds" + at + ": " + p.reason(), p.rawText());
+      }
+    }
+    s.out.unknownFieldRecords(summary.recordsWithUnknownFields());
+    return true;
+  }
+
+  /** The record of the log file {@code text} holds whose account and key are these, as the text holds it. */
+  static Optional<String> recordIn(byte[] text, String recipientAccountId, String eventKey) {
+    return PARSER.parse(text).events().stream()
+        .filter(e -> e.eventKey().equals(eventKey) && recipientAccountId.equals(e.recipientAccountId() == null ? "" : e.recipientAccountId()))
+        .findFirst()
+        .map(e -> e.raw().text());
+  }
+}
