@@ -23,11 +23,21 @@ final class EmbeddedLogFile {
 
   private EmbeddedLogFile() {}
 
-  /** Whether {@code text} may be a log file: JSON that opens an object or an array. */
+  /**
+   * Whether {@code text} may be a log file: JSON that opens an array, or an object with an object or array in it. A
+   * cheap look that spares a scan to the many messages of other logs (flat objects) a log group may hold.
+   */
   static boolean mayBeOne(byte[] text) {
-    for (byte b : text) {
-      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
-        return b == '{' || b == '[';
+    int i = 0;
+    while (i < text.length && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) {
+      i++;
+    }
+    if (i == text.length || text[i] != '{') {
+      return i < text.length && text[i] == '[';
+    }
+    for (i++; i < text.length; i++) {
+      if (text[i] == '{' || text[i] == '[') {
+        return true;
       }
     }
     return false;
