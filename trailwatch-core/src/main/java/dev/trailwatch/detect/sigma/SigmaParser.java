@@ -1,6 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.trailwatch.detect.sigma;
 
+import static dev.trailwatch.detect.sigma.YamlNodes.entries;
+import static dev.trailwatch.detect.sigma.YamlNodes.error;
+import static dev.trailwatch.detect.sigma.YamlNodes.line;
+import static dev.trailwatch.detect.sigma.YamlNodes.mapping;
+import static dev.trailwatch.detect.sigma.YamlNodes.optionalText;
+import static dev.trailwatch.detect.sigma.YamlNodes.requiredText;
+import static dev.trailwatch.detect.sigma.YamlNodes.scalar;
+import static dev.trailwatch.detect.sigma.YamlNodes.text;
+import static dev.trailwatch.detect.sigma.YamlNodes.texts;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -26,7 +35,6 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -38,7 +46,6 @@ public final class SigmaParser {
   private static final Pattern OLD_COUNT = Pattern.compile(
       "count\\(\\s*([\\w.]*)\\s*\\)\\s*(?:by\\s+([\\w.]+(?:\\s*,\\s*[\\w.]+)*))?\\s*(<=|>=|==|=|<|>)\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern OLD_NEAR = Pattern.compile("near\\s+(.+)", Pattern.CASE_INSENSITIVE);
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([smhdw])");
 
   private final Map<String, List<String>> placeholders;
 
@@ -102,7 +109,7 @@ public final class SigmaParser {
     MappingNode root = mapping(doc, "a Sigma rule must be a YAML mapping");
     Map<String, Node> top = entries(root);
     if (top.containsKey("correlation")) {
-      correlations.add(correlation(file, index, root, top));
+      correlations.add(CorrelationRules.correlation(file, index, root, top));
       return;
     }
     String title = requiredText(top, "title", root);
@@ -126,7 +133,7 @@ public final class SigmaParser {
       searches.put(name, search(t.getValueNode()));
     }
     List<String> conditions = conditionNode instanceof SequenceNode s
-        ? s.getValue().stream().map(SigmaParser::text).toList()
+        ? s.getValue().stream().map(YamlNodes::text).toList()
         : List.of(text(conditionNode));
     List<Condition> compiled = new ArrayList<>();
     String level = optionalText(top, "level").orElse("medium");
@@ -213,7 +220,7 @@ public final class SigmaParser {
         return new Search.AnyOf(s.getValue().stream().map(n -> (Search) allFields((MappingNode) n)).toList());
       }
       if (s.getValue().stream().allMatch(n -> n instanceof ScalarNode)) {
-        return new Search.Keywords(Sigma.keywords(s.getValue().stream().map(SigmaParser::scalar).toList(), List.of()), false);
+        return new Search.Keywords(Sigma.keywords(s.getValue().stream().map(YamlNodes::scalar).toList(), List.of()), false);
       }
       throw error(node, "a search list mixes field maps and keywords");
     }
@@ -257,59 +264,6 @@ public final class SigmaParser {
     return new Search.AllFields(tests);
   }
 
-  private Correlation correlation(String file, int index, MappingNode root, Map<String, Node> top) {
-    String title = requiredText(top, "title", root);
-    String id = optionalText(top, "id").orElse(file + "#" + index);
-    MappingNode corr = mapping(top.get("correlation"), "correlation must be a mapping");
-    Map<String, Node> c = entries(corr);
-    String typeText = requiredText(c, "type", corr);
-    Correlation.Type type;
-    try {
-      type = Correlation.Type.valueOf(typeText.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw error(c.get("type"), "correlation type must be event_count, value_count, temporal or temporal_ordered, not '" + typeText + "'");
-    }
-    List<String> rules = texts(c.get("rules"));
-    if (rules.isEmpty()) {
-      throw error(corr, "correlation names no rules");
-    }
-    Duration timespan = duration(requiredText(c, "timespan", corr), c.get("timespan"));
-    String op = "gte";
-    long threshold = type == Correlation.Type.TEMPORAL || type == Correlation.Type.TEMPORAL_ORDERED ? rules.size() : 1;
-    String valueField = null;
-    if (c.get("condition") instanceof MappingNode cond) {
-      for (NodeTuple t : cond.getValue()) {
-        String k = text(t.getKeyNode());
-        if (k.equals("field")) {
-          valueField = text(t.getValueNode());
-        } else if (List.of("gt", "gte", "lt", "lte", "eq").contains(k)) {
-          op = k;
-          try {
-            threshold = Long.parseLong(text(t.getValueNode()));
-          } catch (NumberFormatException e) {
-            throw error(t.getValueNode(), "the correlation threshold must be a whole number");
-          }
-        } else {
-          throw error(t.getKeyNode(), "unknown correlation condition '" + k + "'");
-        }
-      }
-    } else if (type == Correlation.Type.EVENT_COUNT || type == Correlation.Type.VALUE_COUNT) {
-      throw error(corr, type.name().toLowerCase(Locale.ROOT) + " needs a condition such as 'gte: 10'");
-    }
-    if (type == Correlation.Type.VALUE_COUNT && valueField == null) {
-      throw error(corr, "value_count needs condition.field: the field whose distinct values are counted");
-    }
-    Level level;
-    try {
-      level = Level.parse(optionalText(top, "level").orElse("medium"));
-    } catch (IllegalArgumentException e) {
-      throw error(top.get("level"), e.getMessage());
-    }
-    boolean generate = c.get("generate") instanceof ScalarNode g && "true".equalsIgnoreCase(g.getValue());
-    return new Correlation(id, title, level, type, rules, texts(c.get("group-by")), timespan, op, threshold, valueField,
-        texts(top.get("tags")), file + ":" + line(root), generate);
-  }
-
   /** {@code selection | count() by f > 5}, {@code selection | count(x) by f > 5}, {@code a | near b}. */
   private void oldAggregation(String file, String id, String title, Level level, Map<String, Node> top, Map<String, Node> parts,
       Map<String, Search> searches, String base, String aggregation, Node at, List<SigmaRule> rules, List<Correlation> correlations) {
@@ -320,7 +274,7 @@ public final class SigmaParser {
     if (timeframe == null) {
       throw error(at, "unsupported: the deprecated aggregation '| " + aggregation + "' has no detection.timeframe, so it has no time window");
     }
-    Duration span = duration(text(timeframe), timeframe);
+    Duration span = CorrelationRules.duration(text(timeframe), timeframe);
     if (count.matches()) {
       String baseId = id + "/base";
       rules.add(rule(baseId, null, title, level, top, searches, condition(base, searches, at), src));
@@ -352,76 +306,4 @@ public final class SigmaParser {
     throw error(at, "unsupported aggregation '| " + aggregation + "'");
   }
 
-  private static Duration duration(String text, @Nullable Node at) {
-    Matcher m = DURATION.matcher(text.trim());
-    if (!m.matches()) {
-      throw error(at, "timespan must look like 30s, 5m, 1h, 1d or 1w, not '" + text + "'");
-    }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      case "d" -> Duration.ofDays(n);
-      default -> Duration.ofDays(7 * n);
-    };
-  }
-
-  private static MappingNode mapping(@Nullable Node n, String message) {
-    if (n instanceof MappingNode m) {
-      return m;
-    }
-    throw error(n, message);
-  }
-
-  private static Map<String, Node> entries(MappingNode m) {
-    Map<String, Node> out = new LinkedHashMap<>();
-    for (NodeTuple t : m.getValue()) {
-      out.put(text(t.getKeyNode()), t.getValueNode());
-    }
-    return out;
-  }
-
-  private static String requiredText(Map<String, Node> map, String key, Node at) {
-    return optionalText(map, key).orElseThrow(() -> error(at, "'" + key + "' is missing"));
-  }
-
-  private static Optional<String> optionalText(Map<String, Node> map, String key) {
-    Node n = map.get(key);
-    return n instanceof ScalarNode s && !s.getTag().equals(Tag.NULL) ? Optional.of(s.getValue()) : Optional.empty();
-  }
-
-  private static List<String> texts(@Nullable Node n) {
-    if (n instanceof SequenceNode s) {
-      return s.getValue().stream().filter(x -> x instanceof ScalarNode).map(SigmaParser::text).toList();
-    }
-    return n instanceof ScalarNode s ? List.of(s.getValue()) : List.of();
-  }
-
-  private static String text(Node n) {
-    if (n instanceof ScalarNode s) {
-      return s.getValue();
-    }
-    throw error(n, "expected a plain value here");
-  }
-
-  private static @Nullable Object scalar(Node n) {
-    ScalarNode s = (ScalarNode) n;
-    if (s.getTag().equals(Tag.NULL)) {
-      return null;
-    }
-    if (s.getTag().equals(Tag.BOOL)) {
-      return Boolean.parseBoolean(s.getValue().toLowerCase(Locale.ROOT));
-    }
-    return s.getValue();
-  }
-
-  private static int line(Node n) {
-    return n.getStartMark().map(m -> m.getLine() + 1).orElse(0);
-  }
-
-  static SigmaException error(@Nullable Node at, String message) {
-    Optional<Mark> m = at == null ? Optional.empty() : at.getStartMark();
-    return new SigmaException(message, m.map(x -> x.getLine() + 1).orElse(0), m.map(x -> x.getColumn() + 1).orElse(0));
-  }
 }
