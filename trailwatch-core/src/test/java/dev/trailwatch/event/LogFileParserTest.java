@@ -405,6 +405,13 @@ class LogFileParserTest {
     });
     assertThat(cw.events()).extracting(e -> e.raw().text()).containsExactly(good("d"), good("e"));
     assertThat(cw.problems()).extracting(ParseProblem::rawText).containsExactly(noRecords, "[INFO] started");
+    // Firehose delivering a log group's subscription to Splunk: each _raw a whole envelope, its messages records
+    String envelope = "{\"messageType\":\"DATA_MESSAGE\",\"owner\":\"1\",\"logGroup\":\"g\",\"logStream\":\"s\",\"subscriptionFilters\":[\"f\"],"
+        + "\"logEvents\":[{\"id\":\"1\",\"timestamp\":1,\"message\":" + quoted(withParameters) + "},{\"id\":\"2\",\"timestamp\":2,\"message\":" + quoted(good("f")) + "}]}";
+    ParseResult splunk = parse("{\"preview\":false,\"result\":{\"_raw\":" + quoted(envelope) + "}}\n");
+    assertThat(splunk.events()).extracting(e -> e.raw().text()).containsExactly(withParameters, good("f"));
+    assertThat(splunk.events().get(0).raw().nested(NestedDocument.REQUEST_PARAMETERS)).contains("{\"roleArn\": \"arn:aws:iam::1:role/R\"}");
+    assertThat(EmbeddedRecord.originalIn(envelope, "", "f")).isEqualTo(good("f"));
 
     for (CloudTrailEvent e : r.events().subList(0, 3)) {
       String account = e.recipientAccountId() == null ? "" : e.recipientAccountId();
