@@ -96,5 +96,4 @@ final class CorrelationRules {
       default -> Duration.ofDays(7 * n);
     };
   }
-
 }
