@@ -34,6 +34,39 @@ class ParserFuzzTest {
     }
   }
 
+  @Test
+  void textsHoldingWholeFilesWithBytesChangedAreProblemsNotCrashes() throws IOException {
+    String file = Files.readString(SAMPLES.resolve("cpl/SerializerTestFileCompact.json")).strip();
+    String quoted = LogFileParserTest.quoted(file);
+    String neighbour = LogFileParserTest.good("neighbour");
+    Random random = new Random(7);
+    String junk = "{}[]\\\",:x0 \n";
+    for (int i = 0; i < 1_000; i++) {
+      StringBuilder changed = new StringBuilder(quoted);
+      for (int n = 1 + random.nextInt(3); n > 0; n--) { // inside the string, so that the document stays whole
+        changed.setCharAt(1 + random.nextInt(changed.length() - 2), junk.charAt(random.nextInt(junk.length())));
+      }
+      String doc = "{\"_source\":{\"message\":" + changed + "}}\n" + neighbour + "\n";
+      ParseResult r = parser.parse(doc.getBytes(StandardCharsets.UTF_8));
+      assertThat(r.events()).as(doc).extracting(CloudTrailEvent::eventKey).contains("neighbour");
+      for (CloudTrailEvent e : r.events()) {
+        if (!e.eventKey().equals("neighbour")) { // each record kept comes back from the text it was found in
+          String text = firstString(changed.toString());
+          String account = e.recipientAccountId() == null ? "" : e.recipientAccountId();
+          assertThat(EmbeddedRecord.originalIn(text, account, e.eventKey())).as(doc).isEqualTo(e.raw().text());
+        }
+      }
+    }
+  }
+
+  /** The text of the JSON string {@code json} starts with, as the store decodes a record's slice. */
+  private static String firstString(String json) throws IOException {
+    try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(json)) {
+      p.nextToken();
+      return p.getText();
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"cpl/SerializerTestFileCompact.json", "filter-log-events output", "Logs Insights results", "Splunk results",
       "a search response", "a search response of Logstash documents", "a log group of EventBridge events",
