@@ -157,17 +157,16 @@ final class FileScan {
       // Where a file's own structure can be: not in a record (CloudTrail writes eventVersion first), whose fields these are
       boolean top = (ctx == Context.ROOT || ctx == Context.TOP_ARRAY || ctx == Context.SOURCE) && !f.recordLike;
       switch (name) {
-        case "Records", "logEvents", "events", "Events", "results", "hits" -> {
+        case "Records", "logEvents", "events", "Events", "results", "hits", "data" -> {
           if (top) {
-            container = true;
-            container(name);
+            container = container(name) || container;
           } else {
             f.unknown(s.p());
           }
         }
         case "messageType" -> controlMessage = "CONTROL_MESSAGE".equals(RecordFields.scalar(s.p()));
         case "CloudTrailEvent" -> embedded = embedded(LogFormat.LOOKUP_EVENTS) || embedded;
-        case "detail", "_source", "result", "@message" -> {
+        case "detail", "_source", "result", "@message", "line" -> {
           if (top) {
             embedded = wrapped(name) || embedded;
           } else {
@@ -256,8 +255,14 @@ final class FileScan {
     s.out.record(f, bytes, start, index, start, bytes.length, false);
   }
 
-  /** The records a container's field {@code name} holds, just named; they are records of their own. */
-  private void container(String name) throws IOException {
+  /**
+   * The records a container's field {@code name} holds, just named; they are records of their own. False when the
+   * field turned out to hold no container (a {@code data} that is not Loki's).
+   */
+  private boolean container(String name) throws IOException {
+    if ("data".equals(name)) {
+      return results.lokiData(); // Loki's query API response: its streams hold the lines
+    }
     s.recordStart = -1;
     switch (name) {
       case "results" -> results.rows(); // Logs Insights' or Splunk's: the rows say which
@@ -272,6 +277,7 @@ final class FileScan {
       }
     }
     s.recordStart = -1;
+    return true;
   }
 
   /** The record that a wrapper's field {@code name}, just named, carries; true when it carried one (or a bad one). */
@@ -287,6 +293,7 @@ final class FileScan {
         s.p().skipChildren();
         yield false;
       }
+      case "line" -> embedded(LogFormat.LOKI); // a line of logcli's jsonl output
       default -> embedded(LogFormat.CLOUDWATCH_LOGS); // @message: a row of Logs Insights results exported as an object
     };
   }

@@ -34,6 +34,13 @@ public enum LogFormat {
    */
   SEARCH_INDEX,
   /**
+   * Grafana Loki's logs, where a shipper (lambda-promtail reads CloudTrail's files from S3) sent each record as a log
+   * line: {@code logcli query --output jsonl}, one {@code {"labels":…,"line":…,"timestamp":…}} a line, and the query
+   * API's response ({@code {"data":{"result":[{"stream":…,"values":[[ts, line], …]}]}}); the line is the record as
+   * text.
+   */
+  LOKI,
+  /**
    * A CSV export whose column holds each whole record as JSON text: {@code @message} (CloudWatch Logs Insights'
    * "Download table (CSV)") or {@code _raw} (Splunk).
    */

@@ -7,7 +7,7 @@ import java.io.IOException;
 /**
  * The records in other tools' query results, each field just named by the object that holds it: CloudWatch Logs
  * Insights' rows ({@code aws logs get-query-results}), Splunk's results ({@code output_mode=json} and its export's
- * lines) and a search engine's hits (Elasticsearch, OpenSearch).
+ * lines), a search engine's hits (Elasticsearch, OpenSearch) and Loki's streams.
  */
 final class QueryResults {
   private final ScanState s;
@@ -123,6 +123,69 @@ final class QueryResults {
         scan.documents();
       } else {
         s.p().skipChildren();
+      }
+    }
+  }
+
+  /**
+   * The {@code data} of Loki's query API response, just named: {@code {"resultType":"streams","result":[{"stream":{…},
+   * "values":[[ts, line], …]}, …]}}, each value a log line of its own. True when it held streams (its lines are then
+   * its records, and the object holding it is a container); anything else is passed over, and the object holding it
+   * is judged by its other fields.
+   */
+  boolean lokiData() throws IOException {
+    if (s.p().nextToken() != JsonToken.START_OBJECT) {
+      s.p().skipChildren();
+      return false;
+    }
+    boolean streams = false;
+    while (s.p().nextToken() == JsonToken.FIELD_NAME) {
+      if (!"result".equals(s.p().currentName())) {
+        RecordFields.skipValue(s.p());
+      } else if (s.p().nextToken() != JsonToken.START_ARRAY) {
+        s.p().skipChildren();
+      } else {
+        streams = true;
+        s.recordStart = -1; // a container: its lines are records of their own
+        JsonToken t;
+        while ((t = s.p().nextToken()) != JsonToken.END_ARRAY && t != null) {
+          if (t == JsonToken.START_OBJECT) {
+            lokiStream();
+          } else {
+            s.p().skipChildren();
+          }
+        }
+      }
+    }
+    return streams;
+  }
+
+  /** One stream of Loki's response, just opened: each of its {@code values}, {@code [ts, line, …]}, is a line. */
+  private void lokiStream() throws IOException {
+    while (s.p().nextToken() == JsonToken.FIELD_NAME) {
+      if (!"values".equals(s.p().currentName())) {
+        RecordFields.skipValue(s.p());
+      } else if (s.p().nextToken() != JsonToken.START_ARRAY) {
+        s.p().skipChildren();
+      } else {
+        JsonToken t;
+        while ((t = s.p().nextToken()) != JsonToken.END_ARRAY && t != null) {
+          if (t != JsonToken.START_ARRAY) {
+            s.p().skipChildren();
+            continue;
+          }
+          s.recordAt(s.tokenStart());
+          for (int i = 0; (t = s.p().nextToken()) != JsonToken.END_ARRAY && t != null; i++) {
+            if (i == 1 && t == JsonToken.VALUE_STRING) {
+              s.out.format(LogFormat.LOKI);
+              s.textRecord(s.tokenStart(), s.p().getText(), s.readTo());
+            } else {
+              s.p().skipChildren();
+            }
+          }
+          s.lastEnd = s.tokenEnd();
+          s.recordStart = -1;
+        }
       }
     }
   }

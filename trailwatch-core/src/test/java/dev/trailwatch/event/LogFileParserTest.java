@@ -326,6 +326,46 @@ class LogFileParserTest {
         + "\"aws\":{\"cloudtrail\":{\"event_version\":\"1.08\"}}}}";
   }
 
+  /** A line of {@code logcli query --output jsonl}: Go writes the keys sorted. */
+  static String logcliLine(String line) {
+    return "{\"labels\":{\"__aws_log_type\":\"s3_cloudtrail\",\"job\":\"lambda-promtail\"},\"line\":" + quoted(line)
+        + ",\"timestamp\":\"2024-01-02T03:04:05Z\"}";
+  }
+
+  /** Loki's query API response ({@code /loki/api/v1/query_range}) over streams whose values hold these lines. */
+  static String lokiResponse(List<List<String>> streams) {
+    return "{\"status\":\"success\",\"data\":{\"resultType\":\"streams\",\"result\":[" + String.join(",", streams.stream()
+        .map(lines -> "{\"stream\":{\"job\":\"lambda-promtail\"},\"values\":[" + String.join(",", lines.stream()
+            .map(l -> "[\"1704164645000000000\"," + quoted(l) + "]").toList()) + "]}").toList())
+        + "],\"stats\":{\"summary\":{\"bytesProcessedPerSecond\":1}}}}";
+  }
+
+  @Test
+  void lokiLinesYieldTheRecordsShippersSentAsLines() {
+    ParseResult logcli = parse(logcliLine(good("a")) + "\n" + logcliLine("level=info msg=started") + "\n" + logcliLine(good("b")) + "\n");
+    String response = lokiResponse(List.of(List.of(good("c"), good("d")), List.of("GET / 200", good("e"))));
+    ParseResult api = parse(response);
+    ParseResult matrix = parse("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[]}}");
+    ParseResult other = parse("{\"status\":\"ok\",\"data\":{\"items\":[1]}}\n");
+
+    assertThat(logcli.format()).isEqualTo(LogFormat.LOKI);
+    assertThat(logcli.events()).extracting(e -> e.raw().text()).containsExactly(good("a"), good("b"));
+    assertThat(logcli.events()).extracting(e -> e.location().encoded()).containsOnly(true);
+    assertThat(logcli.events()).extracting(e -> e.location().recordIndex()).containsExactly(0, 2);
+    assertThat(logcli.problems()).singleElement().satisfies(p -> {
+      assertThat(p.recordIndex()).isEqualTo(1);
+      assertThat(p.rawText()).isEqualTo("level=info msg=started");
+    });
+    assertThat(api.format()).isEqualTo(LogFormat.LOKI);
+    assertThat(api.events()).extracting(e -> e.raw().text()).containsExactly(good("c"), good("d"), good("e"));
+    assertThat(api.events().get(0).location().offset()).isEqualTo(response.indexOf(quoted(good("c"))));
+    assertThat(api.problems()).singleElement().extracting(ParseProblem::rawText).isEqualTo("GET / 200");
+    assertThat(matrix.events()).isEmpty();
+    assertThat(matrix.problems()).isEmpty();
+    assertThat(other.events()).isEmpty();
+    assertThat(other.problems()).singleElement().extracting(ParseProblem::reason).asString().contains("is not a CloudTrail record");
+  }
+
   @Test
   void searchIndexDocumentsOfShippersYieldTheRecordTheyKeptAsText() {
     String logstash = "{\"hits\":{\"hits\":[{\"_index\":\"logstash\",\"_source\":{\"@version\":\"1\",\"message\":" + quoted(good("c"))

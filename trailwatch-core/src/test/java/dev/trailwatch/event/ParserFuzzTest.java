@@ -70,7 +70,7 @@ class ParserFuzzTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"cpl/SerializerTestFileCompact.json", "filter-log-events output", "Logs Insights results", "Splunk results",
       "a search response", "a search response of Logstash documents", "a log group of EventBridge events",
-      "Logstash documents of whole files"})
+      "Logstash documents of whole files", "a Loki query response"})
   void jsonTruncatedAtEveryOffsetKeepsTheRecordsBeforeTheCut(String what) throws IOException {
     byte[] file = switch (what) {
       case "filter-log-events output" -> LogFileParserTest.cloudWatchLogsApiOutput("a", "b", "c").strip().getBytes(StandardCharsets.UTF_8);
@@ -88,6 +88,8 @@ class ParserFuzzTest {
       case "a log group of EventBridge events" -> ("{\"events\":[\n" + String.join(",\n", List.of("a", "b", "c").stream()
           .map(id -> "{\"timestamp\":1,\"message\":" + LogFileParserTest.quoted(LogFileParserTest.eventBridgeEvent(LogFileParserTest.good(id))) + "}")
           .toList()) + "\n]}").getBytes(StandardCharsets.UTF_8);
+      case "a Loki query response" -> LogFileParserTest.lokiResponse(List.of(List.of(LogFileParserTest.good("a"), LogFileParserTest.good("b")),
+          List.of(LogFileParserTest.good("c")))).getBytes(StandardCharsets.UTF_8);
       case "Logstash documents of whole files" -> ("{\"hits\":{\"hits\":[\n" + String.join(",\n", List.of("a", "b", "c").stream()
           .map(id -> "{\"_source\":{\"message\":" + LogFileParserTest.quoted("{\"Records\":[" + LogFileParserTest.good(id + "1") + ","
               + LogFileParserTest.good(id + "2") + "]}") + "}}").toList()) + "\n]}}").getBytes(StandardCharsets.UTF_8);
@@ -108,7 +110,8 @@ class ParserFuzzTest {
   }
 
   @ParameterizedTest(name = "records one a line as {0}")
-  @ValueSource(strings = {"records", "lookup-events objects", "EventBridge events", "Splunk export lines", "index dump lines", "Elastic documents"})
+  @ValueSource(strings = {"records", "lookup-events objects", "EventBridge events", "Splunk export lines", "index dump lines", "Elastic documents",
+      "logcli lines"})
   void aJsonLinesFileBrokenAtAnyByteOfOneLineKeepsEveryOtherLine(String as) {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
@@ -119,6 +122,7 @@ class ParserFuzzTest {
         case "Splunk export lines" -> LogFileParserTest.splunkExportLine("r" + i);
         case "index dump lines" -> LogFileParserTest.indexDumpLine("r" + i);
         case "Elastic documents" -> LogFileParserTest.elasticDocumentLine("r" + i);
+        case "logcli lines" -> LogFileParserTest.logcliLine(record);
         default -> "{\"version\":\"0\",\"detail-type\":\"AWS API Call via CloudTrail\",\"detail\":" + record + "}";
       });
     }
