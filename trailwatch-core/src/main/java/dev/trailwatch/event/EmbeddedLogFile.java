@@ -19,7 +19,7 @@ final class EmbeddedLogFile {
 
   /** What a text must turn out to be to count as a log file, not one record (a broken one perhaps). */
   private static final Set<LogFormat> CONTAINERS = EnumSet.of(LogFormat.RECORDS, LogFormat.JSON_ARRAY, LogFormat.CLOUDWATCH_LOGS,
-      LogFormat.LOOKUP_EVENTS, LogFormat.SPLUNK, LogFormat.SEARCH_INDEX);
+      LogFormat.LOOKUP_EVENTS, LogFormat.SPLUNK, LogFormat.SUMO_LOGIC, LogFormat.SEARCH_INDEX, LogFormat.LOKI);
 
   private EmbeddedLogFile() {}
 

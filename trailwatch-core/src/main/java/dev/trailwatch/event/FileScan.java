@@ -157,7 +157,7 @@ final class FileScan {
       // Where a file's own structure can be: not in a record (CloudTrail writes eventVersion first), whose fields these are
       boolean top = (ctx == Context.ROOT || ctx == Context.TOP_ARRAY || ctx == Context.SOURCE) && !f.recordLike;
       switch (name) {
-        case "Records", "logEvents", "events", "Events", "results", "hits", "data" -> {
+        case "Records", "logEvents", "events", "Events", "results", "hits", "data", "messages" -> {
           if (top) {
             container = container(name) || container;
           } else {
@@ -260,8 +260,8 @@ final class FileScan {
    * field turned out to hold no container (a {@code data} that is not Loki's).
    */
   private boolean container(String name) throws IOException {
-    if ("data".equals(name)) {
-      return results.lokiData(); // Loki's query API response: its streams hold the lines
+    if ("data".equals(name) || "messages".equals(name)) { // Loki's streams, Sumo Logic's messages: if they are
+      return "data".equals(name) ? results.lokiData() : results.sumoMessages();
     }
     s.recordStart = -1;
     switch (name) {

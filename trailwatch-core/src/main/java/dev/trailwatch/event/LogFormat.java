@@ -28,6 +28,11 @@ public enum LogFormat {
    */
   SPLUNK,
   /**
+   * Sumo Logic's search job messages ({@code GET /api/v1/search/jobs/{id}/messages}): {@code {"fields":[…],
+   * "messages":[{"map":{"_raw":…,…}}, …]}}; each map's {@code _raw} holds the record as a string.
+   */
+  SUMO_LOGIC,
+  /**
    * Elasticsearch or OpenSearch documents: a dump of an index one a line ({@code elasticdump}), or a search response
    * ({@code hits.hits}); each document's {@code _source} is the record, or holds it as text: Logstash's and Filebeat's
    * {@code message}, Elastic's AWS integration's {@code event.original}.

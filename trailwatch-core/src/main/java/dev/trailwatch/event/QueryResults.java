@@ -7,7 +7,7 @@ import java.io.IOException;
 /**
  * The records in other tools' query results, each field just named by the object that holds it: CloudWatch Logs
  * Insights' rows ({@code aws logs get-query-results}), Splunk's results ({@code output_mode=json} and its export's
- * lines), a search engine's hits (Elasticsearch, OpenSearch) and Loki's streams.
+ * lines), Sumo Logic's search job messages, a search engine's hits (Elasticsearch, OpenSearch) and Loki's streams.
  */
 final class QueryResults {
   private final ScanState s;
@@ -96,19 +96,70 @@ final class QueryResults {
     if (row) {
       s.recordAt(start);
     }
-    boolean found = false;
-    while (s.p().nextToken() == JsonToken.FIELD_NAME) {
-      if (!found && "_raw".equals(s.p().currentName())) {
-        found = scan.embedded(LogFormat.SPLUNK);
-      } else {
-        RecordFields.skipValue(s.p());
-      }
-    }
+    boolean found = raw(LogFormat.SPLUNK);
     if (row) {
       s.lastEnd = s.tokenEnd();
       s.recordStart = -1;
     }
     return found;
+  }
+
+  /** The fields of the object just opened, read to its end: true when its {@code _raw} held a record as text. */
+  private boolean raw(LogFormat as) throws IOException {
+    boolean found = false;
+    while (s.p().nextToken() == JsonToken.FIELD_NAME) {
+      if (!found && "_raw".equals(s.p().currentName())) {
+        found = scan.embedded(as);
+      } else {
+        RecordFields.skipValue(s.p());
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Sumo Logic's search job messages, just named: {@code {"fields":[…],"messages":[{"map":{"_raw":…,…}}, …]}}, each
+   * map's {@code _raw} a record as text. True when they were such messages; Splunk names its notices "messages" too,
+   * and those (no map) are passed over. Maps without {@code _raw} (a query that left it out) are counted in one problem.
+   */
+  boolean sumoMessages() throws IOException {
+    JsonToken t = s.p().nextToken();
+    long start = s.tokenStart();
+    if (t != JsonToken.START_ARRAY) {
+      s.p().skipChildren();
+      return false;
+    }
+    int maps = 0;
+    int withoutRaw = 0;
+    while ((t = s.p().nextToken()) != JsonToken.END_ARRAY && t != null) {
+      if (t != JsonToken.START_OBJECT) {
+        s.p().skipChildren();
+        continue;
+      }
+      long message = s.tokenStart();
+      boolean map = false;
+      while (s.p().nextToken() == JsonToken.FIELD_NAME) {
+        if (!"map".equals(s.p().currentName())) {
+          RecordFields.skipValue(s.p());
+        } else if (s.p().nextToken() != JsonToken.START_OBJECT) {
+          s.p().skipChildren();
+        } else {
+          map = true;
+          s.recordAt(message); // a message of its own, no longer part of the object that holds them
+          withoutRaw += raw(LogFormat.SUMO_LOGIC) ? 0 : 1;
+        }
+      }
+      if (map) {
+        maps++;
+        s.lastEnd = s.tokenEnd();
+        s.recordStart = -1;
+      }
+    }
+    if (withoutRaw > 0) {
+      s.out.problem(-1, start, withoutRaw + (withoutRaw == 1 ? " Sumo Logic message holds" : " Sumo Logic messages hold")
+          + " no _raw: search without a `fields` that leaves it out, to ingest them", "");
+    }
+    return maps > 0;
   }
 
   /** The {@code hits} of a search response ({"hits":{"hits":[{"_source":{…}}, …]}}), just named: its own {@code hits} array holds the documents. */
@@ -145,12 +196,10 @@ final class QueryResults {
       } else if (s.p().nextToken() != JsonToken.START_ARRAY) {
         s.p().skipChildren();
       } else {
-        streams = true;
-        s.recordStart = -1; // a container: its lines are records of their own
         JsonToken t;
         while ((t = s.p().nextToken()) != JsonToken.END_ARRAY && t != null) {
           if (t == JsonToken.START_OBJECT) {
-            lokiStream();
+            streams = lokiStream() || streams;
           } else {
             s.p().skipChildren();
           }
@@ -160,34 +209,51 @@ final class QueryResults {
     return streams;
   }
 
-  /** One stream of Loki's response, just opened: each of its {@code values}, {@code [ts, line, …]}, is a line. */
-  private void lokiStream() throws IOException {
+  /**
+   * One element of Loki's {@code result}, just opened: true when it is a stream (it has {@code stream} or
+   * {@code values}, and no {@code metric}); each of its {@code values}, {@code [ts, line, …]}, is a line.
+   */
+  private boolean lokiStream() throws IOException {
+    boolean stream = false;
+    boolean metric = false; // a metric query's series: its values are numbers (Loki writes "metric" before them)
     while (s.p().nextToken() == JsonToken.FIELD_NAME) {
-      if (!"values".equals(s.p().currentName())) {
+      String name = s.p().currentName();
+      if (!"values".equals(name) || metric) {
+        stream |= "stream".equals(name);
+        metric |= "metric".equals(name);
         RecordFields.skipValue(s.p());
       } else if (s.p().nextToken() != JsonToken.START_ARRAY) {
         s.p().skipChildren();
       } else {
+        stream = true;
+        s.recordStart = -1; // a container: its lines are records of their own
         JsonToken t;
         while ((t = s.p().nextToken()) != JsonToken.END_ARRAY && t != null) {
-          if (t != JsonToken.START_ARRAY) {
+          if (t == JsonToken.START_ARRAY) {
+            lokiValue();
+          } else {
             s.p().skipChildren();
-            continue;
           }
-          s.recordAt(s.tokenStart());
-          for (int i = 0; (t = s.p().nextToken()) != JsonToken.END_ARRAY && t != null; i++) {
-            if (i == 1 && t == JsonToken.VALUE_STRING) {
-              s.out.format(LogFormat.LOKI);
-              s.textRecord(s.tokenStart(), s.p().getText(), s.readTo());
-            } else {
-              s.p().skipChildren();
-            }
-          }
-          s.lastEnd = s.tokenEnd();
-          s.recordStart = -1;
         }
       }
     }
+    return stream;
+  }
+
+  /** One value of a Loki stream, just opened: {@code [ts, line, …]}, the line a record as text. */
+  private void lokiValue() throws IOException {
+    s.recordAt(s.tokenStart());
+    JsonToken t;
+    for (int i = 0; (t = s.p().nextToken()) != JsonToken.END_ARRAY && t != null; i++) {
+      if (i == 1 && t == JsonToken.VALUE_STRING) {
+        s.out.format(LogFormat.LOKI);
+        s.textRecord(s.tokenStart(), s.p().getText(), s.readTo());
+      } else {
+        s.p().skipChildren();
+      }
+    }
+    s.lastEnd = s.tokenEnd();
+    s.recordStart = -1;
   }
 
   /**

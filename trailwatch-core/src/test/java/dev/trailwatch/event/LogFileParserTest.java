@@ -291,7 +291,7 @@ class LogFileParserTest {
 
   @Test
   void splunkExportsYieldEachResultsRawEvent() {
-    String results = "{\"preview\":false,\"init_offset\":0,\"messages\":[],\"results\":[\n"
+    String results = "{\"preview\":false,\"init_offset\":0,\"messages\":[{\"type\":\"INFO\",\"text\":\"Your timerange was substituted\"}],\"results\":[\n"
         + "{\"_raw\":" + quoted(good("c")) + ",\"sourcetype\":\"aws:cloudtrail\"},\n{\"_time\":\"x\",\"_raw\":" + quoted(good("d")) + "},\n{\"count\":\"3\"}]}";
     ParseResult lines = parse(splunkExportLine("a") + "\n" + splunkExportLine("b") + "\n");
     ParseResult rows = parse(results);
@@ -326,6 +326,29 @@ class LogFileParserTest {
         + "\"aws\":{\"cloudtrail\":{\"event_version\":\"1.08\"}}}}";
   }
 
+  /** Sumo Logic's search job messages ({@code GET /api/v1/search/jobs/{id}/messages}), each a map with these {@code _raw}s. */
+  static String sumoMessages(String... raws) {
+    return "{\"fields\":[{\"name\":\"_raw\",\"fieldType\":\"string\",\"keyField\":false}],\"messages\":[" + String.join(",",
+        java.util.Arrays.stream(raws).map(r -> "{\"map\":{\"_messagetime\":\"1704164645000\",\"_raw\":" + quoted(r)
+            + ",\"_sourcecategory\":\"aws/cloudtrail\"}}").toList()) + "]}";
+  }
+
+  @Test
+  void sumoLogicMessagesYieldEachRawRecord() {
+    String messages = sumoMessages(good("a"), "not json", good("b"));
+    ParseResult r = parse(messages);
+    ParseResult projected = parse("{\"fields\":[],\"messages\":[{\"map\":{\"_messagetime\":\"1\"}},{\"map\":{\"_messagetime\":\"2\"}}]}");
+    ParseResult notices = parse("{\"messages\":[{\"type\":\"INFO\",\"text\":\"x\"}]}\n");
+
+    assertThat(r.format()).isEqualTo(LogFormat.SUMO_LOGIC);
+    assertThat(r.events()).extracting(e -> e.raw().text()).containsExactly(good("a"), good("b"));
+    assertThat(r.events().get(1).location().offset()).isEqualTo(messages.indexOf(quoted(good("b"))));
+    assertThat(r.problems()).singleElement().extracting(ParseProblem::rawText).isEqualTo("not json");
+    assertThat(projected.events()).isEmpty();
+    assertThat(projected.problems()).singleElement().extracting(ParseProblem::reason).asString().startsWith("2 Sumo Logic messages hold no _raw");
+    assertThat(notices.problems()).singleElement().extracting(ParseProblem::reason).asString().contains("is not a CloudTrail record");
+  }
+
   /** A line of {@code logcli query --output jsonl}: Go writes the keys sorted. */
   static String logcliLine(String line) {
     return "{\"labels\":{\"__aws_log_type\":\"s3_cloudtrail\",\"job\":\"lambda-promtail\"},\"line\":" + quoted(line)
@@ -345,7 +368,8 @@ class LogFileParserTest {
     ParseResult logcli = parse(logcliLine(good("a")) + "\n" + logcliLine("level=info msg=started") + "\n" + logcliLine(good("b")) + "\n");
     String response = lokiResponse(List.of(List.of(good("c"), good("d")), List.of("GET / 200", good("e"))));
     ParseResult api = parse(response);
-    ParseResult matrix = parse("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[]}}");
+    ParseResult matrix = parse("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{\"job\":\"x\"},"
+        + "\"values\":[[1704164645,\"12\"],[1704164705,\"9\"]]}]}}");
     ParseResult other = parse("{\"status\":\"ok\",\"data\":{\"items\":[1]}}\n");
 
     assertThat(logcli.format()).isEqualTo(LogFormat.LOKI);
@@ -360,8 +384,8 @@ class LogFileParserTest {
     assertThat(api.events()).extracting(e -> e.raw().text()).containsExactly(good("c"), good("d"), good("e"));
     assertThat(api.events().get(0).location().offset()).isEqualTo(response.indexOf(quoted(good("c"))));
     assertThat(api.problems()).singleElement().extracting(ParseProblem::rawText).isEqualTo("GET / 200");
-    assertThat(matrix.events()).isEmpty();
-    assertThat(matrix.problems()).isEmpty();
+    assertThat(matrix.events()).isEmpty(); // a metric query's numbers: the response, not each number, is no record
+    assertThat(matrix.problems()).singleElement().extracting(ParseProblem::reason).asString().contains("is not a CloudTrail record");
     assertThat(other.events()).isEmpty();
     assertThat(other.problems()).singleElement().extracting(ParseProblem::reason).asString().contains("is not a CloudTrail record");
   }

@@ -70,7 +70,7 @@ class ParserFuzzTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"cpl/SerializerTestFileCompact.json", "filter-log-events output", "Logs Insights results", "Splunk results",
       "a search response", "a search response of Logstash documents", "a log group of EventBridge events",
-      "Logstash documents of whole files", "a Loki query response"})
+      "Logstash documents of whole files", "a Loki query response", "Sumo Logic messages"})
   void jsonTruncatedAtEveryOffsetKeepsTheRecordsBeforeTheCut(String what) throws IOException {
     byte[] file = switch (what) {
       case "filter-log-events output" -> LogFileParserTest.cloudWatchLogsApiOutput("a", "b", "c").strip().getBytes(StandardCharsets.UTF_8);
@@ -88,6 +88,8 @@ class ParserFuzzTest {
       case "a log group of EventBridge events" -> ("{\"events\":[\n" + String.join(",\n", List.of("a", "b", "c").stream()
           .map(id -> "{\"timestamp\":1,\"message\":" + LogFileParserTest.quoted(LogFileParserTest.eventBridgeEvent(LogFileParserTest.good(id))) + "}")
           .toList()) + "\n]}").getBytes(StandardCharsets.UTF_8);
+      case "Sumo Logic messages" -> LogFileParserTest.sumoMessages(LogFileParserTest.good("a"), LogFileParserTest.good("b"), LogFileParserTest.good("c"))
+          .getBytes(StandardCharsets.UTF_8);
       case "a Loki query response" -> LogFileParserTest.lokiResponse(List.of(List.of(LogFileParserTest.good("a"), LogFileParserTest.good("b")),
           List.of(LogFileParserTest.good("c")))).getBytes(StandardCharsets.UTF_8);
       case "Logstash documents of whole files" -> ("{\"hits\":{\"hits\":[\n" + String.join(",\n", List.of("a", "b", "c").stream()

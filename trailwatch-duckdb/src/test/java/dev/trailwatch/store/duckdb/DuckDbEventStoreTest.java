@@ -161,6 +161,7 @@ class DuckDbEventStoreTest {
     StringBuilder csv = new StringBuilder("@timestamp,@message\n");
     StringBuilder documents = new StringBuilder(); // an index's dump: Elastic's AWS integration, then Logstash
     StringBuilder bridged = new StringBuilder("{\"events\": ["); // a log group an EventBridge rule writes to
+    StringBuilder sumo = new StringBuilder("{\"fields\":[],\"messages\":[");
     StringBuilder loki = new StringBuilder("{\"status\":\"success\",\"data\":{\"resultType\":\"streams\",\"result\":[{\"stream\":{},\"values\":[");
     for (int i = 0; i < records.size(); i++) {
       String message = "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(records.get(i).raw().text())) + "\"";
@@ -170,6 +171,7 @@ class DuckDbEventStoreTest {
       String event = "{\"version\":\"0\",\"detail-type\":\"AWS API Call via CloudTrail\",\"detail\":" + records.get(i).raw().text() + "}";
       bridged.append(i == 0 ? "" : ",").append("{\"message\": \"")
           .append(new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(event))).append("\"}");
+      sumo.append(i == 0 ? "" : ",").append("{\"map\":{\"_raw\":").append(message).append("}}");
       loki.append(i == 0 ? "" : ",").append("[\"1704164645000000000\",").append(message).append("]");
       documents.append("{\"_index\":\"i\",\"_source\":").append(i % 2 == 0 ? "{\"event\":{\"original\":" + message + "}}" : "{\"message\":" + message + "}").append("}\n");
     }
@@ -177,7 +179,7 @@ class DuckDbEventStoreTest {
     String wholeFile = "{\"_index\":\"logstash\",\"_source\":{\"message\":\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
         .quoteAsString(Files.readString(SharedSamples.file("otel/cloudtrail_log.json")).strip())) + "\"}}\n";
     for (String file : List.of(filtered + "\n]}\n", insights + "\n], \"status\": \"Complete\"}\n", csv.toString(), documents.toString(), bridged + "]}",
-        wholeFile + wholeFile, loki + "]}]}}")) {
+        wholeFile + wholeFile, loki + "]}]}}", sumo + "]}")) {
       Path dir = data.resolve(String.valueOf(file.length()));
       try (DuckDbEventStore store = DuckDbEventStore.open(dir)) {
         stageAndCommit(store, "out.json", file.getBytes(StandardCharsets.UTF_8));
