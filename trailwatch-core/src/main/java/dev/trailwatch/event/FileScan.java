@@ -257,11 +257,15 @@ final class FileScan {
 
   /**
    * The records a container's field {@code name} holds, just named; they are records of their own. False when the
-   * field turned out to hold no container (a {@code data} that is not Loki's).
+   * field turned out to hold no container (a {@code data} that is not Loki's, {@code messages} that are not Sumo
+   * Logic's).
    */
   private boolean container(String name) throws IOException {
-    if ("data".equals(name) || "messages".equals(name)) { // Loki's streams, Sumo Logic's messages: if they are
-      return "data".equals(name) ? results.lokiData() : results.sumoMessages();
+    if ("data".equals(name)) {
+      return results.lokiData(); // Loki's query API response, if it is one: its streams hold the lines
+    }
+    if ("messages".equals(name)) {
+      return results.sumoMessages(); // Sumo Logic's, if they are (Splunk names its notices so too)
     }
     s.recordStart = -1;
     switch (name) {
