@@ -13,28 +13,6 @@ import java.io.InputStream;
  * reusable.
  */
 final class FileScan {
-  /** Where in a file an object sits, which decides what its fields mean. */
-  private enum Context {
-    /** A value at the top level of the file. */
-    ROOT,
-    /**
-     * An element of an array at the top level: a record, or a whole log file or export page when the array gathers
-     * several ({@code jq -s . *.json}), so it must say which, as a top-level object must.
-     */
-    TOP_ARRAY,
-    /**
-     * A search index document's {@code _source}: a record, or a shipper's document that may hold one as text (its
-     * {@code message}, or ECS's {@code event.original}).
-     */
-    SOURCE,
-    /** An element of a container's array ({@code Records}, {@code Events}): a record because the file says so. */
-    RECORDS,
-    /** An element of CloudWatch Logs' {@code logEvents} or {@code events}: its {@code message} is the record. */
-    LOG_EVENTS,
-    /** An EventBridge event's {@code detail}: a record when it looks like one, else another service's event. */
-    EVENTBRIDGE_DETAIL
-  }
-
   private final ScanState s;
   private final ScanRecovery recovery;
   private final QueryResults results;
@@ -81,10 +59,10 @@ final class FileScan {
       s.sawRootValue = true;
       long start = s.tokenStart();
       switch (t) {
-        case START_OBJECT -> object(start, Context.ROOT);
+        case START_OBJECT -> object(start, ScanContext.ROOT);
         case START_ARRAY -> {
           s.out.format(LogFormat.JSON_ARRAY);
-          arrayElements(Context.TOP_ARRAY); // the array is open already
+          arrayElements(ScanContext.TOP_ARRAY); // the array is open already
         }
         default -> {
           String reason = "a JSON " + SyntaxReasons.describe(t) + " at the top level is not a CloudTrail record or log file";
@@ -100,7 +78,7 @@ final class FileScan {
   }
 
   /** The array a container's field holds ({@code "Records": [...]}). */
-  private void elements(Context ctx, String field) throws IOException {
+  private void elements(ScanContext ctx, String field) throws IOException {
     JsonToken t = s.p().nextToken();
     if (t == JsonToken.START_ARRAY) {
       arrayElements(ctx);
@@ -115,16 +93,16 @@ final class FileScan {
 
   /** An object at the top level, just opened at {@code start} (where reading resumes after a syntax error). */
   void rootObject(long start) throws IOException {
-    object(start, Context.ROOT);
+    object(start, ScanContext.ROOT);
   }
 
   /** The documents of a search response's {@code hits} array, just opened. */
   void documents() throws IOException {
-    arrayElements(Context.TOP_ARRAY);
+    arrayElements(ScanContext.TOP_ARRAY);
   }
 
   /** The elements of the array just opened, each a record. */
-  private void arrayElements(Context ctx) throws IOException {
+  private void arrayElements(ScanContext ctx) throws IOException {
     JsonToken t;
     while ((t = s.p().nextToken()) != JsonToken.END_ARRAY && t != null) {
       long start = s.tokenStart();
@@ -137,8 +115,8 @@ final class FileScan {
     }
   }
 
-  private void object(long start, Context ctx) throws IOException {
-    int startLine = ctx == Context.ROOT ? s.p().currentTokenLocation().getLineNr() : 0; // records of a file are not lines
+  private void object(long start, ScanContext ctx) throws IOException {
+    int startLine = ctx == ScanContext.ROOT ? s.p().currentTokenLocation().getLineNr() : 0; // records of a file are not lines
     RecordFields f = new RecordFields();
     boolean container = false;
     boolean embedded = false;
@@ -155,7 +133,7 @@ final class FileScan {
         continue;
       }
       // Where a file's own structure can be: not in a record (CloudTrail writes eventVersion first), whose fields these are
-      boolean top = (ctx == Context.ROOT || ctx == Context.TOP_ARRAY || ctx == Context.SOURCE) && !f.recordLike;
+      boolean top = (ctx == ScanContext.ROOT || ctx == ScanContext.TOP_ARRAY || ctx == ScanContext.SOURCE) && !f.recordLike;
       switch (name) {
         case "Records", "logEvents", "events", "Events", "results", "hits", "data", "messages" -> {
           if (top) {
@@ -174,18 +152,18 @@ final class FileScan {
           }
         }
         case "message" -> {
-          if (ctx == Context.LOG_EVENTS && controlMessage) {
+          if (ctx == ScanContext.LOG_EVENTS && controlMessage) {
             RecordFields.skipValue(s.p()); // "CWL CONTROL MESSAGE: …", sent to test the subscription
-          } else if (ctx == Context.LOG_EVENTS) {
+          } else if (ctx == ScanContext.LOG_EVENTS) {
             embedded = embedded(LogFormat.CLOUDWATCH_LOGS) || embedded;
-          } else if (ctx == Context.SOURCE && !f.recordLike) {
+          } else if (ctx == ScanContext.SOURCE && !f.recordLike) {
             embedded = results.documentText(name) || embedded;
           } else {
             f.unknown(s.p());
           }
         }
         case "event" -> {
-          if (ctx == Context.SOURCE && !f.recordLike) {
+          if (ctx == ScanContext.SOURCE && !f.recordLike) {
             embedded = results.documentText(name) || embedded;
           } else {
             f.unknown(s.p());
@@ -206,38 +184,38 @@ final class FileScan {
       s.recordStart = -1;
       s.lastEnd = end;
     }
-    if (ctx == Context.ROOT && s.p().currentTokenLocation().getLineNr() != startLine) {
+    if (ctx == ScanContext.ROOT && s.p().currentTokenLocation().getLineNr() != startLine) {
       s.multiLineRecords = true;
     }
-    if (ctx == Context.ROOT) {
+    if (ctx == ScanContext.ROOT) {
       s.rootContainers |= container;
       s.rootRecords |= embedded && !container;
     }
-    if (!container && !embedded && !(ctx == Context.LOG_EVENTS && controlMessage)) {
+    if (!container && !embedded && !(ctx == ScanContext.LOG_EVENTS && controlMessage)) {
       record(f, start, end, ctx, digest);
     }
   }
 
   /** An object read whole that neither held records nor carried one: a record, a digest, or a problem. */
-  private void record(RecordFields f, long start, long end, Context ctx, boolean digest) {
-    if (digest && ctx == Context.ROOT && !f.recordLike) {
+  private void record(RecordFields f, long start, long end, ScanContext ctx, boolean digest) {
+    if (digest && ctx == ScanContext.ROOT && !f.recordLike) {
       s.out.format(LogFormat.DIGEST);
       return;
     }
     int index = s.recordIndex++;
-    if (!f.recordLike && ctx == Context.ROOT && s.recovering && !s.lineMode()) {
+    if (!f.recordLike && ctx == ScanContext.ROOT && s.recovering && !s.lineMode()) {
       s.recordIndex--;
       return; // a fragment of the broken region
     }
-    if (!f.recordLike && ctx == Context.EVENTBRIDGE_DETAIL) {
+    if (!f.recordLike && ctx == ScanContext.EVENTBRIDGE_DETAIL) {
       return; // an event of another source (an EC2 state change, …) on the same bus: not CloudTrail's, not bad
     }
-    if (!f.recordLike && ctx == Context.SOURCE) {
+    if (!f.recordLike && ctx == ScanContext.SOURCE) {
       s.out.problem(index, start, "a search index document that is no CloudTrail record and holds none as its message or event.original "
           + "(Elastic's AWS integration keeps event.original only with the preserve_original_event tag)", s.window.textForProblem(start, end));
       return;
     }
-    if (!f.recordLike && (ctx == Context.ROOT || ctx == Context.TOP_ARRAY || ctx == Context.LOG_EVENTS)) {
+    if (!f.recordLike && (ctx == ScanContext.ROOT || ctx == ScanContext.TOP_ARRAY || ctx == ScanContext.LOG_EVENTS)) {
       // An element of "Records" is a record because the file says so, however odd its fields; a bare object elsewhere
       // must look like one, and so must a log event without a message (another tool's "events")
       s.out.problem(index, start, "an object with none of eventVersion, eventTime, eventSource, eventName, eventID is not a CloudTrail record", s.window.textForProblem(start, end));
@@ -247,7 +225,7 @@ final class FileScan {
       s.out.problem(index, start, "record is larger than the " + (LogFileParser.MAX_RECORD_BYTES >> 20) + " MiB limit (" + (end - start) + " bytes); skipped", "");
       return;
     }
-    if (ctx == Context.ROOT) {
+    if (ctx == ScanContext.ROOT) {
       s.out.format(LogFormat.JSON_LINES);
       s.rootRecords = true;
     }
@@ -277,7 +255,7 @@ final class FileScan {
           case "Events" -> LogFormat.LOOKUP_EVENTS;
           default -> LogFormat.CLOUDWATCH_LOGS; // a subscription's logEvents, filter-log-events
         });
-        elements("Records".equals(name) || "Events".equals(name) ? Context.RECORDS : Context.LOG_EVENTS, name);
+        elements("Records".equals(name) || "Events".equals(name) ? ScanContext.RECORDS : ScanContext.LOG_EVENTS, name);
       }
     }
     s.recordStart = -1;
@@ -288,8 +266,8 @@ final class FileScan {
   private boolean wrapped(String name) throws IOException {
     return switch (name) {
       // decided by the detail's fields, not by detail-type, which may come after it (jq -S sorts keys)
-      case "detail" -> nestedObject(Context.EVENTBRIDGE_DETAIL, LogFormat.EVENTBRIDGE);
-      case "_source" -> nestedObject(Context.SOURCE, LogFormat.SEARCH_INDEX); // a line of an index's dump, a search's hit
+      case "detail" -> nestedObject(ScanContext.EVENTBRIDGE_DETAIL, LogFormat.EVENTBRIDGE);
+      case "_source" -> nestedObject(ScanContext.SOURCE, LogFormat.SEARCH_INDEX); // a line of an index's dump, a search's hit
       case "result" -> { // a line of Splunk's export: {"preview":false,"offset":0,"result":{"_raw":"…",…}}
         if (s.p().nextToken() == JsonToken.START_OBJECT) {
           yield results.splunkResult(s.tokenStart());
@@ -307,7 +285,7 @@ final class FileScan {
    * event on the same bus, an EC2 state change, is passed over: no CloudTrail record, and no bad input either), a
    * search index's {@code _source}. False when the field holds no object.
    */
-  private boolean nestedObject(Context ctx, LogFormat as) throws IOException {
+  private boolean nestedObject(ScanContext ctx, LogFormat as) throws IOException {
     int keyLine = s.p().currentTokenLocation().getLineNr();
     if (s.p().nextToken() == JsonToken.START_OBJECT) {
       return nestedRecord(keyLine, ctx, as);
@@ -322,7 +300,7 @@ final class FileScan {
    * does, and the object is then the next line's, which is read again as its own once this line is found broken.
    * The format is set once the object is read: a first line that breaks inside it is still a bad line of JSON lines.
    */
-  private boolean nestedRecord(int keyLine, Context ctx, LogFormat as) throws IOException {
+  private boolean nestedRecord(int keyLine, ScanContext ctx, LogFormat as) throws IOException {
     if (s.p().currentTokenLocation().getLineNr() != keyLine) {
       s.p().skipChildren();
       return false;
@@ -340,7 +318,7 @@ final class FileScan {
     int keyLine = s.p().currentTokenLocation().getLineNr();
     JsonToken t = s.p().nextToken();
     if (t == JsonToken.START_OBJECT) { // the record as an object, not a string (an export passed through jq's fromjson)
-      return nestedRecord(keyLine, Context.RECORDS, as);
+      return nestedRecord(keyLine, ScanContext.RECORDS, as);
     }
     if (t != JsonToken.VALUE_STRING) {
       s.p().skipChildren();
