@@ -55,6 +55,19 @@ public record CloudTrailEvent(
     requireNonNull(raw, "raw");
   }
 
+  /**
+   * What the store keeps once, {@code (recipientAccountId, eventKey)}, as one string: the account ({@code ""} for
+   * none), a NUL, the key.
+   */
+  public static String identity(@Nullable String recipientAccountId, String eventKey) {
+    return (recipientAccountId == null ? "" : recipientAccountId) + '\u0000' + eventKey;
+  }
+
+  /** This record's {@link #identity(String, String)}. */
+  public String identity() {
+    return identity(recipientAccountId, eventKey);
+  }
+
   /** This record, found at {@code where}. */
   public CloudTrailEvent at(RecordLocation where) {
     return new CloudTrailEvent(eventKey, eventId, eventVersion, eventTime, eventSource, eventName, awsRegion, sourceIpAddress,

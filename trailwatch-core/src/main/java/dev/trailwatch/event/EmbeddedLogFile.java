@@ -73,8 +73,9 @@ final class EmbeddedLogFile {
 
   /** The record of the log file {@code text} holds whose account and key are these, as the text holds it. */
   static Optional<String> recordIn(byte[] text, String recipientAccountId, String eventKey) {
+    String identity = CloudTrailEvent.identity(recipientAccountId, eventKey);
     return PARSER.parse(text).events().stream()
-        .filter(e -> e.eventKey().equals(eventKey) && recipientAccountId.equals(e.recipientAccountId() == null ? "" : e.recipientAccountId()))
+        .filter(e -> e.identity().equals(identity))
         .findFirst()
         .map(e -> e.raw().text());
   }

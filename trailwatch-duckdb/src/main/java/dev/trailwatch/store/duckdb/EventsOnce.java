@@ -62,13 +62,12 @@ final class EventsOnce implements AutoCloseable {
     String sql = "SELECT coalesce(recipient_account_id, ''), event_key FROM events WHERE dedupe_hash IN " + in;
     try (PreparedStatement ps = conn.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        stored.add(rs.getString(1) + '\u0000' + rs.getString(2));
+        stored.add(CloudTrailEvent.identity(rs.getString(1), rs.getString(2)));
       }
     }
     for (int i = 0; i < positions.size(); i++) {
       CloudTrailEvent e = events.get(positions.get(i));
-      String id = (e.recipientAccountId() == null ? "" : e.recipientAccountId()) + '\u0000' + e.eventKey();
-      if (stored.add(id)) {
+      if (stored.add(e.identity())) {
         addRow(fileId, hashes.get(i), e);
         added.set(positions.get(i));
       }

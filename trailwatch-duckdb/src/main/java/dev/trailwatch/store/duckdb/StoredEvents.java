@@ -102,7 +102,7 @@ public final class StoredEvents implements AutoCloseable {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           slices.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-              .add(new Slice(rs.getLong(2), rs.getInt(3), rs.getBoolean(4), Slice.identity(rs.getString(5), rs.getString(6))));
+              .add(new Slice(rs.getLong(2), rs.getInt(3), rs.getBoolean(4), CloudTrailEvent.identity(rs.getString(5), rs.getString(6))));
         }
       }
     }
@@ -138,7 +138,7 @@ public final class StoredEvents implements AutoCloseable {
           bytes = StoredFileBytes.text(bytes, true).getBytes(StandardCharsets.UTF_8);
         }
         for (CloudTrailEvent e : parser.parse(bytes).events()) {
-          if (!s.encoded() || wanted.contains(Slice.identity(e.recipientAccountId(), e.eventKey()))) {
+          if (!s.encoded() || wanted.contains(e.identity())) {
             action.accept(e);
             done++;
           }
@@ -149,11 +149,7 @@ public final class StoredEvents implements AutoCloseable {
   }
 
   /** Where a stored record lies in its file, and which record it is (its account and key). */
-  private record Slice(long offset, int length, boolean encoded, String identity) {
-    static String identity(@Nullable String recipientAccountId, String eventKey) {
-      return (recipientAccountId == null ? "" : recipientAccountId) + '\u0000' + eventKey;
-    }
-  }
+  private record Slice(long offset, int length, boolean encoded, String identity) {}
 
   private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
     for (int i = 0; i < args.size(); i++) {
