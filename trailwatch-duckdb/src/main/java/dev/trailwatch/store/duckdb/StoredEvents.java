@@ -96,13 +96,16 @@ public final class StoredEvents implements AutoCloseable {
     StringJoiner ids = new StringJoiner(",", "(", ")");
     files.forEach(f -> ids.add(Long.toString(f))); // our own numbers, never event text
     Map<Long, List<Slice>> slices = new HashMap<>();
-    try (PreparedStatement ps = conn.prepareStatement("SELECT file_id, raw_offset, raw_length, raw_encoded, coalesce(recipient_account_id, ''), event_key FROM events"
-        + where + " AND file_id IN " + ids + " ORDER BY file_id, raw_offset")) {
+    // A text-delivered record's identity picks it out of the records its text may share (a whole log file as a
+    // shipper's message); the others need none, and a retro-hunt reads millions of them
+    try (PreparedStatement ps = conn.prepareStatement("SELECT file_id, raw_offset, raw_length, raw_encoded, CASE WHEN raw_encoded THEN recipient_account_id END,"
+        + " CASE WHEN raw_encoded THEN event_key END FROM events" + where + " AND file_id IN " + ids + " ORDER BY file_id, raw_offset")) {
       bind(ps, args);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
+          boolean encoded = rs.getBoolean(4);
           slices.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-              .add(new Slice(rs.getLong(2), rs.getInt(3), rs.getBoolean(4), CloudTrailEvent.identity(rs.getString(5), rs.getString(6))));
+              .add(new Slice(rs.getLong(2), rs.getInt(3), encoded ? CloudTrailEvent.identity(rs.getString(5), rs.getString(6)) : null));
         }
       }
     }
@@ -125,20 +128,25 @@ public final class StoredEvents implements AutoCloseable {
     try (InputStream plain = StoredFileBytes.open(chunks)) {
       long at = 0;
       for (int i = 0; i < slices.size(); ) {
-        Slice s = slices.get(i);
-        // Records delivered in one text (a whole log file as a shipper's message) share its slice: read it once
-        Set<String> wanted = new HashSet<>();
-        for (; i < slices.size() && slices.get(i).offset() == s.offset(); i++) {
-          wanted.add(slices.get(i).identity());
-        }
+        Slice s = slices.get(i++);
         plain.skipNBytes(s.offset() - at);
         byte[] bytes = plain.readNBytes(s.length());
         at = s.offset() + s.length();
-        if (s.encoded()) { // the parser finds the records in the string's text as it did at ingest
-          bytes = StoredFileBytes.text(bytes, true).getBytes(StandardCharsets.UTF_8);
+        if (s.identity() == null) {
+          for (CloudTrailEvent e : parser.parse(bytes).events()) {
+            action.accept(e);
+            done++;
+          }
+          continue;
         }
-        for (CloudTrailEvent e : parser.parse(bytes).events()) {
-          if (!s.encoded() || wanted.contains(e.identity())) {
+        // Records delivered in one text share its slice: it is read once, and yields the records asked for
+        Set<String> wanted = new HashSet<>(List.of(s.identity()));
+        for (; i < slices.size() && slices.get(i).offset() == s.offset(); i++) {
+          wanted.add(slices.get(i).identity());
+        }
+        // the parser finds the records in the string's text as it did at ingest
+        for (CloudTrailEvent e : parser.parse(StoredFileBytes.text(bytes, true).getBytes(StandardCharsets.UTF_8)).events()) {
+          if (wanted.contains(e.identity())) {
             action.accept(e);
             done++;
           }
@@ -148,8 +156,11 @@ public final class StoredEvents implements AutoCloseable {
     return done;
   }
 
-  /** Where a stored record lies in its file, and which record it is (its account and key). */
-  private record Slice(long offset, int length, boolean encoded, String identity) {}
+  /**
+   * Where a stored record lies in its file; for a record delivered as a JSON string (its slice that string), which
+   * record it is ({@link CloudTrailEvent#identity()}).
+   */
+  private record Slice(long offset, int length, @Nullable String identity) {}
 
   private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
     for (int i = 0; i < args.size(); i++) {
