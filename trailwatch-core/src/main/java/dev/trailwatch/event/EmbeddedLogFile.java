@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.trailwatch.event;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -50,12 +48,7 @@ final class EmbeddedLogFile {
    */
   static boolean scan(byte[] text, ScanState s, long start, int length) {
     List<Object> found = new ArrayList<>(); // records and problems, in the order of the text
-    ParseSummary summary;
-    try {
-      summary = PARSER.parse(new ByteArrayInputStream(text), RecordSink.of(found::add, found::add));
-    } catch (IOException e) {
-      throw new IllegalStateException("reading from memory cannot fail", e);
-    }
+    ParseSummary summary = PARSER.parse(text, RecordSink.of(found::add, found::add));
     if (summary.records() == 0 || !CONTAINERS.contains(summary.format())) {
       return false; // a broken record, JSON lines or other text: one bad record, as before
     }

@@ -85,9 +85,14 @@ public final class LogFileParser {
   public ParseResult parse(byte[] bytes) {
     List<CloudTrailEvent> events = new ArrayList<>();
     List<ParseProblem> problems = new ArrayList<>();
+    ParseSummary summary = parse(bytes, RecordSink.of(events::add, problems::add));
+    return new ParseResult(summary.format(), events, problems);
+  }
+
+  /** Parses bytes held in memory, passing records and problems to the sink in order. */
+  ParseSummary parse(byte[] bytes, RecordSink sink) {
     try {
-      ParseSummary summary = parse(new ByteArrayInputStream(bytes), RecordSink.of(events::add, problems::add));
-      return new ParseResult(summary.format(), events, problems);
+      return parse(new ByteArrayInputStream(bytes), sink);
     } catch (IOException e) {
       throw new IllegalStateException("reading from memory cannot fail", e);
     }
