@@ -268,13 +268,8 @@ final class FileScan {
       // decided by the detail's fields, not by detail-type, which may come after it (jq -S sorts keys)
       case "detail" -> nestedObject(ScanContext.EVENTBRIDGE_DETAIL, LogFormat.EVENTBRIDGE);
       case "_source" -> nestedObject(ScanContext.SOURCE, LogFormat.SEARCH_INDEX); // a line of an index's dump, a search's hit
-      case "result" -> { // a line of Splunk's export: {"preview":false,"offset":0,"result":{"_raw":"…",…}}
-        if (s.p().nextToken() == JsonToken.START_OBJECT) {
-          yield results.splunkResult(s.tokenStart());
-        }
-        s.p().skipChildren();
-        yield false;
-      }
+      // a line of Splunk's export: {"preview":false,"offset":0,"result":{"_raw":"…",…}}
+      case "result" -> s.nextIs(JsonToken.START_OBJECT) && results.splunkResult(s.tokenStart());
       case "line" -> embedded(LogFormat.LOKI); // a line of logcli's jsonl output
       default -> embedded(LogFormat.CLOUDWATCH_LOGS); // @message: a row of Logs Insights results exported as an object
     };

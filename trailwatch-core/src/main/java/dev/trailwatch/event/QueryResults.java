@@ -54,12 +54,7 @@ final class QueryResults {
   /** One row of Logs Insights results, just opened: true when a cell held its {@code @message}. */
   private boolean insightsRow() throws IOException {
     boolean message = false;
-    JsonToken t;
-    while ((t = s.p().nextToken()) != JsonToken.END_ARRAY && t != null) {
-      if (t != JsonToken.START_OBJECT) {
-        s.p().skipChildren();
-        continue;
-      }
+    while (s.nextElement(JsonToken.START_OBJECT)) {
       s.recordAt(s.tokenStart());
       String field = null;
       ValueFirst valueFirst = null;
@@ -123,27 +118,17 @@ final class QueryResults {
    * and those (no map) are passed over. Maps without {@code _raw} (a query that left it out) are counted in one problem.
    */
   boolean sumoMessages() throws IOException {
-    JsonToken t = s.p().nextToken();
-    long start = s.tokenStart();
-    if (t != JsonToken.START_ARRAY) {
-      s.p().skipChildren();
+    if (!s.nextIs(JsonToken.START_ARRAY)) {
       return false;
     }
+    long start = s.tokenStart();
     int maps = 0;
     int withoutRaw = 0;
-    while ((t = s.p().nextToken()) != JsonToken.END_ARRAY && t != null) {
-      if (t != JsonToken.START_OBJECT) {
-        s.p().skipChildren();
-        continue;
-      }
+    while (s.nextElement(JsonToken.START_OBJECT)) {
       long message = s.tokenStart();
       boolean map = false;
       while (s.p().nextToken() == JsonToken.FIELD_NAME) {
-        if (!"map".equals(s.p().currentName())) {
-          RecordFields.skipValue(s.p());
-        } else if (s.p().nextToken() != JsonToken.START_OBJECT) {
-          s.p().skipChildren();
-        } else {
+        if (s.fieldIs("map", JsonToken.START_OBJECT)) {
           map = true;
           s.recordAt(message); // a message of its own, no longer part of the object that holds them
           withoutRaw += raw(LogFormat.SUMO_LOGIC) ? 0 : 1;
@@ -164,16 +149,12 @@ final class QueryResults {
 
   /** The {@code hits} of a search response ({"hits":{"hits":[{"_source":{…}}, …]}}), just named: its own {@code hits} array holds the documents. */
   void searchHits() throws IOException {
-    if (s.p().nextToken() != JsonToken.START_OBJECT) {
-      s.p().skipChildren();
+    if (!s.nextIs(JsonToken.START_OBJECT)) {
       return;
     }
     while (s.p().nextToken() == JsonToken.FIELD_NAME) {
-      boolean hits = "hits".equals(s.p().currentName());
-      if (s.p().nextToken() == JsonToken.START_ARRAY && hits) {
+      if (s.fieldIs("hits", JsonToken.START_ARRAY)) {
         scan.documents();
-      } else {
-        s.p().skipChildren();
       }
     }
   }
@@ -185,24 +166,14 @@ final class QueryResults {
    * is judged by its other fields.
    */
   boolean lokiData() throws IOException {
-    if (s.p().nextToken() != JsonToken.START_OBJECT) {
-      s.p().skipChildren();
+    if (!s.nextIs(JsonToken.START_OBJECT)) {
       return false;
     }
     boolean streams = false;
     while (s.p().nextToken() == JsonToken.FIELD_NAME) {
-      if (!"result".equals(s.p().currentName())) {
-        RecordFields.skipValue(s.p());
-      } else if (s.p().nextToken() != JsonToken.START_ARRAY) {
-        s.p().skipChildren();
-      } else {
-        JsonToken t;
-        while ((t = s.p().nextToken()) != JsonToken.END_ARRAY && t != null) {
-          if (t == JsonToken.START_OBJECT) {
-            streams = lokiStream() || streams;
-          } else {
-            s.p().skipChildren();
-          }
+      if (s.fieldIs("result", JsonToken.START_ARRAY)) {
+        while (s.nextElement(JsonToken.START_OBJECT)) {
+          streams = lokiStream() || streams;
         }
       }
     }
@@ -217,23 +188,15 @@ final class QueryResults {
     boolean stream = false;
     boolean metric = false; // a metric query's series: its values are numbers (Loki writes "metric" before them)
     while (s.p().nextToken() == JsonToken.FIELD_NAME) {
-      String name = s.p().currentName();
-      if (!"values".equals(name) || metric) {
-        stream |= "stream".equals(name);
-        metric |= "metric".equals(name);
+      stream |= "stream".equals(s.p().currentName());
+      metric |= "metric".equals(s.p().currentName());
+      if (metric) {
         RecordFields.skipValue(s.p());
-      } else if (s.p().nextToken() != JsonToken.START_ARRAY) {
-        s.p().skipChildren();
-      } else {
+      } else if (s.fieldIs("values", JsonToken.START_ARRAY)) {
         stream = true;
         s.recordStart = -1; // a container: its lines are records of their own
-        JsonToken t;
-        while ((t = s.p().nextToken()) != JsonToken.END_ARRAY && t != null) {
-          if (t == JsonToken.START_ARRAY) {
-            lokiValue();
-          } else {
-            s.p().skipChildren();
-          }
+        while (s.nextElement(JsonToken.START_ARRAY)) {
+          lokiValue();
         }
       }
     }
@@ -265,8 +228,7 @@ final class QueryResults {
     if ("message".equals(field)) {
       return recordText();
     }
-    if (s.p().nextToken() != JsonToken.START_OBJECT) {
-      s.p().skipChildren();
+    if (!s.nextIs(JsonToken.START_OBJECT)) {
       return false;
     }
     boolean found = false;
@@ -285,8 +247,7 @@ final class QueryResults {
    * once the whole document is read: a first line that breaks after the record is still a bad line of JSON lines.
    */
   private boolean recordText() throws IOException {
-    if (s.p().nextToken() != JsonToken.VALUE_STRING) {
-      s.p().skipChildren();
+    if (!s.nextIs(JsonToken.VALUE_STRING)) {
       return false;
     }
     String text = s.p().getText();

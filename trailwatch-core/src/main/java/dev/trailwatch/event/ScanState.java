@@ -3,6 +3,7 @@ package dev.trailwatch.event;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -54,6 +55,35 @@ final class ScanState {
       throw new IllegalStateException("no parser yet");
     }
     return current;
+  }
+
+  /** Reads the next value: true when it starts with {@code kind} (an object or array then just opened); else skips it whole. */
+  boolean nextIs(JsonToken kind) throws IOException {
+    if (p().nextToken() == kind) {
+      return true;
+    }
+    p().skipChildren();
+    return false;
+  }
+
+  /** On a field's name: true when it is {@code name} and its value starts with {@code kind}; else skips the value whole. */
+  boolean fieldIs(String name, JsonToken kind) throws IOException {
+    if (name.equals(p().currentName())) {
+      return nextIs(kind);
+    }
+    RecordFields.skipValue(p());
+    return false;
+  }
+
+  /** In an array just opened: true on its next element that starts with {@code kind}, others skipped whole; false at its end. */
+  boolean nextElement(JsonToken kind) throws IOException {
+    for (JsonToken t = p().nextToken(); t != JsonToken.END_ARRAY && t != null; t = p().nextToken()) {
+      if (t == kind) {
+        return true;
+      }
+      p().skipChildren();
+    }
+    return false;
   }
 
   /** Where the current token starts in the file. */
