@@ -10,7 +10,6 @@ import dev.trailwatch.detect.sigma.RuleGate;
 import dev.trailwatch.detect.sigma.SigmaRule;
 import dev.trailwatch.event.CloudTrailEvent;
 import dev.trailwatch.event.LogFileParser;
-import dev.trailwatch.event.ParseProblem;
 import dev.trailwatch.event.RecordSink;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -85,15 +84,7 @@ public final class EvaluateFresh {
     LogFileParser parser = new LogFileParser();
     for (Path f : files) {
       try (InputStream in = Files.newInputStream(f)) {
-        parser.parse(in, new RecordSink() {
-          @Override
-          public void accept(CloudTrailEvent event) {
-            out.add(event);
-          }
-
-          @Override
-          public void problem(ParseProblem problem) {}
-        });
+        parser.parse(in, RecordSink.of(out::add, problem -> {}));
       }
     }
     return out;

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.trailwatch.bench;
 
-import dev.trailwatch.event.CloudTrailEvent;
 import dev.trailwatch.event.LogFileParser;
-import dev.trailwatch.event.ParseProblem;
 import dev.trailwatch.event.RecordSink;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,10 +39,7 @@ public final class ParseOnly {
       LogFileParser parser = new LogFileParser();
       run(files, threads, f -> {
         try (InputStream in = Files.newInputStream(f)) {
-          return parser.parse(in, new RecordSink() {
-            @Override public void accept(CloudTrailEvent event) { events.incrementAndGet(); }
-            @Override public void problem(ParseProblem problem) {}
-          }).records();
+          return parser.parse(in, RecordSink.of(event -> events.incrementAndGet(), problem -> {})).records();
         }
       });
       long t2 = System.nanoTime();

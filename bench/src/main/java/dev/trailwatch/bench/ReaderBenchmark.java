@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.trailwatch.bench;
 
-import dev.trailwatch.event.CloudTrailEvent;
 import dev.trailwatch.event.LogFileParser;
-import dev.trailwatch.event.ParseProblem;
 import dev.trailwatch.event.RecordSink;
 import dev.trailwatch.generate.CorpusGenerator;
 import dev.trailwatch.generate.GeneratorConfig;
@@ -57,9 +55,6 @@ public class ReaderBenchmark {
 
   @Benchmark
   public int parseFile(Blackhole bh) throws IOException {
-    return parser.parse(new ByteArrayInputStream(gz), new RecordSink() {
-      @Override public void accept(CloudTrailEvent event) { bh.consume(event); }
-      @Override public void problem(ParseProblem problem) { bh.consume(problem); }
-    }).records();
+    return parser.parse(new ByteArrayInputStream(gz), RecordSink.of(bh::consume, bh::consume)).records();
   }
 }

@@ -7,7 +7,6 @@ import dev.trailwatch.detect.sigma.ParsedRules;
 import dev.trailwatch.detect.sigma.SigmaParser;
 import dev.trailwatch.event.CloudTrailEvent;
 import dev.trailwatch.event.LogFileParser;
-import dev.trailwatch.event.ParseProblem;
 import dev.trailwatch.event.RecordSink;
 import dev.trailwatch.generate.CorpusGenerator;
 import dev.trailwatch.generate.GeneratorConfig;
@@ -65,10 +64,7 @@ public class RuleBenchmark {
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path f : s.filter(p -> p.toString().endsWith(".gz")).sorted().toList()) {
         try (InputStream in = Files.newInputStream(f)) {
-          parser.parse(in, new RecordSink() {
-            @Override public void accept(CloudTrailEvent e) { events.add(e); }
-            @Override public void problem(ParseProblem p) {}
-          });
+          parser.parse(in, RecordSink.of(events::add, problem -> {}));
         }
       }
     }

@@ -3,7 +3,6 @@ package dev.trailwatch.bench;
 
 import dev.trailwatch.event.CloudTrailEvent;
 import dev.trailwatch.event.LogFileParser;
-import dev.trailwatch.event.ParseProblem;
 import dev.trailwatch.event.RecordSink;
 import dev.trailwatch.store.duckdb.DuckDbEventStore;
 import java.io.InputStream;
@@ -30,10 +29,7 @@ public final class StoreWrite {
     LogFileParser parser = new LogFileParser();
     for (Path f : files) {
       try (InputStream in = Files.newInputStream(f)) {
-        parser.parse(in, new RecordSink() {
-          @Override public void accept(CloudTrailEvent event) { all.add(event); }
-          @Override public void problem(ParseProblem problem) {}
-        });
+        parser.parse(in, RecordSink.of(all::add, problem -> {}));
       }
     }
     Path data = Path.of(args[1]);

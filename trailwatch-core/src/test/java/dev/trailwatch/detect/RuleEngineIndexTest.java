@@ -9,7 +9,6 @@ import dev.trailwatch.detect.sigma.SigmaParser;
 import dev.trailwatch.detect.sigma.SigmaRule;
 import dev.trailwatch.event.CloudTrailEvent;
 import dev.trailwatch.event.LogFileParser;
-import dev.trailwatch.event.ParseProblem;
 import dev.trailwatch.event.RecordSink;
 import dev.trailwatch.generate.CorpusGenerator;
 import dev.trailwatch.generate.GeneratorConfig;
@@ -49,15 +48,7 @@ class RuleEngineIndexTest {
     try (Stream<Path> files = Files.walk(tmp.resolve("AWSLogs"))) {
       for (Path f : files.filter(p -> p.toString().endsWith(".json.gz") && p.toString().contains("/CloudTrail/")).toList()) {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
-          new LogFileParser().parse(in, new RecordSink() {
-            @Override
-            public void accept(CloudTrailEvent event) {
-              events.add(event);
-            }
-
-            @Override
-            public void problem(ParseProblem problem) {}
-          });
+          new LogFileParser().parse(in, RecordSink.of(events::add, problem -> {}));
         }
       }
     }

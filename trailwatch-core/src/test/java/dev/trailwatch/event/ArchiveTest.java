@@ -172,15 +172,8 @@ class ArchiveTest {
     byte[] archive = zip(nested);
     byte[] sequence = FileContent.decode(new ByteArrayInputStream(archive)).readAllBytes();
     List<CloudTrailEvent> events = new java.util.ArrayList<>();
-    ParseSummary s = parser.parse(new ByteArrayInputStream(archive), new RecordSink() {
-      @Override
-      public void accept(CloudTrailEvent event) {
-        events.add(event);
-      }
-
-      @Override
-      public void problem(ParseProblem problem) {}
-    }, name -> !name.contains("us-east-1")); // a.json.gz and broken.json, in the archive and in the one inside it
+    ParseSummary s = parser.parse(new ByteArrayInputStream(archive), RecordSink.of(events::add, problem -> {}),
+        name -> !name.contains("us-east-1")); // a.json.gz and broken.json, in the archive and in the one inside it
 
     assertThat(s.filesPassedOver()).isEqualTo(4);
     assertThat(events).hasSize(2 * (7 + 6)); // b.json's and lookup.jsonl's, twice

@@ -110,17 +110,7 @@ class FileContentTest {
     };
     List<String> events = new ArrayList<>();
     List<ParseProblem> problems = new ArrayList<>();
-    parser.parse(network, new RecordSink() {
-      @Override
-      public void accept(CloudTrailEvent event) {
-        events.add(event.eventKey());
-      }
-
-      @Override
-      public void problem(ParseProblem problem) {
-        problems.add(problem);
-      }
-    });
+    parser.parse(network, RecordSink.of(event -> events.add(event.eventKey()), problems::add));
 
     assertThat(problems).isEmpty();
     assertThat(events).hasSize(6 + 7);

@@ -596,10 +596,7 @@ class LogFileParserTest {
   void countsRecordsThatCarryUnknownFields() throws IOException {
     ParseSummary s = parser.parse(new java.io.ByteArrayInputStream(
         "{\"Records\":[{\"eventVersion\":\"1.0\",\"brandNew\":1},{\"eventVersion\":\"1.0\"}]}".getBytes(StandardCharsets.UTF_8)),
-        new RecordSink() {
-          @Override public void accept(CloudTrailEvent event) {}
-          @Override public void problem(ParseProblem problem) {}
-        });
+        RecordSink.of(event -> {}, problem -> {}));
     assertThat(s.records()).isEqualTo(2);
     assertThat(s.recordsWithUnknownFields()).isEqualTo(1);
   }
@@ -609,10 +606,7 @@ class LogFileParserTest {
     ParseSummary s = parser.parse(new java.io.ByteArrayInputStream(
         ("{\"Records\":[" + good("no-time") + ",{\"eventID\":\"feb30\",\"eventTime\":\"2026-02-30T00:00:00Z\"},"
             + "{\"eventID\":\"ok\",\"eventTime\":\"2026-02-28T00:00:00Z\"}]}").getBytes(StandardCharsets.UTF_8)),
-        new RecordSink() {
-          @Override public void accept(CloudTrailEvent event) {}
-          @Override public void problem(ParseProblem problem) {}
-        });
+        RecordSink.of(event -> {}, problem -> {}));
     assertThat(s.records()).isEqualTo(3);
     assertThat(s.recordsWithoutTime()).isEqualTo(2);
     assertThat(s.problems()).isZero();
