@@ -121,6 +121,10 @@ final class FileScan {
     boolean container = false;
     boolean embedded = false;
     boolean digest = false;
+    boolean shipped = false; // a shipper's document (its message, its event.original) at the top level
+    boolean messaged = false;
+    boolean bulkAction = false;
+    int fields = 0;
     // An object embedded in a top-level one (an EventBridge detail, a lookup-events record after fromjson) is read
     // as part of it: should it break, the whole outer object (its line) is the bad record
     boolean nested = s.recordStart >= 0;
@@ -129,6 +133,7 @@ final class FileScan {
     }
     while (s.p().nextToken() == JsonToken.FIELD_NAME) {
       String name = s.p().currentName();
+      fields++;
       if (f.field(name, s.p(), s.offsetBase)) {
         continue;
       }
@@ -145,7 +150,7 @@ final class FileScan {
         case "messageType" -> controlMessage = "CONTROL_MESSAGE".equals(RecordFields.scalar(s.p()));
         case "CloudTrailEvent" -> embedded = embedded(LogFormat.LOOKUP_EVENTS) || embedded;
         case "detail", "_source", "result", "@message", "line" -> {
-          if (top) {
+          if (top && !shipped) {
             embedded = wrapped(name) || embedded;
           } else {
             f.unknown(s.p());
@@ -156,15 +161,24 @@ final class FileScan {
             RecordFields.skipValue(s.p()); // "CWL CONTROL MESSAGE: …", sent to test the subscription
           } else if (ctx == ScanContext.LOG_EVENTS) {
             embedded = embedded(LogFormat.CLOUDWATCH_LOGS) || embedded;
-          } else if (ctx == ScanContext.SOURCE && !f.recordLike) {
-            embedded = results.documentText(name) || embedded;
+          } else if (top && !embedded) {
+            messaged = true;
+            shipped = results.documentText(name) || shipped;
           } else {
             f.unknown(s.p());
           }
         }
         case "event" -> {
-          if (ctx == ScanContext.SOURCE && !f.recordLike) {
-            embedded = results.documentText(name) || embedded;
+          if (top && !embedded) {
+            shipped = results.documentText(name) || shipped;
+          } else {
+            f.unknown(s.p());
+          }
+        }
+        case "index", "create", "update", "delete" -> {
+          if (ctx == ScanContext.ROOT && !f.recordLike) { // a line of an Elasticsearch _bulk body, if it has no other field
+            bulkAction = s.p().nextToken() == JsonToken.START_OBJECT;
+            s.p().skipChildren();
           } else {
             f.unknown(s.p());
           }
@@ -187,17 +201,26 @@ final class FileScan {
     if (ctx == ScanContext.ROOT && s.p().currentTokenLocation().getLineNr() != startLine) {
       s.multiLineRecords = true;
     }
+    embedded |= shipped;
+    if (shipped && ctx != ScanContext.SOURCE) {
+      s.out.format(LogFormat.SHIPPER_DOCUMENTS); // set once the document is whole, as a search index's is
+    }
     if (ctx == ScanContext.ROOT) {
       s.rootContainers |= container;
       s.rootRecords |= embedded && !container;
     }
-    if (!container && !embedded && !(ctx == ScanContext.LOG_EVENTS && controlMessage)) {
-      record(f, start, end, ctx, digest);
+    boolean passedOver = ctx == ScanContext.LOG_EVENTS && controlMessage
+        || bulkAction && fields == 1; // {"index":{…}}: the document it indexes is the next line
+    if (!container && !embedded && !passedOver) {
+      record(f, start, end, ctx, digest, messaged);
     }
   }
 
-  /** An object read whole that neither held records nor carried one: a record, a digest, or a problem. */
-  private void record(RecordFields f, long start, long end, ScanContext ctx, boolean digest) {
+  /**
+   * An object read whole that neither held records nor carried one: a record, a digest, or a problem ({@code messaged}:
+   * a log document whose message held no record).
+   */
+  private void record(RecordFields f, long start, long end, ScanContext ctx, boolean digest, boolean messaged) {
     if (digest && ctx == ScanContext.ROOT && !f.recordLike) {
       s.out.format(LogFormat.DIGEST);
       return;
@@ -213,6 +236,10 @@ final class FileScan {
     if (!f.recordLike && ctx == ScanContext.SOURCE) {
       s.out.problem(index, start, "a search index document that is no CloudTrail record and holds none as its message or event.original "
           + "(Elastic's AWS integration keeps event.original only with the preserve_original_event tag)", s.window.textForProblem(start, end));
+      return;
+    }
+    if (!f.recordLike && messaged && ctx != ScanContext.SOURCE) {
+      s.out.problem(index, start, "a log document whose message is no CloudTrail record", s.window.textForProblem(start, end));
       return;
     }
     if (!f.recordLike && (ctx == ScanContext.ROOT || ctx == ScanContext.TOP_ARRAY || ctx == ScanContext.LOG_EVENTS)) {

@@ -7,7 +7,10 @@ public enum LogFormat {
   RECORDS,
   /** A JSON array of records. */
   JSON_ARRAY,
-  /** One record (or one lookup-events object) a line. */
+  /**
+   * One record (or one lookup-events object) a line; also an Elasticsearch {@code _bulk} body, whose action lines
+   * ({@code {"index":{…}}}) are passed over.
+   */
   JSON_LINES,
   /**
    * CloudWatch Logs: each record a log event's message, as a string. In subscription envelopes
@@ -38,6 +41,12 @@ public enum LogFormat {
    * {@code message}, Elastic's AWS integration's {@code event.original}.
    */
   SEARCH_INDEX,
+  /**
+   * A log shipper's own output, one document a line, whose {@code message} (or ECS's {@code event.original}) holds
+   * the record as text: Logstash's {@code file} output (json_lines), Filebeat's file output, Vector's and Fluentd's
+   * file sinks after their S3 sources, CloudWatch Logs events taken out with {@code jq -c '.events[]'}.
+   */
+  SHIPPER_DOCUMENTS,
   /**
    * Grafana Loki's logs, where a shipper (lambda-promtail reads CloudTrail's files from S3) sent each record as a log
    * line: {@code logcli query --output jsonl}, one {@code {"labels":…,"line":…,"timestamp":…}} a line, and the query

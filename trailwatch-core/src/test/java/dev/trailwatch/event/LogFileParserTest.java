@@ -2,6 +2,7 @@
 package dev.trailwatch.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -408,6 +409,52 @@ class LogFileParserTest {
     });
     assertThat(search.events()).extracting(e -> e.raw().text()).containsExactly(good("c"));
     assertThat(search.problems()).singleElement().extracting(ParseProblem::reason).asString().startsWith("a search index document that is no CloudTrail record");
+  }
+
+  /** A line of Logstash's file output (json_lines) after its S3 input read a CloudTrail file: the record (or file) as the message. */
+  static String logstashLine(String message) {
+    return "{\"@timestamp\":\"2024-01-02T03:04:05.000Z\",\"@version\":\"1\",\"message\":" + quoted(message)
+        + ",\"host\":\"h\",\"type\":\"cloudtrail\"}";
+  }
+
+  /** A line of Filebeat's file output, ECS: the record kept as {@code event.original}. */
+  static String filebeatLine(String original) {
+    return "{\"@timestamp\":\"2024-01-02T03:04:05.000Z\",\"event\":{\"kind\":\"event\",\"original\":" + quoted(original)
+        + "},\"input\":{\"type\":\"aws-s3\"}}";
+  }
+
+  @Test
+  void shippersDocumentsOneALineYieldTheRecordTheirMessageHolds() {
+    String lines = logstashLine(good("a")) + "\n" + logstashLine("GET / HTTP/1.1 200") + "\n" + filebeatLine(good("b")) + "\n"
+        + logstashLine("{\"Records\":[" + good("c") + "," + good("d") + "]}") + "\n" + "{\"@timestamp\":\"t\",\"message\":7}\n";
+    ParseResult r = parse(lines);
+    ParseResult array = parse("[" + logstashLine(good("e")) + ",\n" + filebeatLine(good("f")) + "]");
+    ParseResult indexed = parse("{\"_index\":\"x\",\"message\":" + quoted(good("g")) + ",\"_source\":" + good("h") + "}\n");
+
+    assertThat(r.format()).isEqualTo(LogFormat.SHIPPER_DOCUMENTS);
+    assertThat(r.events()).extracting(e -> e.raw().text()).containsExactly(good("a"), good("b"), good("c"), good("d"));
+    assertThat(r.events()).extracting(e -> e.location().encoded()).containsOnly(true);
+    assertThat(r.events()).extracting(e -> e.location().recordIndex()).containsExactly(0, 2, 3, 4);
+    assertThat(r.events().get(1).location().offset()).isEqualTo(lines.indexOf(quoted(good("b"))));
+    assertThat(r.problems()).extracting(ParseProblem::recordIndex, ParseProblem::reason).containsExactly(
+        tuple(1, "a log document whose message is no CloudTrail record"), tuple(5, "a log document whose message is no CloudTrail record"));
+    assertThat(r.problems().get(0).rawText()).isEqualTo(logstashLine("GET / HTTP/1.1 200"));
+    assertReadAs(array, LogFormat.JSON_ARRAY, "e", "f"); // jq -s over such lines
+    assertThat(indexed.events()).extracting(CloudTrailEvent::eventKey).containsExactly("g"); // one record a document, the first its fields name
+  }
+
+  @Test
+  void elasticsearchBulkBodiesPassOverTheirActionLines() {
+    String body = "{\"index\":{\"_index\":\"cloudtrail\",\"_id\":\"a\"}}\n" + good("a") + "\n{\"create\":{}}\n" + logstashLine(good("b")) + "\n"
+        + "{\"delete\":{\"_id\":\"z\"}}\n{ \"update\" : {\"_id\":\"y\"} }\n{\"index\":{}}\n" + good("c") + "\n";
+    ParseResult r = parse(body);
+    ParseResult notActions = parse("{\"index\":5}\n{\"index\":{},\"type\":\"x\"}\n" + good("d") + "\n");
+
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.events()).extracting(e -> e.eventKey() + " " + e.raw().text()).containsExactly("a " + good("a"), "b " + good("b"), "c " + good("c"));
+    assertThat(r.events()).extracting(e -> e.location().recordIndex()).containsExactly(0, 1, 2);
+    assertThat(notActions.events()).extracting(CloudTrailEvent::eventKey).containsExactly("d");
+    assertThat(notActions.problems()).extracting(ParseProblem::recordIndex).containsExactly(0, 1);
   }
 
   /** An EventBridge event as a rule delivers it to its target (a log group, Firehose), its detail {@code detail}. */

@@ -113,7 +113,7 @@ class ParserFuzzTest {
 
   @ParameterizedTest(name = "records one a line as {0}")
   @ValueSource(strings = {"records", "lookup-events objects", "EventBridge events", "Splunk export lines", "index dump lines", "Elastic documents",
-      "logcli lines"})
+      "logcli lines", "Logstash's json_lines", "Filebeat's file output", "a _bulk body"})
   void aJsonLinesFileBrokenAtAnyByteOfOneLineKeepsEveryOtherLine(String as) {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
@@ -125,6 +125,9 @@ class ParserFuzzTest {
         case "index dump lines" -> LogFileParserTest.indexDumpLine("r" + i);
         case "Elastic documents" -> LogFileParserTest.elasticDocumentLine("r" + i);
         case "logcli lines" -> LogFileParserTest.logcliLine(record);
+        case "Logstash's json_lines" -> LogFileParserTest.logstashLine(record);
+        case "Filebeat's file output" -> LogFileParserTest.filebeatLine(record);
+        case "a _bulk body" -> "{\"index\":{\"_index\":\"ct\"}}\n" + record; // the action line and its document, broken anywhere
         default -> "{\"version\":\"0\",\"detail-type\":\"AWS API Call via CloudTrail\",\"detail\":" + record + "}";
       });
     }
@@ -142,8 +145,10 @@ class ParserFuzzTest {
           for (int other = 0; other < lines.size(); other++) {
             String key = "r" + other;
             if (other != broken) {
-              assertThat(r.events()).as(what).filteredOn(e -> e.eventKey().equals(key)).singleElement()
-                  .extracting(e -> e.location().recordIndex()).isEqualTo(other);
+              var kept = assertThat(r.events()).as(what).filteredOn(e -> e.eventKey().equals(key)).singleElement();
+              if (!as.equals("a _bulk body")) { // there a broken action line is a problem of its own, which counts
+                kept.extracting(e -> e.location().recordIndex()).isEqualTo(other);
+              }
             }
           }
         }

@@ -160,6 +160,7 @@ class DuckDbEventStoreTest {
     StringBuilder insights = new StringBuilder("{\"results\": [");
     StringBuilder csv = new StringBuilder("@timestamp,@message\n");
     StringBuilder documents = new StringBuilder(); // an index's dump: Elastic's AWS integration, then Logstash
+    StringBuilder shipped = new StringBuilder(); // a _bulk body of Logstash's and Filebeat's documents
     StringBuilder bridged = new StringBuilder("{\"events\": ["); // a log group an EventBridge rule writes to
     StringBuilder sumo = new StringBuilder("{\"fields\":[],\"messages\":[");
     StringBuilder loki = new StringBuilder("{\"status\":\"success\",\"data\":{\"resultType\":\"streams\",\"result\":[{\"stream\":{},\"values\":[");
@@ -173,13 +174,15 @@ class DuckDbEventStoreTest {
           .append(new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(event))).append("\"}");
       sumo.append(i == 0 ? "" : ",").append("{\"map\":{\"_raw\":").append(message).append("}}");
       loki.append(i == 0 ? "" : ",").append("[\"1704164645000000000\",").append(message).append("]");
+      shipped.append("{\"index\":{\"_index\":\"ct\"}}\n{\"@timestamp\":\"t\",").append(i % 2 == 0 ? "\"message\":" + message : "\"event\":{\"original\":" + message + "}")
+          .append(",\"host\":\"h\"}\n");
       documents.append("{\"_index\":\"i\",\"_source\":").append(i % 2 == 0 ? "{\"event\":{\"original\":" + message + "}}" : "{\"message\":" + message + "}").append("}\n");
     }
     // Logstash's S3 input with its default codec: a CloudTrail file's one line as a message, here delivered twice
     String wholeFile = "{\"_index\":\"logstash\",\"_source\":{\"message\":\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
         .quoteAsString(Files.readString(SharedSamples.file("otel/cloudtrail_log.json")).strip())) + "\"}}\n";
     for (String file : List.of(filtered + "\n]}\n", insights + "\n], \"status\": \"Complete\"}\n", csv.toString(), documents.toString(), bridged + "]}",
-        wholeFile + wholeFile, loki + "]}]}}", sumo + "]}")) {
+        wholeFile + wholeFile, loki + "]}]}}", sumo + "]}", shipped.toString())) {
       Path dir = data.resolve(String.valueOf(file.length()));
       try (DuckDbEventStore store = DuckDbEventStore.open(dir)) {
         stageAndCommit(store, "out.json", file.getBytes(StandardCharsets.UTF_8));
