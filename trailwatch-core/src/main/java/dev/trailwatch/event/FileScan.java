@@ -156,10 +156,10 @@ final class FileScan {
             f.unknown(s.p());
           }
         }
-        case "message" -> {
+        case "message", "_raw" -> {
           if (ctx == ScanContext.LOG_EVENTS && controlMessage) {
             RecordFields.skipValue(s.p()); // "CWL CONTROL MESSAGE: …", sent to test the subscription
-          } else if (ctx == ScanContext.LOG_EVENTS) {
+          } else if (ctx == ScanContext.LOG_EVENTS && "message".equals(name)) {
             embedded = embedded(LogFormat.CLOUDWATCH_LOGS) || embedded;
           } else if (top && !embedded) {
             messaged = true;
@@ -171,6 +171,13 @@ final class FileScan {
         case "event" -> {
           if (top && !embedded) {
             shipped = results.documentText(name) || shipped;
+          } else {
+            f.unknown(s.p());
+          }
+        }
+        case "original" -> {
+          if (ctx == ScanContext.DOCUMENT_EVENT && !f.recordLike) {
+            shipped = results.recordText() || shipped;
           } else {
             f.unknown(s.p());
           }
@@ -202,7 +209,7 @@ final class FileScan {
       s.multiLineRecords = true;
     }
     embedded |= shipped;
-    if (shipped && ctx != ScanContext.SOURCE) {
+    if (shipped && ctx == ScanContext.ROOT) {
       s.out.format(LogFormat.SHIPPER_DOCUMENTS); // set once the document is whole, as a search index's is
     }
     if (ctx == ScanContext.ROOT) {
@@ -221,6 +228,9 @@ final class FileScan {
    * a log document whose message held no record).
    */
   private void record(RecordFields f, long start, long end, ScanContext ctx, boolean digest, boolean messaged) {
+    if (!f.recordLike && ctx == ScanContext.DOCUMENT_EVENT) {
+      return; // ECS's event without its original: the document it is part of is the problem
+    }
     if (digest && ctx == ScanContext.ROOT && !f.recordLike) {
       s.out.format(LogFormat.DIGEST);
       return;
@@ -314,6 +324,25 @@ final class FileScan {
     }
     s.p().skipChildren();
     return false;
+  }
+
+  /**
+   * A shipper's document's {@code event} object, just opened on the line of its key: ECS's, whose {@code original} holds
+   * the record as text, or Splunk HTTP Event Collector's, the record. True when it held one (or a bad one).
+   */
+  boolean documentEvent(int keyLine) throws IOException {
+    if (s.p().currentTokenLocation().getLineNr() != keyLine) {
+      s.p().skipChildren(); // the next line's, as in nestedRecord
+      return false;
+    }
+    int before = s.out.yielded();
+    long indexedBy = s.indexedBy;
+    object(s.tokenStart(), ScanContext.DOCUMENT_EVENT);
+    if (s.out.yielded() == before) {
+      s.indexedBy = indexedBy; // it took no index: should the document break later, its problem takes one
+      return false;
+    }
+    return true;
   }
 
   /**

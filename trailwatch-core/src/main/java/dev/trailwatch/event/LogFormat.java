@@ -42,9 +42,10 @@ public enum LogFormat {
    */
   SEARCH_INDEX,
   /**
-   * A log shipper's own output, one document a line, whose {@code message} (or ECS's {@code event.original}) holds
-   * the record as text: Logstash's {@code file} output (json_lines), Filebeat's file output, Vector's and Fluentd's
-   * file sinks after their S3 sources, CloudWatch Logs events taken out with {@code jq -c '.events[]'}.
+   * A log shipper's own output, one document a line (or concatenated), that holds the record as text in its
+   * {@code message} (Logstash's {@code file} output, Filebeat's, Vector's and Fluentd's file sinks after their S3
+   * sources, CloudWatch Logs events taken out with {@code jq -c '.events[]'}), ECS's {@code event.original}, or
+   * Cribl's {@code _raw}; or Splunk HTTP Event Collector events, whose {@code event} is the record or its text.
    */
   SHIPPER_DOCUMENTS,
   /**

@@ -220,41 +220,39 @@ final class QueryResults {
   }
 
   /**
-   * A shipper's document field, just named in a {@code _source} that is no record itself: Logstash's and Filebeat's
-   * {@code message}, or ECS's {@code event} object, whose {@code original} is the text as the shipper read it. True
-   * when it held a record as text; another kind of log line (not a JSON object) leaves the document no record.
+   * A shipper's document's field, just named in a document that is no record itself: the {@code message} of Logstash,
+   * Filebeat, Vector or Fluentd, Cribl's {@code _raw}, or {@code event}: ECS's object, whose {@code original} is the
+   * text as the shipper read it, or Splunk HTTP Event Collector's, the record as an object or as text. True when it
+   * held a record (or a bad one); another kind of log line (not a JSON object) leaves the document no record.
    */
   boolean documentText(String field) throws IOException {
-    if ("message".equals(field)) {
+    if (!"event".equals(field)) {
       return recordText();
     }
-    if (!s.nextIs(JsonToken.START_OBJECT)) {
-      return false;
+    int keyLine = s.p().currentTokenLocation().getLineNr();
+    JsonToken t = s.p().nextToken();
+    if (t == JsonToken.START_OBJECT) {
+      return scan.documentEvent(keyLine);
     }
-    boolean found = false;
-    while (s.p().nextToken() == JsonToken.FIELD_NAME) {
-      if (!found && "original".equals(s.p().currentName())) {
-        found = recordText();
-      } else {
-        RecordFields.skipValue(s.p());
-      }
-    }
-    return found;
+    s.p().skipChildren();
+    return t == JsonToken.VALUE_STRING && currentText();
   }
 
   /**
    * The value of the field just named, read as a record when it is a JSON object's text. The document's format is set
    * once the whole document is read: a first line that breaks after the record is still a bad line of JSON lines.
    */
-  private boolean recordText() throws IOException {
-    if (!s.nextIs(JsonToken.VALUE_STRING)) {
-      return false;
-    }
+  boolean recordText() throws IOException {
+    return s.nextIs(JsonToken.VALUE_STRING) && currentText();
+  }
+
+  /** The string just read, as a record when it is a JSON object's text. */
+  private boolean currentText() throws IOException {
     String text = s.p().getText();
     if (!text.stripLeading().startsWith("{")) {
       return false;
     }
-    s.textRecord(s.tokenStart(), text, s.readTo()); 
+    s.textRecord(s.tokenStart(), text, s.readTo());
     return true;
   }
 }

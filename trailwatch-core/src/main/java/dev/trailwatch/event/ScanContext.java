@@ -20,5 +20,10 @@ enum ScanContext {
   /** An element of CloudWatch Logs' {@code logEvents} or {@code events}: its {@code message} is the record. */
   LOG_EVENTS,
   /** An EventBridge event's {@code detail}: a record when it looks like one, else another service's event. */
-  EVENTBRIDGE_DETAIL
+  EVENTBRIDGE_DETAIL,
+  /**
+   * A shipper's document's {@code event}: ECS's, whose {@code original} holds the record as text, or Splunk HTTP Event
+   * Collector's, the record itself; anything else is judged by the document.
+   */
+  DOCUMENT_EVENT
 }

@@ -63,6 +63,11 @@ final class ScanOutput {
     sink.problem(new ParseProblem(index, offset, within + reason, raw)); // where in the file the reason names
   }
 
+  /** How many records and problems so far: whether a part of the file yielded anything. */
+  int yielded() {
+    return records + problems;
+  }
+
   /** Whether a record came after the last problem (or there was none). */
   boolean emittedSinceProblem() {
     return emittedSinceProblem;

@@ -423,6 +423,39 @@ class LogFileParserTest {
         + "},\"input\":{\"type\":\"aws-s3\"}}";
   }
 
+  /** A line of Cribl Stream's JSON output: the event as it was broken out of the file, {@code _raw}, and Cribl's fields. */
+  static String criblLine(String raw) {
+    return "{\"_raw\":" + quoted(raw) + ",\"_time\":1704164645.123,\"cribl_breaker\":\"AWS CloudTrail\",\"source\":\"s3://b/k.json.gz\"}";
+  }
+
+  /** A Splunk HTTP Event Collector event (Firehose, Cribl and Vector send these): the record as {@code event}, an object or its text. */
+  static String hecEvent(String record, boolean asText) {
+    return "{\"time\":1704164645,\"host\":\"h\",\"source\":\"aws\",\"sourcetype\":\"aws:cloudtrail\",\"event\":" + (asText ? quoted(record) : record) + "}";
+  }
+
+  @Test
+  void criblEventsAndSplunkHecEventsYieldTheirRecords() {
+    String cribl = criblLine(good("a")) + "\n" + criblLine("<14>Jan  2 03:04:05 host sshd[1]: session opened") + "\n" + criblLine(good("b")) + "\n";
+    String hec = hecEvent(good("c"), false) + hecEvent(good("d"), true) + hecEvent("{\"kind\":\"metric\"}", false) + "\n"; // concatenated, as sent
+    ParseResult r = parse(cribl);
+    ParseResult events = parse(hec);
+
+    assertThat(r.format()).isEqualTo(LogFormat.SHIPPER_DOCUMENTS);
+    assertThat(r.events()).extracting(e -> e.raw().text()).containsExactly(good("a"), good("b"));
+    assertThat(r.events()).extracting(e -> e.location().recordIndex()).containsExactly(0, 2);
+    assertThat(r.problems()).singleElement().extracting(ParseProblem::recordIndex, ParseProblem::reason)
+        .containsExactly(1, "a log document whose message is no CloudTrail record");
+    assertThat(events.format()).isEqualTo(LogFormat.SHIPPER_DOCUMENTS);
+    assertThat(events.events()).extracting(e -> e.raw().text()).containsExactly(good("c"), good("d"));
+    assertThat(events.events()).extracting(e -> e.location().encoded()).containsExactly(false, true);
+    assertThat(events.events().get(0).location().offset()).isEqualTo(hec.indexOf(good("c")));
+    assertThat(events.problems()).singleElement().satisfies(p -> {
+      assertThat(p.recordIndex()).isEqualTo(2);
+      assertThat(p.reason()).contains("is not a CloudTrail record");
+      assertThat(p.rawText()).isEqualTo(hecEvent("{\"kind\":\"metric\"}", false));
+    });
+  }
+
   @Test
   void shippersDocumentsOneALineYieldTheRecordTheirMessageHolds() {
     String lines = logstashLine(good("a")) + "\n" + logstashLine("GET / HTTP/1.1 200") + "\n" + filebeatLine(good("b")) + "\n"

@@ -161,6 +161,7 @@ class DuckDbEventStoreTest {
     StringBuilder csv = new StringBuilder("@timestamp,@message\n");
     StringBuilder documents = new StringBuilder(); // an index's dump: Elastic's AWS integration, then Logstash
     StringBuilder shipped = new StringBuilder(); // a _bulk body of Logstash's and Filebeat's documents
+    StringBuilder collected = new StringBuilder(); // Cribl's events, then Splunk HEC's, the record as an object and as text
     StringBuilder bridged = new StringBuilder("{\"events\": ["); // a log group an EventBridge rule writes to
     StringBuilder sumo = new StringBuilder("{\"fields\":[],\"messages\":[");
     StringBuilder loki = new StringBuilder("{\"status\":\"success\",\"data\":{\"resultType\":\"streams\",\"result\":[{\"stream\":{},\"values\":[");
@@ -176,13 +177,18 @@ class DuckDbEventStoreTest {
       loki.append(i == 0 ? "" : ",").append("[\"1704164645000000000\",").append(message).append("]");
       shipped.append("{\"index\":{\"_index\":\"ct\"}}\n{\"@timestamp\":\"t\",").append(i % 2 == 0 ? "\"message\":" + message : "\"event\":{\"original\":" + message + "}")
           .append(",\"host\":\"h\"}\n");
+      collected.append(switch (i % 3) {
+        case 0 -> "{\"_raw\":" + message + ",\"_time\":1}\n";
+        case 1 -> "{\"time\":1,\"sourcetype\":\"aws:cloudtrail\",\"event\":" + records.get(i).raw().text() + "}";
+        default -> "{\"time\":1,\"event\":" + message + "}";
+      });
       documents.append("{\"_index\":\"i\",\"_source\":").append(i % 2 == 0 ? "{\"event\":{\"original\":" + message + "}}" : "{\"message\":" + message + "}").append("}\n");
     }
     // Logstash's S3 input with its default codec: a CloudTrail file's one line as a message, here delivered twice
     String wholeFile = "{\"_index\":\"logstash\",\"_source\":{\"message\":\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
         .quoteAsString(Files.readString(SharedSamples.file("otel/cloudtrail_log.json")).strip())) + "\"}}\n";
     for (String file : List.of(filtered + "\n]}\n", insights + "\n], \"status\": \"Complete\"}\n", csv.toString(), documents.toString(), bridged + "]}",
-        wholeFile + wholeFile, loki + "]}]}}", sumo + "]}", shipped.toString())) {
+        wholeFile + wholeFile, loki + "]}]}}", sumo + "]}", shipped.toString(), collected.toString())) {
       Path dir = data.resolve(String.valueOf(file.length()));
       try (DuckDbEventStore store = DuckDbEventStore.open(dir)) {
         stageAndCommit(store, "out.json", file.getBytes(StandardCharsets.UTF_8));
