@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One pass over one decompressed file: walks the root values, finds record objects wherever the format puts
@@ -17,6 +18,7 @@ final class FileScan {
   private final ScanRecovery recovery;
   private final QueryResults results;
   private boolean controlMessage;
+  private @Nullable LogFormat wrapperFormat; // what a wrapper's record (a detail, a _source) showed, set once its document is whole
 
   FileScan(InputStream decompressed, RecordSink sink) throws IOException {
     this(decompressed, sink, 0, "");
@@ -130,6 +132,7 @@ final class FileScan {
     boolean nested = s.recordStart >= 0;
     if (!nested) {
       s.recordAt(start);
+      wrapperFormat = null;
     }
     while (s.p().nextToken() == JsonToken.FIELD_NAME) {
       String name = s.p().currentName();
@@ -149,7 +152,7 @@ final class FileScan {
         }
         case "messageType" -> controlMessage = "CONTROL_MESSAGE".equals(RecordFields.scalar(s.p()));
         case "CloudTrailEvent" -> embedded = embedded(LogFormat.LOOKUP_EVENTS) || embedded;
-        case "detail", "_source", "result", "@message", "line" -> {
+        case "detail", "_source", "attributes", "result", "@message", "line" -> {
           if (top && !shipped) {
             embedded = wrapped(name) || embedded;
           } else {
@@ -204,6 +207,9 @@ final class FileScan {
     } else {
       s.recordStart = -1;
       s.lastEnd = end;
+      if (wrapperFormat != null) {
+        s.out.format(wrapperFormat); // a first line that breaks after its wrapper's record is still a bad line of JSON lines
+      }
     }
     if (ctx == ScanContext.ROOT && s.p().currentTokenLocation().getLineNr() != startLine) {
       s.multiLineRecords = true;
@@ -244,7 +250,7 @@ final class FileScan {
       return; // an event of another source (an EC2 state change, …) on the same bus: not CloudTrail's, not bad
     }
     if (!f.recordLike && ctx == ScanContext.SOURCE) {
-      s.out.problem(index, start, "a search index document that is no CloudTrail record and holds none as its message or event.original "
+      s.out.problem(index, start, "a stored document (a search index's _source, Datadog's attributes) that is no CloudTrail record and holds none as its message or event.original "
           + "(Elastic's AWS integration keeps event.original only with the preserve_original_event tag)", s.window.textForProblem(start, end));
       return;
     }
@@ -305,6 +311,7 @@ final class FileScan {
       // decided by the detail's fields, not by detail-type, which may come after it (jq -S sorts keys)
       case "detail" -> nestedObject(ScanContext.EVENTBRIDGE_DETAIL, LogFormat.EVENTBRIDGE);
       case "_source" -> nestedObject(ScanContext.SOURCE, LogFormat.SEARCH_INDEX); // a line of an index's dump, a search's hit
+      case "attributes" -> nestedObject(ScanContext.SOURCE, LogFormat.SHIPPER_DOCUMENTS); // a line of a Datadog log archive
       // a line of Splunk's export: {"preview":false,"offset":0,"result":{"_raw":"…",…}}
       case "result" -> s.nextIs(JsonToken.START_OBJECT) && results.splunkResult(s.tokenStart());
       case "line" -> embedded(LogFormat.LOKI); // a line of logcli's jsonl output
@@ -349,7 +356,8 @@ final class FileScan {
    * The object just opened, read as the record its outer object carries, unless it starts on a later line than its
    * key (then skipped, and false): no writer puts a line break there, but a line of JSON lines cut after its key
    * does, and the object is then the next line's, which is read again as its own once this line is found broken.
-   * The format is set once the object is read: a first line that breaks inside it is still a bad line of JSON lines.
+   * The format is set once the document that holds it is read: a first line that breaks inside it is still a bad line
+   * of JSON lines.
    */
   private boolean nestedRecord(int keyLine, ScanContext ctx, LogFormat as) throws IOException {
     if (s.p().currentTokenLocation().getLineNr() != keyLine) {
@@ -357,7 +365,7 @@ final class FileScan {
       return false;
     }
     object(s.tokenStart(), ctx);
-    s.out.format(as);
+    wrapperFormat = as;
     return true;
   }
 

@@ -315,7 +315,7 @@ class LogFileParserTest {
     assertThat(search.format()).isEqualTo(LogFormat.SEARCH_INDEX);
     assertThat(search.events()).extracting(e -> e.raw().text()).containsExactly(good("c"));
     assertThat(search.problems()).singleElement().satisfies(p -> {
-      assertThat(p.reason()).startsWith("a search index document that is no CloudTrail record and holds none as its message or event.original");
+      assertThat(p.reason()).startsWith("a stored document (a search index's _source, Datadog's attributes) that is no CloudTrail record and holds none as its message or event.original");
       assertThat(p.rawText()).isEqualTo("{\"message\" : \"an nginx line\"}");
     });
   }
@@ -408,7 +408,7 @@ class LogFileParserTest {
       assertThat(p.rawText()).isEqualTo(withoutOriginal.substring(withoutOriginal.indexOf("{\"event"), withoutOriginal.length() - 1));
     });
     assertThat(search.events()).extracting(e -> e.raw().text()).containsExactly(good("c"));
-    assertThat(search.problems()).singleElement().extracting(ParseProblem::reason).asString().startsWith("a search index document that is no CloudTrail record");
+    assertThat(search.problems()).singleElement().extracting(ParseProblem::reason).asString().startsWith("a stored document (a search index's _source, Datadog's attributes) that is no CloudTrail record");
   }
 
   /** A line of Logstash's file output (json_lines) after its S3 input read a CloudTrail file: the record (or file) as the message. */
@@ -431,6 +431,29 @@ class LogFileParserTest {
   /** A Splunk HTTP Event Collector event (Firehose, Cribl and Vector send these): the record as {@code event}, an object or its text. */
   static String hecEvent(String record, boolean asText) {
     return "{\"time\":1704164645,\"host\":\"h\",\"source\":\"aws\",\"sourcetype\":\"aws:cloudtrail\",\"event\":" + (asText ? quoted(record) : record) + "}";
+  }
+
+  /** A line of a Datadog log archive: the log's attributes are the record Datadog parsed, with the keys its pipeline added. */
+  static String datadogArchiveLine(String record) {
+    return "{\"_id\":\"AQAAAYzq\",\"date\":\"2024-01-02T03:04:05.000Z\",\"host\":\"i-1\",\"source\":\"cloudtrail\",\"service\":\"cloudtrail\","
+        + "\"status\":\"info\",\"message\":\"\",\"attributes\":" + record + ",\"tags\":[\"source:cloudtrail\"]}";
+  }
+
+  @Test
+  void datadogLogArchivesYieldTheRecordsInTheirAttributes() {
+    String withKeys = "{\"eventVersion\":\"1.08\",\"eventID\":\"b\",\"eventName\":\"GetCallerIdentity\",\"evt\":{\"name\":\"GetCallerIdentity\"}}";
+    String archive = datadogArchiveLine(good("a")) + "\n" + datadogArchiveLine("{\"http\":{\"status_code\":200}}") + "\n" + datadogArchiveLine(withKeys) + "\n";
+    ParseResult r = parse(archive);
+
+    assertThat(r.format()).isEqualTo(LogFormat.SHIPPER_DOCUMENTS);
+    assertThat(r.events()).extracting(e -> e.raw().text()).containsExactly(good("a"), withKeys);
+    assertThat(r.events()).extracting(e -> e.location().encoded()).containsOnly(false);
+    assertThat(r.events().get(1).location().offset()).isEqualTo(archive.indexOf(withKeys));
+    assertThat(r.problems()).singleElement().satisfies(p -> {
+      assertThat(p.recordIndex()).isEqualTo(1);
+      assertThat(p.reason()).startsWith("a stored document (a search index's _source, Datadog's attributes) that is no CloudTrail record");
+      assertThat(p.rawText()).isEqualTo("{\"http\":{\"status_code\":200}}");
+    });
   }
 
   @Test

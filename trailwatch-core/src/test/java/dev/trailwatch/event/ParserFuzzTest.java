@@ -114,7 +114,7 @@ class ParserFuzzTest {
   @ParameterizedTest(name = "records one a line as {0}")
   @ValueSource(strings = {"records", "lookup-events objects", "EventBridge events", "Splunk export lines", "index dump lines", "Elastic documents",
       "logcli lines", "Logstash's json_lines", "Filebeat's file output", "a _bulk body",
-      "Cribl's events", "HEC events", "HEC events as text"})
+      "Cribl's events", "HEC events", "HEC events as text", "a Datadog archive"})
   void aJsonLinesFileBrokenAtAnyByteOfOneLineKeepsEveryOtherLine(String as) {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
@@ -129,6 +129,7 @@ class ParserFuzzTest {
         case "Logstash's json_lines" -> LogFileParserTest.logstashLine(record);
         case "Filebeat's file output" -> LogFileParserTest.filebeatLine(record);
         case "Cribl's events" -> LogFileParserTest.criblLine(record);
+        case "a Datadog archive" -> LogFileParserTest.datadogArchiveLine(record);
         case "HEC events" -> LogFileParserTest.hecEvent(record, false);
         case "HEC events as text" -> LogFileParserTest.hecEvent(record, true);
         case "a _bulk body" -> "{\"index\":{\"_index\":\"ct\"}}\n" + record; // the action line and its document, broken anywhere
