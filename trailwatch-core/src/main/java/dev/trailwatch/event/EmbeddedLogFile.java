@@ -19,6 +19,13 @@ final class EmbeddedLogFile {
   private static final Set<LogFormat> CONTAINERS = EnumSet.of(LogFormat.RECORDS, LogFormat.JSON_ARRAY, LogFormat.CLOUDWATCH_LOGS,
       LogFormat.LOOKUP_EVENTS, LogFormat.SPLUNK, LogFormat.SUMO_LOGIC, LogFormat.SEARCH_INDEX, LogFormat.LOKI);
 
+  /**
+   * Formats of one value after another (JSON lines, concatenated events), which a text is taken for only when it holds
+   * two records or more: several lines Splunk merged into one event ({@code SHOULD_LINEMERGE}), a Firehose object
+   * sent on whole. One record and text after it stays one bad record.
+   */
+  private static final Set<LogFormat> STREAMS = EnumSet.of(LogFormat.JSON_LINES, LogFormat.EVENTBRIDGE, LogFormat.SHIPPER_DOCUMENTS);
+
   private EmbeddedLogFile() {}
 
   /**
@@ -44,13 +51,14 @@ final class EmbeddedLogFile {
   /**
    * Hands on the records of the log file {@code text} holds, which the file holds from {@code start} for
    * {@code length} bytes, and the problems met among them; false, handing on nothing, when it is no log file of
-   * records (JSON lines are not taken for one: a text of one broken record reads as such).
+   * records (JSON lines only from two records on: a text of one broken record reads as one and a problem).
    */
   static boolean scan(byte[] text, ScanState s, long start, int length) {
     List<Object> found = new ArrayList<>(); // records and problems, in the order of the text
     ParseSummary summary = PARSER.parse(text, RecordSink.of(found::add, found::add));
-    if (summary.records() == 0 || !CONTAINERS.contains(summary.format())) {
-      return false; // a broken record, JSON lines or other text: one bad record, as before
+    boolean file = CONTAINERS.contains(summary.format()) || STREAMS.contains(summary.format()) && summary.records() >= 2;
+    if (summary.records() == 0 || !file) {
+      return false; // a broken record or other text: one bad record, as before
     }
     for (Object o : found) {
       if (o instanceof CloudTrailEvent e) {

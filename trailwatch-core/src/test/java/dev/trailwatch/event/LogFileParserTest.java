@@ -587,6 +587,23 @@ class LogFileParserTest {
     assertThat(EmbeddedRecord.originalIn(file, "9", r.events().get(2).eventKey())).as("another account's record").isEqualTo(file);
   }
 
+  @Test
+  void textsOfSeveralRecordsOneALineYieldEachAndOneRecordWithTextAfterItStaysOneProblem() {
+    String merged = good("a") + "\n" + good("b") + "\n{\"eventVersion\":\"1.08\",\"eventID\":\"x\"\n"; // Splunk merged three lines, the last cut
+    String concatenated = good("c") + good("d"); // a Firehose object sent on whole
+    String trailing = good("e") + " and more";
+    String text = splunkExportLine("z").replace(quoted(good("z")), quoted(merged)) + "\n" + logcliLine(concatenated) + "\n" + logcliLine(trailing) + "\n";
+    ParseResult r = parse(text);
+
+    assertThat(r.events()).extracting(e -> e.raw().text()).containsExactly(good("a"), good("b"), good("c"), good("d"));
+    assertThat(r.events()).extracting(e -> e.location().recordIndex()).containsExactly(0, 1, 3, 4);
+    assertThat(r.problems()).extracting(ParseProblem::recordIndex).containsExactly(2, 5);
+    assertThat(r.problems().get(0).reason()).startsWith("in the log file the text holds at byte ").contains("end-of-input");
+    assertThat(r.problems().get(1).rawText()).isEqualTo(trailing); // one record and text after it: one bad record, as before
+    assertThat(EmbeddedRecord.originalIn(merged, "", "b")).isEqualTo(good("b"));
+    assertThat(EmbeddedRecord.originalIn(concatenated, "", "d")).isEqualTo(good("d"));
+  }
+
   /** A CSV field as Logs Insights and Splunk write one: quoted, its quotes doubled. */
   static String csvField(String text) {
     return "\"" + text.replace("\"", "\"\"") + "\"";

@@ -184,11 +184,17 @@ class DuckDbEventStoreTest {
       });
       documents.append("{\"_index\":\"i\",\"_source\":").append(i % 2 == 0 ? "{\"event\":{\"original\":" + message + "}}" : "{\"message\":" + message + "}").append("}\n");
     }
+    StringBuilder merged = new StringBuilder(); // Splunk's export where line merging put two records, one a line, in one _raw
+    for (int i = 0; i < records.size(); i += 2) {
+      String raw = records.get(i).raw().text() + (i + 1 < records.size() ? "\n" + records.get(i + 1).raw().text() : "");
+      merged.append("{\"result\":{\"_raw\":\"").append(new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(raw)))
+          .append("\"}}\n");
+    }
     // Logstash's S3 input with its default codec: a CloudTrail file's one line as a message, here delivered twice
     String wholeFile = "{\"_index\":\"logstash\",\"_source\":{\"message\":\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
         .quoteAsString(Files.readString(SharedSamples.file("otel/cloudtrail_log.json")).strip())) + "\"}}\n";
     for (String file : List.of(filtered + "\n]}\n", insights + "\n], \"status\": \"Complete\"}\n", csv.toString(), documents.toString(), bridged + "]}",
-        wholeFile + wholeFile, loki + "]}]}}", sumo + "]}", shipped.toString(), collected.toString())) {
+        wholeFile + wholeFile, loki + "]}]}}", sumo + "]}", shipped.toString(), collected.toString(), merged.toString())) {
       Path dir = data.resolve(String.valueOf(file.length()));
       try (DuckDbEventStore store = DuckDbEventStore.open(dir)) {
         stageAndCommit(store, "out.json", file.getBytes(StandardCharsets.UTF_8));
