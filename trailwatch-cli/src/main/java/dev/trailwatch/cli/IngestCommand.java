@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
       "Files or folders (walked recursively), plain or compressed (gzip, bzip2, xz, zstd), also in zip, tar and 7z "
           + "archives. Recognised by content: CloudTrail's Records files, JSON arrays and lines, CloudWatch Logs "
           + "(subscriptions, exports to S3, filter-log-events, Logs Insights results), EventBridge events, lookup-events "
-          + "exports, log shippers' files (Logstash, Filebeat, Cribl, Splunk HEC events, Datadog archives), and Splunk, Sumo Logic, Elasticsearch/OpenSearch, Loki and CSV exports of "
+          + "exports, log shippers' files (Logstash, Filebeat, Cribl, Splunk HEC events, Datadog archives), Firehose's "
+          + "backups of failed deliveries, and Splunk, Sumo Logic, Elasticsearch/OpenSearch, Loki and CSV exports of "
           + "whole records (see the README). Digest "
           + "files are kept apart. Files already ingested unchanged are skipped; each event is kept once.",
       "",

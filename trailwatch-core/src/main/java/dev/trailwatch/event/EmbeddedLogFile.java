@@ -60,16 +60,36 @@ final class EmbeddedLogFile {
     if (summary.records() == 0 || !file) {
       return false; // a broken record or other text: one bad record, as before
     }
+    handOn(found, summary, s, start, length, "in the log file the text holds", "the text");
+    return true;
+  }
+
+  /**
+   * Hands on the records and problems of {@code data}, decoded from the base64 text the file holds from {@code start}
+   * for {@code length} bytes (Firehose's rawData): whatever it is, a record, an EventBridge event, a CloudWatch Logs
+   * subscription's gzip envelope, all it holds is kept; data that holds nothing is one problem.
+   */
+  static void scanData(byte[] data, ScanState s, long start, int length) {
+    List<Object> found = new ArrayList<>();
+    ParseSummary summary = PARSER.parse(data, RecordSink.of(found::add, found::add));
+    if (found.isEmpty()) {
+      s.out.problem(s.recordIndex++, start, "rawData holds no CloudTrail record (" + summary.format().name().toLowerCase(java.util.Locale.ROOT) + ")", "");
+      return;
+    }
+    handOn(found, summary, s, start, length, "in the data rawData holds", "the data");
+  }
+
+  /** Hands on what was found {@code in} a text, each problem saying where: {@code in} it, at a byte {@code of} it. */
+  private static void handOn(List<Object> found, ParseSummary summary, ScanState s, long start, int length, String in, String of) {
     for (Object o : found) {
       if (o instanceof CloudTrailEvent e) {
         s.out.embedded(e, s.recordIndex++, start, length);
       } else if (o instanceof ParseProblem p) {
-        String at = p.byteOffset() > 0 ? " at byte " + p.byteOffset() + " of the text" : "";
-        s.out.problem(s.recordIndex++, start, "in the log file the text holds" + at + ": " + p.reason(), p.rawText());
+        String at = p.byteOffset() > 0 ? " at byte " + p.byteOffset() + " of " + of : "";
+        s.out.problem(s.recordIndex++, start, in + at + ": " + p.reason(), p.rawText());
       }
     }
     s.out.unknownFieldRecords(summary.recordsWithUnknownFields());
-    return true;
   }
 
   /** The record of the log file {@code text} holds whose account and key are these, as the text holds it. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -83,7 +84,11 @@ public final class EmbeddedRecord {
    * none) and key are these, byte for byte as the text holds it.
    */
   public static String originalIn(String text, String recipientAccountId, String eventKey) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    byte[] data = base64Data(text);
+    byte[] bytes = data != null ? data : text.getBytes(StandardCharsets.UTF_8);
+    if (data != null) { // Firehose's rawData: what it holds, compressed or not, read as a log file
+      return EmbeddedLogFile.recordIn(bytes, recipientAccountId, eventKey).orElse(text);
+    }
     try {
       Read r = read(bytes);
       if (r.fields() == null) {
@@ -95,6 +100,32 @@ public final class EmbeddedRecord {
       return new String(bytes, r.start(), r.end() - r.start(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       return text; // not read as a record when it was stored either
+    }
+  }
+
+  /**
+   * The bytes a delivered text stands for: the data, when the text is base64 (Firehose's rawData), else the text.
+   */
+  public static byte[] contentOf(String text) {
+    byte[] data = base64Data(text);
+    return data != null ? data : text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The data {@code text} encodes when it is base64, as Firehose's backups keep each record's data; null when it is
+   * not (JSON never is: its first character, a brace or a bracket, is not in base64's alphabet).
+   */
+  static byte @Nullable [] base64Data(String text) {
+    if (text.isEmpty()) {
+      return new byte[0];
+    }
+    if (text.charAt(0) == '{' || text.charAt(0) == '[' || Character.isWhitespace(text.charAt(0))) {
+      return null;
+    }
+    try {
+      return Base64.getDecoder().decode(text);
+    } catch (IllegalArgumentException e) {
+      return null; // not base64: the text stands for itself
     }
   }
 }

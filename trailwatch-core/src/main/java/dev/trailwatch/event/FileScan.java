@@ -125,6 +125,7 @@ final class FileScan {
     boolean digest = false;
     boolean shipped = false; // a shipper's document (its message, its event.original) at the top level
     boolean messaged = false;
+    boolean backedUp = false; // a Firehose backup's record
     boolean bulkAction = false;
     int fields = 0;
     // An object embedded in a top-level one (an EventBridge detail, a lookup-events record after fromjson) is read
@@ -185,6 +186,13 @@ final class FileScan {
             f.unknown(s.p());
           }
         }
+        case "rawData" -> {
+          if (top && !embedded && !shipped) {
+            backedUp = results.rawData() || backedUp;
+          } else {
+            f.unknown(s.p());
+          }
+        }
         case "index", "create", "update", "delete" -> {
           if (ctx == ScanContext.ROOT && !f.recordLike) { // a line of an Elasticsearch _bulk body, if it has no other field
             bulkAction = s.p().nextToken() == JsonToken.START_OBJECT;
@@ -214,9 +222,9 @@ final class FileScan {
     if (ctx == ScanContext.ROOT && s.p().currentTokenLocation().getLineNr() != startLine) {
       s.multiLineRecords = true;
     }
-    embedded |= shipped;
-    if (shipped && ctx == ScanContext.ROOT) {
-      s.out.format(LogFormat.SHIPPER_DOCUMENTS); // set once the document is whole, as a search index's is
+    embedded |= shipped || backedUp;
+    if ((shipped || backedUp) && ctx == ScanContext.ROOT) { // set once the document is whole, as a search index's is
+      s.out.format(shipped ? LogFormat.SHIPPER_DOCUMENTS : LogFormat.FIREHOSE_BACKUP);
     }
     if (ctx == ScanContext.ROOT) {
       s.rootContainers |= container;

@@ -50,6 +50,13 @@ public enum LogFormat {
    */
   SHIPPER_DOCUMENTS,
   /**
+   * Amazon Data Firehose's records of deliveries that failed, as it backs them up to S3 ({@code splunk-failed/},
+   * {@code elasticsearch-failed/}, {@code http-endpoint-failed/}, {@code processing-failed/}): one document a line whose
+   * {@code rawData} is the record's data, base64 (a record, an EventBridge event, a CloudWatch Logs subscription's gzip
+   * envelope).
+   */
+  FIREHOSE_BACKUP,
+  /**
    * Grafana Loki's logs, where a shipper (lambda-promtail reads CloudTrail's files from S3) sent each record as a log
    * line: {@code logcli query --output jsonl}, one {@code {"labels":…,"line":…,"timestamp":…}} a line, and the query
    * API's response ({@code {"data":{"result":[{"stream":…,"values":[[ts, line], …]}]}}); the line is the record as

@@ -246,6 +246,24 @@ final class QueryResults {
     return s.nextIs(JsonToken.VALUE_STRING) && currentText();
   }
 
+  /**
+   * A Firehose backup's {@code rawData}, just named: the data of a record whose delivery failed, base64. True when it
+   * was base64; what it held (records, or a problem) was handed on.
+   */
+  boolean rawData() throws IOException {
+    if (!s.nextIs(JsonToken.VALUE_STRING)) {
+      return false;
+    }
+    byte[] data = EmbeddedRecord.base64Data(s.p().getText());
+    if (data == null) {
+      return false;
+    }
+    s.indexedBy = s.recordStart; // should the line break later, it took its index here
+    long start = s.tokenStart();
+    EmbeddedLogFile.scanData(data, s, start, (int) (s.readTo() - start));
+    return true;
+  }
+
   /** The string just read, as a record when it is a JSON object's text. */
   private boolean currentText() throws IOException {
     String text = s.p().getText();

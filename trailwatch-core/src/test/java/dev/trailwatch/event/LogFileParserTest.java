@@ -604,6 +604,35 @@ class LogFileParserTest {
     assertThat(EmbeddedRecord.originalIn(concatenated, "", "d")).isEqualTo(good("d"));
   }
 
+  /** A line of a Firehose backup of failed deliveries ({@code processing-failed/}, {@code splunk-failed/}): the data as rawData. */
+  static String firehoseBackupLine(byte[] data) {
+    return "{\"attemptsMade\":4,\"arrivalTimestamp\":1704164645000,\"errorCode\":\"Splunk.ConnectionTimeout\",\"errorMessage\":\"The connection timed out\","
+        + "\"attemptEndingTimestamp\":1704164945000,\"rawData\":\"" + java.util.Base64.getEncoder().encodeToString(data) + "\",\"EventId\":\"4957\"}";
+  }
+
+  @Test
+  void firehoseBackupsYieldTheRecordsTheirRawDataHolds() throws IOException {
+    String envelope = "{\"messageType\":\"DATA_MESSAGE\",\"owner\":\"1\",\"logGroup\":\"g\",\"logStream\":\"s\",\"subscriptionFilters\":[\"f\"],"
+        + "\"logEvents\":[{\"id\":\"1\",\"timestamp\":1,\"message\":" + quoted(good("b")) + "},{\"id\":\"2\",\"timestamp\":2,\"message\":" + quoted(good("c")) + "}]}";
+    String b64 = java.util.Base64.getEncoder().encodeToString(gzip(envelope.getBytes(StandardCharsets.UTF_8)));
+    String lines = firehoseBackupLine(good("a").getBytes(StandardCharsets.UTF_8)) + "\n" + firehoseBackupLine(gzip(envelope.getBytes(StandardCharsets.UTF_8))) + "\n"
+        + firehoseBackupLine("GET / 200".getBytes(StandardCharsets.UTF_8)) + "\n" + firehoseBackupLine(new byte[0]) + "\n"
+        + firehoseBackupLine(good("d").getBytes(StandardCharsets.UTF_8)).replace("\"rawData\":\"", "\"rawData\":\"!") + "\n";
+    ParseResult r = parse(lines);
+
+    assertThat(r.format()).isEqualTo(LogFormat.FIREHOSE_BACKUP);
+    assertThat(r.events()).extracting(e -> e.raw().text()).containsExactly(good("a"), good("b"), good("c"));
+    assertThat(r.events()).extracting(e -> e.location().recordIndex()).containsExactly(0, 1, 2);
+    assertThat(r.events()).extracting(e -> e.location().encoded()).containsOnly(true);
+    assertThat(r.events().get(1).location().offset()).isEqualTo(lines.indexOf("\"" + b64 + "\""));
+    assertThat(r.problems()).extracting(ParseProblem::recordIndex).containsExactly(3, 4, 5);
+    assertThat(r.problems().get(0).reason()).startsWith("in the data rawData holds: ");
+    assertThat(r.problems().get(1).reason()).isEqualTo("rawData holds no CloudTrail record (empty)");
+    assertThat(r.problems().get(2).reason()).contains("is not a CloudTrail record"); // not base64: the document itself
+    assertThat(EmbeddedRecord.originalIn(b64, "", "c")).isEqualTo(good("c"));
+    assertThat(EmbeddedRecord.originalIn(java.util.Base64.getEncoder().encodeToString(good("a").getBytes(StandardCharsets.UTF_8)), "", "a")).isEqualTo(good("a"));
+  }
+
   /** A CSV field as Logs Insights and Splunk write one: quoted, its quotes doubled. */
   static String csvField(String text) {
     return "\"" + text.replace("\"", "\"\"") + "\"";

@@ -59,6 +59,32 @@ class ParserFuzzTest {
     }
   }
 
+  @Test
+  void firehoseBackupsWithTheirDataChangedAreProblemsNotCrashes() throws IOException {
+    byte[] gz = LogFileParserTest.gzip(Files.readAllBytes(SAMPLES.resolve("cpl/SerializerTestFileCompact.json")));
+    String neighbour = LogFileParserTest.good("neighbour");
+    Random random = new Random(11);
+    for (int i = 0; i < 1_000; i++) {
+      byte[] changed = gz.clone();
+      for (int n = 1 + random.nextInt(3); n > 0; n--) { // the compressed data broken, the base64 and the document whole
+        changed[random.nextInt(changed.length)] = (byte) random.nextInt(256);
+      }
+      String doc = LogFileParserTest.firehoseBackupLine(changed) + "\n" + neighbour + "\n";
+      ParseResult r = parser.parse(doc.getBytes(StandardCharsets.UTF_8));
+      assertThat(r.events()).as(doc).extracting(CloudTrailEvent::eventKey).contains("neighbour");
+      String text = java.util.Base64.getEncoder().encodeToString(changed);
+      for (CloudTrailEvent e : r.events()) {
+        if (!e.eventKey().equals("neighbour")) { // each record kept comes back from the data it was found in
+          String account = e.recipientAccountId() == null ? "" : e.recipientAccountId();
+          assertThat(EmbeddedRecord.originalIn(text, account, e.eventKey())).as(doc).isEqualTo(e.raw().text());
+        }
+      }
+      if (r.events().size() == 1) {
+        assertThat(r.problems()).as("data that held nothing readable says so").isNotEmpty();
+      }
+    }
+  }
+
   /** The text of the JSON string {@code json} starts with, as the store decodes a record's slice. */
   private static String firstString(String json) throws IOException {
     try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(json)) {
@@ -114,7 +140,8 @@ class ParserFuzzTest {
   @ParameterizedTest(name = "records one a line as {0}")
   @ValueSource(strings = {"records", "lookup-events objects", "EventBridge events", "Splunk export lines", "index dump lines", "Elastic documents",
       "logcli lines", "Logstash's json_lines", "Filebeat's file output", "a _bulk body",
-      "Cribl's events", "HEC events", "HEC events as text", "a Datadog archive"})
+      "Cribl's events", "HEC events", "HEC events as text", "a Datadog archive",
+      "Firehose backups"})
   void aJsonLinesFileBrokenAtAnyByteOfOneLineKeepsEveryOtherLine(String as) {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
@@ -129,6 +156,7 @@ class ParserFuzzTest {
         case "Logstash's json_lines" -> LogFileParserTest.logstashLine(record);
         case "Filebeat's file output" -> LogFileParserTest.filebeatLine(record);
         case "Cribl's events" -> LogFileParserTest.criblLine(record);
+        case "Firehose backups" -> LogFileParserTest.firehoseBackupLine(record.getBytes(StandardCharsets.UTF_8));
         case "a Datadog archive" -> LogFileParserTest.datadogArchiveLine(record);
         case "HEC events" -> LogFileParserTest.hecEvent(record, false);
         case "HEC events as text" -> LogFileParserTest.hecEvent(record, true);

@@ -2,11 +2,11 @@
 package dev.trailwatch.store.duckdb;
 
 import dev.trailwatch.event.CloudTrailEvent;
+import dev.trailwatch.event.EmbeddedRecord;
 import dev.trailwatch.event.LogFileParser;
 import dev.trailwatch.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -145,7 +145,7 @@ public final class StoredEvents implements AutoCloseable {
           wanted.add(slices.get(i).identity());
         }
         // the parser finds the records in the string's text as it did at ingest
-        for (CloudTrailEvent e : parser.parse(StoredFileBytes.text(bytes, true).getBytes(StandardCharsets.UTF_8)).events()) {
+        for (CloudTrailEvent e : parser.parse(EmbeddedRecord.contentOf(StoredFileBytes.text(bytes, true))).events()) {
           if (wanted.contains(e.identity())) {
             action.accept(e);
             done++;

@@ -190,11 +190,26 @@ class DuckDbEventStoreTest {
       merged.append("{\"result\":{\"_raw\":\"").append(new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(raw)))
           .append("\"}}\n");
     }
+    StringBuilder backups = new StringBuilder(); // Firehose's processing-failed/: each record's data, a record or a gzip envelope, base64
+    for (int i = 0; i < records.size(); i++) {
+      String text = records.get(i).raw().text();
+      byte[] data = (i % 2 == 0 ? text : "{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":[{\"id\":\"1\",\"timestamp\":1,\"message\":\""
+          + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text)) + "\"}]}").getBytes(StandardCharsets.UTF_8);
+      if (i % 2 == 1) {
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+          out.write(data);
+        }
+        data = gz.toByteArray();
+      }
+      backups.append("{\"attemptsMade\":1,\"errorCode\":\"Lambda.FunctionError\",\"rawData\":\"").append(java.util.Base64.getEncoder().encodeToString(data))
+          .append("\",\"lambdaArn\":\"arn:aws:lambda:eu-west-1:1:function:f\"}\n");
+    }
     // Logstash's S3 input with its default codec: a CloudTrail file's one line as a message, here delivered twice
     String wholeFile = "{\"_index\":\"logstash\",\"_source\":{\"message\":\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
         .quoteAsString(Files.readString(SharedSamples.file("otel/cloudtrail_log.json")).strip())) + "\"}}\n";
     for (String file : List.of(filtered + "\n]}\n", insights + "\n], \"status\": \"Complete\"}\n", csv.toString(), documents.toString(), bridged + "]}",
-        wholeFile + wholeFile, loki + "]}]}}", sumo + "]}", shipped.toString(), collected.toString(), merged.toString())) {
+        wholeFile + wholeFile, loki + "]}]}}", sumo + "]}", shipped.toString(), collected.toString(), merged.toString(), backups.toString())) {
       Path dir = data.resolve(String.valueOf(file.length()));
       try (DuckDbEventStore store = DuckDbEventStore.open(dir)) {
         stageAndCommit(store, "out.json", file.getBytes(StandardCharsets.UTF_8));
