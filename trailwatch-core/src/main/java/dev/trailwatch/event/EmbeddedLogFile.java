@@ -65,18 +65,19 @@ final class EmbeddedLogFile {
   }
 
   /**
-   * Hands on the records and problems of {@code data}, decoded from the base64 text the file holds from {@code start}
-   * for {@code length} bytes (Firehose's rawData): whatever it is, a record, an EventBridge event, a CloudWatch Logs
-   * subscription's gzip envelope, all it holds is kept; data that holds nothing is one problem.
+   * Hands on the records and problems of {@code data}, decoded from the base64 text of the field {@code field} the file
+   * holds from {@code start} for {@code length} bytes (Firehose's rawData, Kinesis's Data): whatever it is, a record, an
+   * EventBridge event, a CloudWatch Logs subscription's gzip envelope, all it holds is kept; data that holds nothing is
+   * one problem.
    */
-  static void scanData(byte[] data, ScanState s, long start, int length) {
+  static void scanData(byte[] data, String field, ScanState s, long start, int length) {
     List<Object> found = new ArrayList<>();
     ParseSummary summary = PARSER.parse(data, RecordSink.of(found::add, found::add));
     if (found.isEmpty()) {
-      s.out.problem(s.recordIndex++, start, "rawData holds no CloudTrail record (" + summary.format().name().toLowerCase(java.util.Locale.ROOT) + ")", "");
+      s.out.problem(s.recordIndex++, start, field + " holds no CloudTrail record (" + summary.format().name().toLowerCase(java.util.Locale.ROOT) + ")", "");
       return;
     }
-    handOn(found, summary, s, start, length, "in the data rawData holds", "the data");
+    handOn(found, summary, s, start, length, "in the data " + field + " holds", "the data");
   }
 
   /** Hands on what was found {@code in} a text, each problem saying where: {@code in} it, at a byte {@code of} it. */

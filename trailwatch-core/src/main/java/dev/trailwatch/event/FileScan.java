@@ -186,9 +186,9 @@ final class FileScan {
             f.unknown(s.p());
           }
         }
-        case "rawData" -> {
-          if (top && !embedded && !shipped) {
-            backedUp = results.rawData() || backedUp;
+        case "rawData", "Data" -> { // Firehose's backup of a failed delivery; a Kinesis stream's record (get-records)
+          if (("rawData".equals(name) ? top && !embedded && !shipped : ctx == ScanContext.RECORDS && !f.recordLike)) {
+            backedUp = results.rawData(name) || backedUp;
           } else {
             f.unknown(s.p());
           }
@@ -270,6 +270,10 @@ final class FileScan {
       // An element of "Records" is a record because the file says so, however odd its fields; a bare object elsewhere
       // must look like one, and so must a log event without a message (another tool's "events")
       s.out.problem(index, start, "an object with none of eventVersion, eventTime, eventSource, eventName, eventID is not a CloudTrail record", s.window.textForProblem(start, end));
+      return;
+    }
+    if (f.eventSource != null && f.eventSource.startsWith("aws:")) { // S3's, SNS's, Kinesis's notifications look alike
+      s.out.problem(index, start, "an AWS event notification (eventSource " + f.eventSource + "), not a CloudTrail record", s.window.textForProblem(start, end));
       return;
     }
     if (s.window.overflowed()) {

@@ -247,10 +247,11 @@ final class QueryResults {
   }
 
   /**
-   * A Firehose backup's {@code rawData}, just named: the data of a record whose delivery failed, base64. True when it
-   * was base64; what it held (records, or a problem) was handed on.
+   * A record's data, base64, in the field {@code field} just named: a Firehose backup's {@code rawData} (a record whose
+   * delivery failed), a Kinesis stream record's {@code Data}. True when it was base64; what it held (records, or a
+   * problem) was handed on.
    */
-  boolean rawData() throws IOException {
+  boolean rawData(String field) throws IOException {
     if (!s.nextIs(JsonToken.VALUE_STRING)) {
       return false;
     }
@@ -260,7 +261,7 @@ final class QueryResults {
     }
     s.indexedBy = s.recordStart; // should the line break later, it took its index here
     long start = s.tokenStart();
-    EmbeddedLogFile.scanData(data, s, start, (int) (s.readTo() - start));
+    EmbeddedLogFile.scanData(data, field, s, start, (int) (s.readTo() - start));
     return true;
   }
 

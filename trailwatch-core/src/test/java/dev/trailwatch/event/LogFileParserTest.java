@@ -633,6 +633,28 @@ class LogFileParserTest {
     assertThat(EmbeddedRecord.originalIn(java.util.Base64.getEncoder().encodeToString(good("a").getBytes(StandardCharsets.UTF_8)), "", "a")).isEqualTo(good("a"));
   }
 
+  @Test
+  void kinesisRecordsYieldWhatTheirDataHoldsAndEventNotificationsAreNoRecords() throws IOException {
+    String envelope = "{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":[{\"id\":\"1\",\"timestamp\":1,\"message\":" + quoted(good("b")) + "}]}";
+    java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+    String getRecords = "{\"Records\":[{\"SequenceNumber\":\"4959\",\"ApproximateArrivalTimestamp\":1704164645.1,\"Data\":\""
+        + base64.encodeToString(good("a").getBytes(StandardCharsets.UTF_8)) + "\",\"PartitionKey\":\"p\"},{\"SequenceNumber\":\"4960\",\"Data\":\""
+        + base64.encodeToString(gzip(envelope.getBytes(StandardCharsets.UTF_8))) + "\",\"PartitionKey\":\"p\"}],\"NextShardIterator\":\"AAA\",\"MillisBehindLatest\":0}";
+    String s3Notification = "{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\",\"awsRegion\":\"us-east-1\",\"eventTime\":\"2024-01-02T03:04:05.000Z\","
+        + "\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key\":\"AWSLogs/1/CloudTrail/f.json.gz\"}}}";
+    ParseResult kinesis = parse(getRecords);
+    ParseResult notifications = parse("{\"Records\":[" + s3Notification + "," + good("c") + "]}");
+
+    assertThat(kinesis.problems()).isEmpty();
+    assertThat(kinesis.events()).extracting(e -> e.raw().text()).containsExactly(good("a"), good("b"));
+    assertThat(kinesis.events()).extracting(e -> e.location().encoded()).containsOnly(true);
+    assertThat(notifications.events()).extracting(CloudTrailEvent::eventKey).containsExactly("c");
+    assertThat(notifications.problems()).singleElement().satisfies(p -> {
+      assertThat(p.reason()).isEqualTo("an AWS event notification (eventSource aws:s3), not a CloudTrail record");
+      assertThat(p.rawText()).isEqualTo(s3Notification);
+    });
+  }
+
   /** A CSV field as Logs Insights and Splunk write one: quoted, its quotes doubled. */
   static String csvField(String text) {
     return "\"" + text.replace("\"", "\"\"") + "\"";
