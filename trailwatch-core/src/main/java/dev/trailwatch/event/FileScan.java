@@ -17,6 +17,7 @@ final class FileScan {
   private final ScanState s;
   private final ScanRecovery recovery;
   private final QueryResults results;
+  private final ShipperDocuments documents;
   private boolean controlMessage;
   private @Nullable LogFormat wrapperFormat; // what a wrapper's record (a detail, a _source) showed, set once its document is whole
 
@@ -33,6 +34,7 @@ final class FileScan {
     this.s = new ScanState(new ByteWindow(decompressed, LogFileParser.MAX_RECORD_BYTES), new ScanOutput(sink, origin, within));
     this.recovery = new ScanRecovery(s, this);
     this.results = new QueryResults(s, this);
+    this.documents = new ShipperDocuments(s, this);
   }
 
   ParseSummary run() throws IOException {
@@ -167,28 +169,28 @@ final class FileScan {
             embedded = embedded(LogFormat.CLOUDWATCH_LOGS) || embedded;
           } else if (top && !embedded) {
             messaged = true;
-            shipped = results.documentText(name) || shipped;
+            shipped = documents.documentText(name) || shipped;
           } else {
             f.unknown(s.p());
           }
         }
         case "event" -> {
           if (top && !embedded) {
-            shipped = results.documentText(name) || shipped;
+            shipped = documents.documentText(name) || shipped;
           } else {
             f.unknown(s.p());
           }
         }
         case "original" -> {
           if (ctx == ScanContext.DOCUMENT_EVENT && !f.recordLike) {
-            shipped = results.recordText() || shipped;
+            shipped = documents.recordText() || shipped;
           } else {
             f.unknown(s.p());
           }
         }
         case "rawData", "Data" -> { // Firehose's backup of a failed delivery; a Kinesis stream's record (get-records)
           if (("rawData".equals(name) ? top && !embedded && !shipped : ctx == ScanContext.RECORDS && !f.recordLike)) {
-            backedUp = results.rawData(name) || backedUp;
+            backedUp = documents.rawData(name) || backedUp;
           } else {
             f.unknown(s.p());
           }
@@ -233,59 +235,8 @@ final class FileScan {
     boolean passedOver = ctx == ScanContext.LOG_EVENTS && controlMessage
         || bulkAction && fields == 1; // {"index":{…}}: the document it indexes is the next line
     if (!container && !embedded && !passedOver) {
-      record(f, start, end, ctx, digest, messaged);
+      RecordVerdict.judge(s, f, start, end, ctx, digest, messaged);
     }
-  }
-
-  /**
-   * An object read whole that neither held records nor carried one: a record, a digest, or a problem ({@code messaged}:
-   * a log document whose message held no record).
-   */
-  private void record(RecordFields f, long start, long end, ScanContext ctx, boolean digest, boolean messaged) {
-    if (!f.recordLike && ctx == ScanContext.DOCUMENT_EVENT) {
-      return; // ECS's event without its original: the document it is part of is the problem
-    }
-    if (digest && ctx == ScanContext.ROOT && !f.recordLike) {
-      s.out.format(LogFormat.DIGEST);
-      return;
-    }
-    int index = s.recordIndex++;
-    if (!f.recordLike && ctx == ScanContext.ROOT && s.recovering && !s.lineMode()) {
-      s.recordIndex--;
-      return; // a fragment of the broken region
-    }
-    if (!f.recordLike && ctx == ScanContext.EVENTBRIDGE_DETAIL) {
-      return; // an event of another source (an EC2 state change, …) on the same bus: not CloudTrail's, not bad
-    }
-    if (!f.recordLike && ctx == ScanContext.SOURCE) {
-      s.out.problem(index, start, "a stored document (a search index's _source, Datadog's attributes) that is no CloudTrail record and holds none as its message or event.original "
-          + "(Elastic's AWS integration keeps event.original only with the preserve_original_event tag)", s.window.textForProblem(start, end));
-      return;
-    }
-    if (!f.recordLike && messaged && ctx != ScanContext.SOURCE) {
-      s.out.problem(index, start, "a log document whose message is no CloudTrail record", s.window.textForProblem(start, end));
-      return;
-    }
-    if (!f.recordLike && (ctx == ScanContext.ROOT || ctx == ScanContext.TOP_ARRAY || ctx == ScanContext.LOG_EVENTS)) {
-      // An element of "Records" is a record because the file says so, however odd its fields; a bare object elsewhere
-      // must look like one, and so must a log event without a message (another tool's "events")
-      s.out.problem(index, start, "an object with none of eventVersion, eventTime, eventSource, eventName, eventID is not a CloudTrail record", s.window.textForProblem(start, end));
-      return;
-    }
-    if (f.eventSource != null && f.eventSource.startsWith("aws:")) { // S3's, SNS's, Kinesis's notifications look alike
-      s.out.problem(index, start, "an AWS event notification (eventSource " + f.eventSource + "), not a CloudTrail record", s.window.textForProblem(start, end));
-      return;
-    }
-    if (s.window.overflowed()) {
-      s.out.problem(index, start, "record is larger than the " + (LogFileParser.MAX_RECORD_BYTES >> 20) + " MiB limit (" + (end - start) + " bytes); skipped", "");
-      return;
-    }
-    if (ctx == ScanContext.ROOT) {
-      s.out.format(LogFormat.JSON_LINES);
-      s.rootRecords = true;
-    }
-    byte[] bytes = s.window.slice(start, end);
-    s.out.record(f, bytes, start, index, start, bytes.length, false);
   }
 
   /**
@@ -345,23 +296,9 @@ final class FileScan {
     return false;
   }
 
-  /**
-   * A shipper's document's {@code event} object, just opened on the line of its key: ECS's, whose {@code original} holds
-   * the record as text, or Splunk HTTP Event Collector's, the record. True when it held one (or a bad one).
-   */
-  boolean documentEvent(int keyLine) throws IOException {
-    if (s.p().currentTokenLocation().getLineNr() != keyLine) {
-      s.p().skipChildren(); // the next line's, as in nestedRecord
-      return false;
-    }
-    int before = s.out.yielded();
-    long indexedBy = s.indexedBy;
-    object(s.tokenStart(), ScanContext.DOCUMENT_EVENT);
-    if (s.out.yielded() == before) {
-      s.indexedBy = indexedBy; // it took no index: should the document break later, its problem takes one
-      return false;
-    }
-    return true;
+  /** An object just opened inside the one being read, read as the context {@code ctx} says. */
+  void objectHere(ScanContext ctx) throws IOException {
+    object(s.tokenStart(), ctx);
   }
 
   /**
