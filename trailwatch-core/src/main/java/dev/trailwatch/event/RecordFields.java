@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 final class RecordFields {
   @Nullable String eventVersion;
   @Nullable String eventTime;
+  @Nullable String loggedTime; // @timestamp, where Logstash's cloudtrail codec moves eventTime to
   @Nullable String eventSource;
   @Nullable String eventName;
   @Nullable String awsRegion;
@@ -46,7 +47,8 @@ final class RecordFields {
   /**
    * The event these fields describe, whose record is {@code bytes}; {@code spanBase} is where they start in the file
    * (the nested documents' spans are offsets in it). Records without an eventID are keyed by a hash of their
-   * canonical JSON, so that the same record keys the same however it is formatted.
+   * canonical JSON, so that the same record keys the same however it is formatted. A record without its eventTime is
+   * timed by its {@code @timestamp}: Logstash's cloudtrail codec moves the one to the other.
    */
   CloudTrailEvent event(byte[] bytes, long spanBase, RecordLocation location) {
     int[] relative = new int[spans.length];
@@ -56,7 +58,7 @@ final class RecordFields {
     RawJson raw = new RawJson(bytes, relative);
     String key = eventId != null && !eventId.isEmpty() ? eventId : CanonicalJsonHash.of(raw.toJsonNode());
     return new CloudTrailEvent(
-        key, eventId, eventVersion, EventTimes.parse(eventTime), eventSource, eventName,
+        key, eventId, eventVersion, EventTimes.parse(eventTime != null ? eventTime : loggedTime), eventSource, eventName,
         awsRegion, sourceIpAddress, userAgent, userIdentity, errorCode, errorMessage,
         TriState.parse(readOnly), eventType, eventCategory, TriState.parse(managementEvent),
         requestId, sharedEventId, recipientAccountId, vpcEndpointId, tlsDetails,
@@ -74,6 +76,7 @@ final class RecordFields {
       case "eventSource" -> { eventSource = scalar(p); recordLike = true; }
       case "eventName" -> { eventName = scalar(p); recordLike = true; }
       case "eventID" -> { eventId = scalar(p); recordLike = true; }
+      case "@timestamp" -> { loggedTime = scalar(p); unknownFields = true; } // a shipper's key, all the same
       case "awsRegion" -> awsRegion = scalar(p);
       case "sourceIPAddress" -> sourceIpAddress = scalar(p);
       case "userAgent" -> userAgent = scalar(p);

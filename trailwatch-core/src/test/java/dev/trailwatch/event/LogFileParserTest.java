@@ -634,6 +634,19 @@ class LogFileParserTest {
   }
 
   @Test
+  void recordsWhoseEventTimeLogstashMovedToTimestampAreTimedByIt() {
+    // logstash-codec-cloudtrail: event['@timestamp'] = event.delete('eventTime'); then an index, or its file output
+    String moved = "{\"eventVersion\":\"1.08\",\"eventID\":\"m\",\"eventName\":\"RunInstances\",\"@timestamp\":\"2024-01-02T03:04:05.123Z\",\"@version\":\"1\"}";
+    String both = "{\"@timestamp\":\"2030-01-01T00:00:00.000Z\",\"eventVersion\":\"1.08\",\"eventID\":\"b\",\"eventTime\":\"2024-01-02T03:04:05Z\"}";
+    ParseResult r = parse(moved + "\n" + indexDumpLine("x").replace(good("x"), both) + "\n");
+
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.events()).extracting(CloudTrailEvent::eventTime)
+        .containsExactly(Instant.parse("2024-01-02T03:04:05.123Z"), Instant.parse("2024-01-02T03:04:05Z"));
+    assertThat(r.events().get(0).raw().text()).isEqualTo(moved);
+  }
+
+  @Test
   void kinesisRecordsYieldWhatTheirDataHoldsAndEventNotificationsAreNoRecords() throws IOException {
     String envelope = "{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":[{\"id\":\"1\",\"timestamp\":1,\"message\":" + quoted(good("b")) + "}]}";
     java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
