@@ -67,14 +67,18 @@ final class EmbeddedLogFile {
   /**
    * Hands on the records and problems of {@code data}, decoded from the base64 text of the field {@code field} the file
    * holds from {@code start} for {@code length} bytes (Firehose's rawData, Kinesis's Data): whatever it is, a record, an
-   * EventBridge event, a CloudWatch Logs subscription's gzip envelope, all it holds is kept; data that holds nothing is
-   * one problem.
+   * EventBridge event, a CloudWatch Logs subscription's gzip envelope, all it holds is kept; empty data is one problem,
+   * and data passed over as a file's would be (another source's EventBridge event, a subscription's control message)
+   * takes its index and says nothing.
    */
   static void scanData(byte[] data, String field, ScanState s, long start, int length) {
     List<Object> found = new ArrayList<>();
     ParseSummary summary = PARSER.parse(data, RecordSink.of(found::add, found::add));
     if (found.isEmpty()) {
-      s.out.problem(s.recordIndex++, start, field + " holds no CloudTrail record (" + summary.format().name().toLowerCase(java.util.Locale.ROOT) + ")", "");
+      if (summary.format() == LogFormat.EMPTY) {
+        s.out.problem(s.recordIndex, start, field + " is empty: it holds no CloudTrail record", "");
+      }
+      s.recordIndex++;
       return;
     }
     handOn(found, summary, s, start, length, "in the data " + field + " holds", "the data");

@@ -85,10 +85,10 @@ public final class EmbeddedRecord {
    */
   public static String originalIn(String text, String recipientAccountId, String eventKey) {
     byte[] data = base64Data(text);
-    byte[] bytes = data != null ? data : text.getBytes(StandardCharsets.UTF_8);
-    if (data != null) { // Firehose's rawData: what it holds, compressed or not, read as a log file
-      return EmbeddedLogFile.recordIn(bytes, recipientAccountId, eventKey).orElse(text);
+    if (data != null) { // Firehose's rawData, Kinesis's Data: what it holds, compressed or not, read as a log file
+      return EmbeddedLogFile.recordIn(data, recipientAccountId, eventKey).orElse(text);
     }
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     try {
       Read r = read(bytes);
       if (r.fields() == null) {
@@ -104,7 +104,8 @@ public final class EmbeddedRecord {
   }
 
   /**
-   * The bytes a delivered text stands for: the data, when the text is base64 (Firehose's rawData), else the text.
+   * The bytes a delivered text stands for: the data, when the text is base64 (Firehose's rawData, Kinesis's Data), else
+   * the text.
    */
   public static byte[] contentOf(String text) {
     byte[] data = base64Data(text);

@@ -189,7 +189,7 @@ final class FileScan {
           }
         }
         case "rawData", "Data" -> { // Firehose's backup of a failed delivery; a Kinesis stream's record (get-records)
-          if (("rawData".equals(name) ? top && !embedded && !shipped : ctx == ScanContext.RECORDS && !f.recordLike)) {
+          if ("rawData".equals(name) ? top && !embedded && !shipped : ctx == ScanContext.RECORDS && !f.recordLike) {
             backedUp = documents.rawData(name) || backedUp;
           } else {
             f.unknown(s.p());

@@ -627,7 +627,7 @@ class LogFileParserTest {
     assertThat(r.events().get(1).location().offset()).isEqualTo(lines.indexOf("\"" + b64 + "\""));
     assertThat(r.problems()).extracting(ParseProblem::recordIndex).containsExactly(3, 4, 5);
     assertThat(r.problems().get(0).reason()).startsWith("in the data rawData holds: ");
-    assertThat(r.problems().get(1).reason()).isEqualTo("rawData holds no CloudTrail record (empty)");
+    assertThat(r.problems().get(1).reason()).isEqualTo("rawData is empty: it holds no CloudTrail record");
     assertThat(r.problems().get(2).reason()).contains("is not a CloudTrail record"); // not base64: the document itself
     assertThat(EmbeddedRecord.originalIn(b64, "", "c")).isEqualTo(good("c"));
     assertThat(EmbeddedRecord.originalIn(java.util.Base64.getEncoder().encodeToString(good("a").getBytes(StandardCharsets.UTF_8)), "", "a")).isEqualTo(good("a"));
@@ -650,7 +650,9 @@ class LogFileParserTest {
   void kinesisRecordsYieldWhatTheirDataHoldsAndEventNotificationsAreNoRecords() throws IOException {
     String envelope = "{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":[{\"id\":\"1\",\"timestamp\":1,\"message\":" + quoted(good("b")) + "}]}";
     java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
-    String getRecords = "{\"Records\":[{\"SequenceNumber\":\"4959\",\"ApproximateArrivalTimestamp\":1704164645.1,\"Data\":\""
+    String control = "{\"messageType\":\"CONTROL_MESSAGE\",\"logEvents\":[{\"id\":\"\",\"timestamp\":1,\"message\":\"CWL CONTROL MESSAGE: Checking health of destination Kinesis stream.\"}]}";
+    String getRecords = "{\"Records\":[{\"SequenceNumber\":\"4958\",\"Data\":\"" + base64.encodeToString(gzip(control.getBytes(StandardCharsets.UTF_8)))
+        + "\",\"PartitionKey\":\"p\"},{\"SequenceNumber\":\"4959\",\"ApproximateArrivalTimestamp\":1704164645.1,\"Data\":\""
         + base64.encodeToString(good("a").getBytes(StandardCharsets.UTF_8)) + "\",\"PartitionKey\":\"p\"},{\"SequenceNumber\":\"4960\",\"Data\":\""
         + base64.encodeToString(gzip(envelope.getBytes(StandardCharsets.UTF_8))) + "\",\"PartitionKey\":\"p\"}],\"NextShardIterator\":\"AAA\",\"MillisBehindLatest\":0}";
     String s3Notification = "{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\",\"awsRegion\":\"us-east-1\",\"eventTime\":\"2024-01-02T03:04:05.000Z\","
@@ -661,6 +663,7 @@ class LogFileParserTest {
     assertThat(kinesis.problems()).isEmpty();
     assertThat(kinesis.events()).extracting(e -> e.raw().text()).containsExactly(good("a"), good("b"));
     assertThat(kinesis.events()).extracting(e -> e.location().encoded()).containsOnly(true);
+    assertThat(kinesis.events()).extracting(e -> e.location().recordIndex()).containsExactly(1, 2); // the control message passed over
     assertThat(notifications.events()).extracting(CloudTrailEvent::eventKey).containsExactly("c");
     assertThat(notifications.problems()).singleElement().satisfies(p -> {
       assertThat(p.reason()).isEqualTo("an AWS event notification (eventSource aws:s3), not a CloudTrail record");
