@@ -3,6 +3,7 @@ package dev.trailwatch.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trailwatch.event.LogFormat;
 import dev.trailwatch.ingest.Count;
 import dev.trailwatch.ingest.IngestReport;
 import dev.trailwatch.store.StoredProblem;
@@ -10,6 +11,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The end-of-run summary of {@code ingest}, for people and for machines. */
 final class IngestSummary {
@@ -22,6 +25,9 @@ final class IngestSummary {
     double seconds = r.elapsed().toMillis() / 1000.0;
     out.printf(Locale.ROOT, "files:    %,d seen, %,d read, %,d unchanged (skipped), %,d not JSON (skipped), %,d digest, %,d failed%n",
         r.filesSeen(), r.filesRead(), r.filesUnchanged(), r.filesNotJson(), r.digestFiles(), r.failures().size());
+    if (!r.formats().isEmpty()) {
+      out.println("formats:  " + formats(r.formats())); // what the files were taken for: a wrong guess shows here first
+    }
     out.printf(Locale.ROOT, "events:   %,d read, %,d new, %,d duplicate%n", r.eventsRead(), r.eventsNew(), r.eventsDuplicate());
     out.printf(Locale.ROOT, "matches:  %,d rule matches (trailwatch findings --data %s)%n", r.matches(), data);
     out.printf(Locale.ROOT, "problems: %,d%s%n", r.problems(),
@@ -48,6 +54,14 @@ final class IngestSummary {
     }
   }
 
+  /** "records 4,455, json_lines 2": each format the files read were, most files first, named as the ledger names it. */
+  static String formats(Map<LogFormat, Integer> formats) {
+    return formats.entrySet().stream()
+        .sorted(Map.Entry.<LogFormat, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey().label(), e.getValue()))
+        .collect(Collectors.joining(", "));
+  }
+
   static String json(IngestReport r) {
     ObjectMapper m = new ObjectMapper();
     ObjectNode n = m.createObjectNode();
@@ -56,6 +70,8 @@ final class IngestSummary {
     n.put("files_unchanged", r.filesUnchanged());
     n.put("files_not_json", r.filesNotJson());
     n.put("digest_files", r.digestFiles());
+    ObjectNode formats = n.putObject("formats");
+    r.formats().forEach((f, count) -> formats.put(f.label(), count));
     n.set("failures", m.valueToTree(r.failures()));
     n.put("events_read", r.eventsRead());
     n.put("events_new", r.eventsNew());

@@ -47,6 +47,14 @@ class IngestCommandIT {
     assertThat(r.exit()).as(r.err()).isEqualTo(ExitStatus.PROBLEMS.code());
     JsonNode s = json(r);
     assertThat(s.get("digest_files").asInt()).isEqualTo(5);
+    assertThat(s.get("formats").get("digest").asInt()).isEqualTo(5);
+    assertThat(s.get("formats").get("records").asInt()).isPositive();
+    int formats = 0;
+    for (JsonNode n : s.get("formats")) {
+      formats += n.asInt();
+    }
+    assertThat(formats).as("each file read counted once").isEqualTo(s.get("files_read").asInt());
+    assertThat(scalar("SELECT count(DISTINCT format) FROM files")).isEqualTo(String.valueOf(s.get("formats").size()));
     assertThat(s.get("problems").asInt()).isEqualTo(4); // two broken files, two SQS bodies that are not logs
     assertThat(s.get("files_not_json").asInt()).isEqualTo(5); // licences and the README
     assertThat(s.get("events_new").asLong()).isEqualTo(Long.parseLong(scalar("SELECT count(*) FROM events")));
@@ -82,7 +90,8 @@ class IngestCommandIT {
         .contains("a-lines.json, record 7 at byte 189: invalid JSON: a line that is not a JSON object")
         .doesNotContain("record 9 at") // five shown: the 7z's one and the first four of the other file
         .contains("          and 3 more")
-        .contains("1 not JSON (skipped)");
+        .contains("1 not JSON (skipped)")
+        .contains("formats:  json_lines 1, unknown 1\n"); // what each file read was taken for
     assertThat(r.out()).containsOnlyOnce("case.7z: not a 7z archive that can be opened: it ends before its index (truncated?)");
   }
 

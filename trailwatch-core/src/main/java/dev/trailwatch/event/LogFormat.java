@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.trailwatch.event;
 
+import java.util.Locale;
+
 /** What a file turned out to hold, decided from its content, never from its name. */
 public enum LogFormat {
   /** CloudTrail's own delivery format: {@code {"Records":[...]}}. */
@@ -75,5 +77,10 @@ public enum LogFormat {
   /** Nothing but white space. */
   EMPTY,
   /** JSON (or not) that holds no CloudTrail record. */
-  UNKNOWN
+  UNKNOWN;
+
+  /** Its name as the ledger's {@code format} column holds it: {@code json_lines}. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
 }

@@ -5,6 +5,7 @@ import dev.trailwatch.detect.RuleEngine;
 import dev.trailwatch.detect.RuleMatch;
 import dev.trailwatch.event.CloudTrailEvent;
 import dev.trailwatch.event.LogFileParser;
+import dev.trailwatch.event.LogFormat;
 import dev.trailwatch.source.LogFile;
 import dev.trailwatch.source.LogSource;
 import dev.trailwatch.store.EventStore;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -257,6 +259,7 @@ public final class IngestPipeline {
       if (c.file().status() == FileStatus.DIGEST) {
         tally.digestFiles++;
       }
+      tally.formats.merge(c.file().summary().format(), 1, Integer::sum);
       listener.committed(c);
       listener.fileFinished(++tally.done);
     }
@@ -272,6 +275,7 @@ public final class IngestPipeline {
     int digestFiles;
     int done;
     final List<FileFailure> failures = new ArrayList<>();
+    final Map<LogFormat, Integer> formats = new EnumMap<>(LogFormat.class);
     long eventsRead;
     long eventsNew;
     long eventsDuplicate;
@@ -282,7 +286,7 @@ public final class IngestPipeline {
 
     IngestReport report(Duration elapsed) {
       return new IngestReport(filesSeen, filesRead, filesUnchanged, filesNotJson, digestFiles, failures,
-          eventsRead, eventsNew, eventsDuplicate, problems, unknownFields, untimed, matches, elapsed);
+          eventsRead, eventsNew, eventsDuplicate, problems, unknownFields, untimed, matches, formats, elapsed);
     }
   }
 }

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.trailwatch.ingest;
 
+import dev.trailwatch.event.LogFormat;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What an ingest run did.
@@ -17,6 +20,7 @@ import java.util.List;
  * @param problems bad records or broken parts of files, stored in the {@code problems} table
  * @param recordsWithUnknownFields good records carrying fields this version does not type (kept in raw)
  * @param matches rule matches of the new events (findings fold repeated matches together)
+ * @param formats how many of the files read each format was (as the ledger's {@code format} names it)
  */
 public record IngestReport(
     int filesSeen,
@@ -32,24 +36,30 @@ public record IngestReport(
     long recordsWithUnknownFields,
     long recordsWithoutTime,
     long matches,
+    Map<LogFormat, Integer> formats,
     Duration elapsed) {
 
   public IngestReport {
     failures = List.copyOf(failures);
+    formats = formats.isEmpty() ? Map.of() : new EnumMap<>(formats);
   }
 
   /** A run that had nothing to read. */
   public static IngestReport nothing() {
-    return new IngestReport(0, 0, 0, 0, 0, List.of(), 0, 0, 0, 0, 0, 0, 0, Duration.ZERO);
+    return new IngestReport(0, 0, 0, 0, 0, List.of(), 0, 0, 0, 0, 0, 0, 0, Map.of(), Duration.ZERO);
   }
 
   /** Both runs' counts together (for runs one after the other: elapsed times add up). */
   public IngestReport plus(IngestReport o) {
     List<FileFailure> both = new java.util.ArrayList<>(failures);
     both.addAll(o.failures);
+    Map<LogFormat, Integer> formatsOfBoth = new EnumMap<>(LogFormat.class);
+    formatsOfBoth.putAll(formats);
+    o.formats.forEach((f, n) -> formatsOfBoth.merge(f, n, Integer::sum));
     return new IngestReport(filesSeen + o.filesSeen, filesRead + o.filesRead, filesUnchanged + o.filesUnchanged, filesNotJson + o.filesNotJson,
         digestFiles + o.digestFiles, both, eventsRead + o.eventsRead, eventsNew + o.eventsNew, eventsDuplicate + o.eventsDuplicate,
-        problems + o.problems, recordsWithUnknownFields + o.recordsWithUnknownFields, recordsWithoutTime + o.recordsWithoutTime, matches + o.matches, elapsed.plus(o.elapsed));
+        problems + o.problems, recordsWithUnknownFields + o.recordsWithUnknownFields, recordsWithoutTime + o.recordsWithoutTime, matches + o.matches, formatsOfBoth,
+        elapsed.plus(o.elapsed));
   }
 
   /** Events per second over the whole run. */

@@ -51,7 +51,7 @@ final class LedgerRows {
     Appends.time(files, f.lastModified());
     Appends.text(files, f.etag());
     files.append(f.sha256());
-    files.append(f.summary().format().name().toLowerCase(Locale.ROOT));
+    files.append(f.summary().format().label());
     files.append(f.status().label());
     files.append(f.summary().records());
     files.append(eventsNew);
