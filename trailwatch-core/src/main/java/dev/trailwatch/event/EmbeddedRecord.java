@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -104,12 +106,32 @@ public final class EmbeddedRecord {
   }
 
   /**
-   * The bytes a delivered text stands for: the data, when the text is base64 (Firehose's rawData, Kinesis's Data), else
-   * the text.
+   * The records a delivered text holds, as ingest found them in it (their locations are in the text): the record it is,
+   * or the detail of the EventBridge event it is, read at once, the common case; else each record of the log file it
+   * is, or of the data it encodes in base64 (Firehose's rawData, Kinesis's Data).
    */
-  public static byte[] contentOf(String text) {
+  public static List<CloudTrailEvent> eventsIn(String text, LogFileParser parser) {
     byte[] data = base64Data(text);
-    return data != null ? data : text.getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = data != null ? data : text.getBytes(StandardCharsets.UTF_8);
+    int first = 0;
+    while (first < bytes.length && (bytes[first] == ' ' || bytes[first] == '\t' || bytes[first] == '\n' || bytes[first] == '\r')) {
+      first++;
+    }
+    if (first < bytes.length && bytes[first] == '{') { // as ingest reads a text that opens an object
+      try {
+        Read r = read(bytes);
+        if (r.fields() != null) {
+          byte[] record = r.start() == 0 && r.end() == bytes.length ? bytes : Arrays.copyOfRange(bytes, r.start(), r.end());
+          return List.of(r.fields().event(record, r.start(), new RecordLocation(0, r.start(), record.length, false)));
+        }
+        if (r.problem().isEmpty()) {
+          return List.of(); // another source's EventBridge event
+        }
+      } catch (IOException e) {
+        // not one record: read as a log file below, as ingest did
+      }
+    }
+    return parser.parse(bytes).events();
   }
 
   /**

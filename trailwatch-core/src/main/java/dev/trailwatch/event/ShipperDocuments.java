@@ -3,6 +3,7 @@ package dev.trailwatch.event;
 
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The records log shippers' documents carry in their fields: Logstash's, Filebeat's, Vector's and Fluentd's
@@ -58,8 +59,12 @@ final class ShipperDocuments {
     if (data == null) {
       return false;
     }
-    s.indexedBy = s.recordStart; // should the line break later, it took its index here
     long start = s.tokenStart();
+    if (data.length > 0 && data[0] == '{') { // the common case, a record (or an EventBridge event) as it was sent: read as a text is
+      s.textRecord(start, new String(data, StandardCharsets.UTF_8), s.readTo());
+      return true;
+    }
+    s.indexedBy = s.recordStart; // should the line break later, it took its index here
     EmbeddedLogFile.scanData(data, field, s, start, (int) (s.readTo() - start));
     return true;
   }

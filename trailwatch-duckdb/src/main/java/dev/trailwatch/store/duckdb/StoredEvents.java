@@ -145,7 +145,7 @@ public final class StoredEvents implements AutoCloseable {
           wanted.add(slices.get(i).identity());
         }
         // the parser finds the records in the string's text as it did at ingest
-        for (CloudTrailEvent e : parser.parse(EmbeddedRecord.contentOf(StoredFileBytes.text(bytes, true))).events()) {
+        for (CloudTrailEvent e : EmbeddedRecord.eventsIn(StoredFileBytes.text(bytes, true), parser)) {
           if (wanted.contains(e.identity())) {
             action.accept(e);
             done++;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.trailwatch.store.duckdb;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import dev.trailwatch.event.EmbeddedRecord;
 import dev.trailwatch.event.FileContent;
 import java.io.ByteArrayInputStream;
@@ -18,6 +20,8 @@ import java.util.List;
 
 /** A stored file's original bytes, decompressed, and the records cut out of them. */
 final class StoredFileBytes {
+  private static final JsonFactory JSON = new JsonFactory(); // thread-safe, and costly to make for every slice
+
   private StoredFileBytes() {}
 
   /** The file's decompressed content (its stored chunks in order, gunzipped when they are gzip). */
@@ -44,7 +48,7 @@ final class StoredFileBytes {
     if (!encoded) {
       return new String(slice, StandardCharsets.UTF_8);
     }
-    try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(slice)) {
+    try (JsonParser p = JSON.createParser(slice)) {
       p.nextToken();
       return p.getText();
     }
