@@ -106,6 +106,25 @@ public final class EmbeddedRecord {
   }
 
   /**
+   * The record a stored slice is, cut out of its file where ingest found it: read at once, whatever its fields (an
+   * element of a Records array is a record because its file says so); a slice that is not one JSON object is read as a
+   * file is.
+   */
+  public static List<CloudTrailEvent> storedRecord(byte[] slice, LogFileParser parser) {
+    try (JsonParser p = LogFileParser.parserOver(slice)) {
+      if (p.nextToken() == JsonToken.START_OBJECT) {
+        RecordFields f = fieldsOf(p);
+        if (p.nextToken() == null) {
+          return List.of(f.event(slice, 0, new RecordLocation(0, 0, slice.length, false)));
+        }
+      }
+    } catch (IOException e) {
+      // not one object: read as a file below
+    }
+    return parser.parse(slice).events();
+  }
+
+  /**
    * The records a delivered text holds, as ingest found them in it (their locations are in the text): the record it is,
    * or the detail of the EventBridge event it is, read at once, the common case; else each record of the log file it
    * is, or of the data it encodes in base64 (Firehose's rawData, Kinesis's Data).

@@ -133,7 +133,7 @@ public final class StoredEvents implements AutoCloseable {
         byte[] bytes = plain.readNBytes(s.length());
         at = s.offset() + s.length();
         if (s.identity() == null) {
-          for (CloudTrailEvent e : parser.parse(bytes).events()) {
+          for (CloudTrailEvent e : EmbeddedRecord.storedRecord(bytes, parser)) {
             action.accept(e);
             done++;
           }

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# What reading records delivered as text costs, against the same records as JSON lines: the first N records of the
+# bench corpus written as JSON lines, as Logstash's documents (the record as the message) and as a Firehose backup
+# (the record as base64 rawData), each ingested into a fresh store and then hunted with SigmaHQ's cloud rules,
+# ROUNDS times, in turn; prints the seconds ingest reports and the hunt's wall time.
+#
+#   bench/delivered.sh [N] [ROUNDS]     defaults: 200000 records, 2 rounds; the 500000-event corpus of bench/run.sh
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+n="${1:-200000}"
+rounds="${2:-2}"
+work="${BENCH_DIR:-$root/bench/target/run}"
+corpus="$work/corpus-500000-1"
+sigma="${SIGMA_RULES:-$root/../shared/sigma/rules/cloud}"
+cd "$root"
+./mvnw -q -B -DskipTests install >&2
+jar="$root/trailwatch-cli/target/trailwatch.jar"
+if [ ! -f "$corpus/corpus.json" ]; then
+  java -jar "$jar" generate --out "$corpus" --events 500000 --days 1 --start 2026-11-02 --seed 1 --incidents >&2
+fi
+forms="$work/delivered-$n"
+[ -d "$forms/firehose" ] || java -cp bench/target/benchmarks.jar dev.trailwatch.bench.DeliveredForms "$corpus/AWSLogs" "$forms" "$n" >&2
+echo "| form | ingest (s) | hunt (s) |"
+echo "|---|---|---|"
+for i in $(seq 1 "$rounds"); do
+  for form in lines logstash firehose; do
+    rm -rf "$work/store-delivered"
+    took=$(java -jar "$jar" ingest --no-progress --no-builtin-rules --json --data "$work/store-delivered" "$forms/$form" \
+      | sed -E 's/.*"seconds":([0-9.]+).*/\1/')
+    start=$(date +%s.%N)
+    java -jar "$jar" hunt --data "$work/store-delivered" "$sigma" > /dev/null
+    hunt=$(echo "$(date +%s.%N) - $start" | bc)
+    printf '| %s | %s | %.2f |\n' "$form" "$took" "$hunt"
+  done
+done
