@@ -6,18 +6,13 @@
 #
 #   bench/delivered.sh [N] [ROUNDS]     defaults: 200000 records, 2 rounds; the 500000-event corpus of bench/run.sh
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 n="${1:-200000}"
 rounds="${2:-2}"
-work="${BENCH_DIR:-$root/bench/target/run}"
-corpus="$work/corpus-500000-1"
 sigma="${SIGMA_RULES:-$root/../shared/sigma/rules/cloud}"
 cd "$root"
-./mvnw -q -B -DskipTests install >&2
-jar="$root/trailwatch-cli/target/trailwatch.jar"
-if [ ! -f "$corpus/corpus.json" ]; then
-  java -jar "$jar" generate --out "$corpus" --events 500000 --days 1 --start 2026-11-02 --seed 1 --incidents >&2
-fi
+build
+corpus="$(corpus 500000)"
 forms="$work/delivered-$n"
 [ -d "$forms/firehose" ] || java -cp bench/target/benchmarks.jar dev.trailwatch.bench.DeliveredForms "$corpus/AWSLogs" "$forms" "$n" >&2
 echo "| form | ingest (s) | hunt (s) |"

@@ -6,18 +6,13 @@
 #
 #   bench/rules-overhead.sh [ROUNDS] [EVENTS]     defaults: 5 rounds, the 500000-event corpus of bench/run.sh
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 rounds="${1:-5}"
 events="${2:-500000}"
-work="${BENCH_DIR:-$root/bench/target/run}"
-corpus="$work/corpus-$events-1"
 sigma="${SIGMA_RULES:-$root/../shared/sigma/rules}"
 cd "$root"
-./mvnw -q -B -DskipTests install >&2
-jar="$root/trailwatch-cli/target/trailwatch.jar"
-if [ ! -f "$corpus/corpus.json" ]; then
-  java -jar "$jar" generate --out "$corpus" --events "$events" --days 1 --start 2026-11-02 --seed 1 --incidents >&2
-fi
+build
+corpus="$(corpus "$events")"
 run() { # label, extra ingest options...
   local label="$1"; shift
   rm -rf "$work/store-rules"
