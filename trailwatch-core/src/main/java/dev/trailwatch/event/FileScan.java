@@ -227,6 +227,8 @@ final class FileScan {
     embedded |= shipped || backedUp;
     if ((shipped || backedUp) && ctx == ScanContext.ROOT) { // set once the document is whole, as a search index's is
       s.out.format(shipped ? LogFormat.SHIPPER_DOCUMENTS : LogFormat.FIREHOSE_BACKUP);
+    } else if (backedUp && ctx == ScanContext.RECORDS) {
+      s.out.refine(LogFormat.RECORDS, LogFormat.KINESIS); // Records whose elements hold their data: a stream's
     }
     if (ctx == ScanContext.ROOT) {
       s.rootContainers |= container;

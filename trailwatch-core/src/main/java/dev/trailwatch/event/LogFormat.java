@@ -59,6 +59,11 @@ public enum LogFormat {
    */
   FIREHOSE_BACKUP,
   /**
+   * {@code aws kinesis get-records} output of a stream a log group's subscription writes to: {@code {"Records":[{"Data":
+   * …}]}}, each {@code Data} base64 of a record's data (a subscription's gzip envelope).
+   */
+  KINESIS,
+  /**
    * Grafana Loki's logs, where a shipper (lambda-promtail reads CloudTrail's files from S3) sent each record as a log
    * line: {@code logcli query --output jsonl}, one {@code {"labels":…,"line":…,"timestamp":…}} a line, and the query
    * API's response ({@code {"data":{"result":[{"stream":…,"values":[[ts, line], …]}]}}); the line is the record as

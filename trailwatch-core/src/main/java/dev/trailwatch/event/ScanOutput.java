@@ -80,6 +80,13 @@ final class ScanOutput {
     }
   }
 
+  /** The format {@code general} becomes {@code particular}, when it is what the file showed so far. */
+  void refine(LogFormat general, LogFormat particular) {
+    if (format == general) {
+      format = particular;
+    }
+  }
+
   /** The format so far; null before any. */
   @Nullable LogFormat format() {
     return format;

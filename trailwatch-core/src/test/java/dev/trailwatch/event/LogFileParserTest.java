@@ -661,6 +661,8 @@ class LogFileParserTest {
     ParseResult notifications = parse("{\"Records\":[" + s3Notification + "," + good("c") + "]}");
 
     assertThat(kinesis.problems()).isEmpty();
+    assertThat(kinesis.format()).isEqualTo(LogFormat.KINESIS);
+    assertThat(notifications.format()).isEqualTo(LogFormat.RECORDS);
     assertThat(kinesis.events()).extracting(e -> e.raw().text()).containsExactly(good("a"), good("b"));
     assertThat(kinesis.events()).extracting(e -> e.location().encoded()).containsOnly(true);
     assertThat(kinesis.events()).extracting(e -> e.location().recordIndex()).containsExactly(1, 2); // the control message passed over
