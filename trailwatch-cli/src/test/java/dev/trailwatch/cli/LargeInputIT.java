@@ -100,6 +100,38 @@ class LargeInputIT {
   }
 
   @Test
+  void aFirehoseBackupWhoseDataInflatesPastTheHeapIsReadAndReplayedAsItStreams() throws Exception {
+    int records = 300_000; // of about 1 KiB each once inflated: 300 MB, more than the small heap holds
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+    try (OutputStream out = new java.util.zip.GZIPOutputStream(gz, 1 << 16)) {
+      out.write(utf8("{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":["));
+      String padding = "x".repeat(900);
+      for (int i = 0; i < records; i++) {
+        out.write(utf8((i == 0 ? "" : ",") + "{\"id\":\"" + i + "\",\"timestamp\":1,\"message\":\"{\\\"eventVersion\\\":\\\"1.08\\\",\\\"eventID\\\":\\\"e" + i
+            + "\\\",\\\"eventName\\\":\\\"" + (i % 1000 == 0 ? "StopLogging" : "GetObject") + "\\\",\\\"eventSource\\\":\\\"s3.amazonaws.com\\\",\\\"userAgent\\\":\\\"" + padding + "\\\"}\"}"));
+      }
+      out.write(utf8("]}"));
+    }
+    Path file = tmp.resolve("processing-failed.json");
+    Files.write(file, utf8("{\"attemptsMade\":4,\"errorCode\":\"Lambda.FunctionError\",\"rawData\":\"" + java.util.Base64.getEncoder().encodeToString(gz.toByteArray())
+        + "\"}\n{\"attemptsMade\":4,\"rawData\":\"" + java.util.Base64.getEncoder().encodeToString(utf8("{\"eventVersion\":\"1.08\",\"eventID\":\"next\"}")) + "\"}\n"));
+    String data = tmp.resolve("data").toString();
+
+    Cli r = Jar.run(600, SMALL_HEAP, "ingest", "--json", "--data", data, file.toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode s = new ObjectMapper().readTree(r.out());
+    assertThat(s.get("events_new").asInt()).isEqualTo(records + 1);
+    assertThat(s.get("formats").get("firehose_backup").asInt()).isEqualTo(1);
+    Path rule = Files.writeString(tmp.resolve("stop-logging.yml"), "title: Trail stopped\nid: 9c1e4d2b-0a7f-4e55-9a11-3d2f6b7c8e90\n"
+        + "status: test\nlogsource: {product: aws, service: cloudtrail}\ndetection: {selection: {eventName: StopLogging}, condition: selection}\n"
+        + "level: high\n");
+    Cli hunt = Jar.run(600, SMALL_HEAP, "hunt", "--json", "--data", data, rule.toString());
+    assertThat(hunt.exit()).as(hunt.err()).isZero();
+    assertThat(hunt.out().lines()).hasSize(records / 1000);
+  }
+
+  @Test
   void randomBytesAndTruncatedGzipNamedExplicitlyAreProblemsNotCrashes() throws IOException, InterruptedException {
     Path junk = tmp.resolve("junk.bin");
     byte[] bytes = new byte[100_000];

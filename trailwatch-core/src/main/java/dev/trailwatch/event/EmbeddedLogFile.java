@@ -66,22 +66,22 @@ final class EmbeddedLogFile {
 
   /**
    * Hands on the records and problems of {@code data}, decoded from the base64 text of the field {@code field} the file
-   * holds from {@code start} for {@code length} bytes (Firehose's rawData, Kinesis's Data): whatever it is, a record, an
-   * EventBridge event, a CloudWatch Logs subscription's gzip envelope, all it holds is kept; empty data is one problem,
-   * and data passed over as a file's would be (another source's EventBridge event, a subscription's control message)
-   * takes its index and says nothing.
+   * holds from {@code start} for {@code length} bytes (Firehose's rawData, Kinesis's Data), as they are read, however
+   * many (compressed data may hold many): whatever it is, a record, an EventBridge event, a CloudWatch Logs
+   * subscription's gzip envelope, all it holds is kept; empty data is one problem, and data passed over as a file's
+   * would be (another source's EventBridge event, a subscription's control message) takes its index and says nothing.
    */
   static void scanData(byte[] data, String field, ScanState s, long start, int length) {
-    List<Object> found = new ArrayList<>();
-    ParseSummary summary = PARSER.parse(data, RecordSink.of(found::add, found::add));
-    if (found.isEmpty()) {
+    int before = s.out.yielded();
+    ParseSummary summary = PARSER.parse(data, RecordSink.of(e -> s.out.embedded(e, s.recordIndex++, start, length),
+        p -> problem(s, start, "in the data " + field + " holds", "the data", p)));
+    s.out.unknownFieldRecords(summary.recordsWithUnknownFields());
+    if (s.out.yielded() == before) {
       if (summary.format() == LogFormat.EMPTY) {
         s.out.problem(s.recordIndex, start, field + " is empty: it holds no CloudTrail record", "");
       }
       s.recordIndex++;
-      return;
     }
-    handOn(found, summary, s, start, length, "in the data " + field + " holds", "the data");
   }
 
   /** Hands on what was found {@code in} a text, each problem saying where: {@code in} it, at a byte {@code of} it. */
@@ -90,19 +90,26 @@ final class EmbeddedLogFile {
       if (o instanceof CloudTrailEvent e) {
         s.out.embedded(e, s.recordIndex++, start, length);
       } else if (o instanceof ParseProblem p) {
-        String at = p.byteOffset() > 0 ? " at byte " + p.byteOffset() + " of " + of : "";
-        s.out.problem(s.recordIndex++, start, in + at + ": " + p.reason(), p.rawText());
+        problem(s, start, in, of, p);
       }
     }
     s.out.unknownFieldRecords(summary.recordsWithUnknownFields());
   }
 
+  private static void problem(ScanState s, long start, String in, String of, ParseProblem p) {
+    String at = p.byteOffset() > 0 ? " at byte " + p.byteOffset() + " of " + of : "";
+    s.out.problem(s.recordIndex++, start, in + at + ": " + p.reason(), p.rawText());
+  }
+
   /** The record of the log file {@code text} holds whose account and key are these, as the text holds it. */
   static Optional<String> recordIn(byte[] text, String recipientAccountId, String eventKey) {
     String identity = CloudTrailEvent.identity(recipientAccountId, eventKey);
-    return PARSER.parse(text).events().stream()
-        .filter(e -> e.identity().equals(identity))
-        .findFirst()
-        .map(e -> e.raw().text());
+    String[] found = new String[1];
+    PARSER.parse(text, RecordSink.of(e -> { // read as it streams: compressed data may hold more than memory does
+      if (found[0] == null && e.identity().equals(identity)) {
+        found[0] = e.raw().text();
+      }
+    }, problem -> {}));
+    return Optional.ofNullable(found[0]);
   }
 }

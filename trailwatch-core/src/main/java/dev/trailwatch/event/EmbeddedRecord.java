@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -125,11 +126,12 @@ public final class EmbeddedRecord {
   }
 
   /**
-   * The records a delivered text holds, as ingest found them in it (their locations are in the text): the record it is,
-   * or the detail of the EventBridge event it is, read at once, the common case; else each record of the log file it
-   * is, or of the data it encodes in base64 (Firehose's rawData, Kinesis's Data).
+   * Hands {@code each} the records a delivered text holds, as ingest found them in it (their locations are in the
+   * text): the record it is, or the detail of the EventBridge event it is, read at once, the common case; else each
+   * record of the log file it is, or of the data it encodes in base64 (Firehose's rawData, Kinesis's Data), as they are
+   * read, however many.
    */
-  public static List<CloudTrailEvent> eventsIn(String text, LogFileParser parser) {
+  public static void eventsIn(String text, LogFileParser parser, Consumer<CloudTrailEvent> each) {
     byte[] data = base64Data(text);
     byte[] bytes = data != null ? data : text.getBytes(StandardCharsets.UTF_8);
     int first = 0;
@@ -141,16 +143,17 @@ public final class EmbeddedRecord {
         Read r = read(bytes);
         if (r.fields() != null) {
           byte[] record = r.start() == 0 && r.end() == bytes.length ? bytes : Arrays.copyOfRange(bytes, r.start(), r.end());
-          return List.of(r.fields().event(record, r.start(), new RecordLocation(0, r.start(), record.length, false)));
+          each.accept(r.fields().event(record, r.start(), new RecordLocation(0, r.start(), record.length, false)));
+          return;
         }
         if (r.problem().isEmpty()) {
-          return List.of(); // another source's EventBridge event
+          return; // another source's EventBridge event
         }
       } catch (IOException e) {
         // not one record: read as a log file below, as ingest did
       }
     }
-    return parser.parse(bytes).events();
+    parser.parse(bytes, RecordSink.of(each, problem -> {}));
   }
 
   /**

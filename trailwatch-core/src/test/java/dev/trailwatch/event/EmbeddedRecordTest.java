@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Test;
 class EmbeddedRecordTest {
   private final LogFileParser parser = new LogFileParser();
 
+  private List<CloudTrailEvent> eventsIn(String text) {
+    List<CloudTrailEvent> found = new java.util.ArrayList<>();
+    EmbeddedRecord.eventsIn(text, parser, found::add);
+    return found;
+  }
+
   @Test
   void theRecordsOfADeliveredTextAreTheOnesIngestFoundInIt() {
     String a = LogFileParserTest.good("a");
@@ -24,11 +30,11 @@ class EmbeddedRecordTest {
       List<CloudTrailEvent> base64Kept = text.startsWith("eyJ") // base64 text: kept through a Firehose backup
           ? parser.parse(LogFileParserTest.firehoseBackupLine(Base64.getDecoder().decode(text)).getBytes(StandardCharsets.UTF_8)).events() : kept;
 
-      assertThat(EmbeddedRecord.eventsIn(text, parser)).as(text)
+      assertThat(eventsIn(text)).as(text)
           .extracting(e -> e.identity() + " " + e.raw().text() + " " + e.eventTime() + " " + e.actor())
           .containsExactlyElementsOf(base64Kept.stream().map(e -> e.identity() + " " + e.raw().text() + " " + e.eventTime() + " " + e.actor()).toList());
     }
-    assertThat(EmbeddedRecord.eventsIn(ec2, parser)).isEmpty();
-    assertThat(EmbeddedRecord.eventsIn(a + "\n" + b + "\n", parser)).hasSize(2);
+    assertThat(eventsIn(ec2)).isEmpty();
+    assertThat(eventsIn(a + "\n" + b + "\n")).hasSize(2);
   }
 }

@@ -145,12 +145,14 @@ public final class StoredEvents implements AutoCloseable {
           wanted.add(slices.get(i).identity());
         }
         // the parser finds the records in the string's text as it did at ingest
-        for (CloudTrailEvent e : EmbeddedRecord.eventsIn(StoredFileBytes.text(bytes, true), parser)) {
+        long[] yielded = {0};
+        EmbeddedRecord.eventsIn(StoredFileBytes.text(bytes, true), parser, e -> {
           if (wanted.contains(e.identity())) {
             action.accept(e);
-            done++;
+            yielded[0]++;
           }
-        }
+        });
+        done += yielded[0];
       }
     }
     return done;
