@@ -162,7 +162,7 @@ final class FileScan {
             f.unknown(s.p());
           }
         }
-        case "message", "_raw" -> {
+        case "message", "_raw", "log" -> {
           if (ctx == ScanContext.LOG_EVENTS && controlMessage) {
             RecordFields.skipValue(s.p()); // "CWL CONTROL MESSAGE: …", sent to test the subscription
           } else if (ctx == ScanContext.LOG_EVENTS && "message".equals(name)) {

@@ -46,8 +46,8 @@ public enum LogFormat {
   /**
    * A log shipper's own output, one document a line (or concatenated), that holds the record as text in its
    * {@code message} (Logstash's {@code file} output, Filebeat's, Vector's and Fluentd's file sinks after their S3
-   * sources, CloudWatch Logs events taken out with {@code jq -c '.events[]'}), ECS's {@code event.original}, or
-   * Cribl's {@code _raw}; Splunk HTTP Event Collector events, whose {@code event} is the record or its text; Datadog's
+   * sources, CloudWatch Logs events taken out with {@code jq -c '.events[]'}), Fluent Bit's {@code log}, ECS's
+   * {@code event.original}, or Cribl's {@code _raw}; Splunk HTTP Event Collector events, whose {@code event} is the record or its text; Datadog's
    * log archives, whose {@code attributes} are the record.
    */
   SHIPPER_DOCUMENTS,

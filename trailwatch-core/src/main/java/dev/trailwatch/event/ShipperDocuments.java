@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The records log shippers' documents carry in their fields: Logstash's, Filebeat's, Vector's and Fluentd's
- * {@code message}, Cribl's {@code _raw}, ECS's {@code event.original}, Splunk HTTP Event Collector's {@code event}, and
+ * {@code message}, Fluent Bit's {@code log}, Cribl's {@code _raw}, ECS's {@code event.original}, Splunk HTTP Event Collector's {@code event}, and
  * a record's data in base64 (Firehose's backups' {@code rawData}, Kinesis's {@code Data}).
  */
 final class ShipperDocuments {
@@ -21,7 +21,7 @@ final class ShipperDocuments {
 
   /**
    * A shipper's document's field, just named in a document that is no record itself: the {@code message} of Logstash,
-   * Filebeat, Vector or Fluentd, Cribl's {@code _raw}, or {@code event}: ECS's object, whose {@code original} is the
+   * Filebeat, Vector or Fluentd, Fluent Bit's {@code log}, Cribl's {@code _raw}, or {@code event}: ECS's object, whose {@code original} is the
    * text as the shipper read it, or Splunk HTTP Event Collector's, the record as an object or as text. True when it
    * held a record (or a bad one); another kind of log line (not a JSON object) leaves the document no record.
    */

@@ -482,15 +482,16 @@ class LogFileParserTest {
   @Test
   void shippersDocumentsOneALineYieldTheRecordTheirMessageHolds() {
     String lines = logstashLine(good("a")) + "\n" + logstashLine("GET / HTTP/1.1 200") + "\n" + filebeatLine(good("b")) + "\n"
-        + logstashLine("{\"Records\":[" + good("c") + "," + good("d") + "]}") + "\n" + "{\"@timestamp\":\"t\",\"message\":7}\n";
+        + logstashLine("{\"Records\":[" + good("c") + "," + good("d") + "]}") + "\n" + "{\"@timestamp\":\"t\",\"message\":7}\n"
+        + "{\"date\":1704164645.0,\"log\":" + quoted(good("k")) + "}\n"; // Fluent Bit's tail of a file of records
     ParseResult r = parse(lines);
     ParseResult array = parse("[" + logstashLine(good("e")) + ",\n" + filebeatLine(good("f")) + "]");
     ParseResult indexed = parse("{\"_index\":\"x\",\"message\":" + quoted(good("g")) + ",\"_source\":" + good("h") + "}\n");
 
     assertThat(r.format()).isEqualTo(LogFormat.SHIPPER_DOCUMENTS);
-    assertThat(r.events()).extracting(e -> e.raw().text()).containsExactly(good("a"), good("b"), good("c"), good("d"));
+    assertThat(r.events()).extracting(e -> e.raw().text()).containsExactly(good("a"), good("b"), good("c"), good("d"), good("k"));
     assertThat(r.events()).extracting(e -> e.location().encoded()).containsOnly(true);
-    assertThat(r.events()).extracting(e -> e.location().recordIndex()).containsExactly(0, 2, 3, 4);
+    assertThat(r.events()).extracting(e -> e.location().recordIndex()).containsExactly(0, 2, 3, 4, 6);
     assertThat(r.events().get(1).location().offset()).isEqualTo(lines.indexOf(quoted(good("b"))));
     assertThat(r.problems()).extracting(ParseProblem::recordIndex, ParseProblem::reason).containsExactly(
         tuple(1, "a log document whose message is no CloudTrail record"), tuple(5, "a log document whose message is no CloudTrail record"));
