@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * A whole log file delivered as one text: a shipper's message or Splunk's {@code _raw} holding a CloudTrail file
- * ({@code {"Records":[…]}}), as Logstash's S3 input delivers each file with its default codec. Its records are
- * kept, each with the text's span as its place in the file, and found in the text again by their keys.
+ * ({@code {"Records":[…]}}), as Logstash's S3 input delivers each file with its default codec; or as base64 data, as
+ * Firehose's backups and Kinesis keep a record's data. Its records are kept, each with the text's span as its place
+ * in the file, and found in the text again by their keys.
  */
 final class EmbeddedLogFile {
   private static final LogFileParser PARSER = new LogFileParser();
@@ -60,7 +61,14 @@ final class EmbeddedLogFile {
     if (summary.records() == 0 || !file) {
       return false; // a broken record or other text: one bad record, as before
     }
-    handOn(found, summary, s, start, length, "in the log file the text holds", "the text");
+    for (Object o : found) {
+      if (o instanceof CloudTrailEvent e) {
+        s.out.embedded(e, s.recordIndex++, start, length);
+      } else if (o instanceof ParseProblem p) {
+        problem(s, start, "in the log file the text holds", "the text", p);
+      }
+    }
+    s.out.unknownFieldRecords(summary.recordsWithUnknownFields());
     return true;
   }
 
@@ -84,18 +92,7 @@ final class EmbeddedLogFile {
     }
   }
 
-  /** Hands on what was found {@code in} a text, each problem saying where: {@code in} it, at a byte {@code of} it. */
-  private static void handOn(List<Object> found, ParseSummary summary, ScanState s, long start, int length, String in, String of) {
-    for (Object o : found) {
-      if (o instanceof CloudTrailEvent e) {
-        s.out.embedded(e, s.recordIndex++, start, length);
-      } else if (o instanceof ParseProblem p) {
-        problem(s, start, in, of, p);
-      }
-    }
-    s.out.unknownFieldRecords(summary.recordsWithUnknownFields());
-  }
-
+  /** A problem met {@code in} a text or its data, saying where: at a byte {@code of} it. */
   private static void problem(ScanState s, long start, String in, String of, ParseProblem p) {
     String at = p.byteOffset() > 0 ? " at byte " + p.byteOffset() + " of " + of : "";
     s.out.problem(s.recordIndex++, start, in + at + ": " + p.reason(), p.rawText());
