@@ -62,7 +62,7 @@ public final class EmbeddedRecord {
       return Read.problem("the embedded record is not valid JSON: " + SyntaxReasons.of(e));
     }
     if (f.recordLike) {
-      return new Read(f, 0, json.length, "");
+      return f.notCloudTrail() == null ? new Read(f, 0, json.length, "") : Read.problem(f.notCloudTrail());
     }
     if (detail != null) {
       return detail.recordLike ? new Read(detail, detailStart, detailEnd, "") : Read.problem("");

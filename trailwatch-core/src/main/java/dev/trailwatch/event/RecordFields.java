@@ -66,6 +66,16 @@ final class RecordFields {
   }
 
   /**
+   * Why a record-like object is no CloudTrail record after all, or null: S3's, SNS's and Kinesis's event notifications
+   * ({@code {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3",…}]}}) look like CloudTrail's, but name their
+   * source so.
+   */
+  @Nullable String notCloudTrail() {
+    return eventSource != null && eventSource.startsWith("aws:")
+        ? "an AWS event notification (eventSource " + eventSource + "), not a CloudTrail record" : null;
+  }
+
+  /**
    * Reads the value of the top-level field {@code name} (the parser is on the name) and returns true, or
    * returns false without moving when the field is not a record field (the caller decides what it is).
    */

@@ -43,8 +43,9 @@ final class RecordVerdict {
       s.out.problem(index, start, "an object with none of eventVersion, eventTime, eventSource, eventName, eventID is not a CloudTrail record", s.window.textForProblem(start, end));
       return;
     }
-    if (f.eventSource != null && f.eventSource.startsWith("aws:")) { // S3's, SNS's, Kinesis's notifications look alike
-      s.out.problem(index, start, "an AWS event notification (eventSource " + f.eventSource + "), not a CloudTrail record", s.window.textForProblem(start, end));
+    String notCloudTrail = f.notCloudTrail();
+    if (notCloudTrail != null) {
+      s.out.problem(index, start, notCloudTrail, s.window.textForProblem(start, end));
       return;
     }
     if (s.window.overflowed()) {

@@ -660,6 +660,7 @@ class LogFileParserTest {
         + "\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key\":\"AWSLogs/1/CloudTrail/f.json.gz\"}}}";
     ParseResult kinesis = parse(getRecords);
     ParseResult notifications = parse("{\"Records\":[" + s3Notification + "," + good("c") + "]}");
+    ParseResult asMessage = parse(logstashLine(s3Notification) + "\n"); // one notification delivered as text
 
     assertThat(kinesis.problems()).isEmpty();
     assertThat(kinesis.format()).isEqualTo(LogFormat.KINESIS);
@@ -672,6 +673,9 @@ class LogFileParserTest {
       assertThat(p.reason()).isEqualTo("an AWS event notification (eventSource aws:s3), not a CloudTrail record");
       assertThat(p.rawText()).isEqualTo(s3Notification);
     });
+    assertThat(asMessage.events()).isEmpty();
+    assertThat(asMessage.problems()).singleElement().extracting(ParseProblem::reason)
+        .isEqualTo("an AWS event notification (eventSource aws:s3), not a CloudTrail record");
   }
 
   /** A CSV field as Logs Insights and Splunk write one: quoted, its quotes doubled. */
