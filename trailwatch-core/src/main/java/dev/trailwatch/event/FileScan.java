@@ -124,7 +124,7 @@ final class FileScan {
     RecordFields f = new RecordFields();
     boolean container = false;
     boolean embedded = false;
-    boolean digest = false;
+    @Nullable LogFormat apart = null; // a file of CloudTrail's, or of a service beside it, that holds no events: kept apart
     boolean shipped = false; // a shipper's document (its message, its event.original) at the top level
     boolean messaged = false;
     boolean backedUp = false; // a Firehose backup's record
@@ -205,7 +205,11 @@ final class FileScan {
         }
         case "digestStartTime", "digestEndTime", "digestS3Object", "digestSignatureAlgorithm",
             "previousDigestSignature", "logFiles", "digestPublicKeyFingerprint" -> {
-          digest = true;
+          apart = LogFormat.DIGEST;
+          RecordFields.skipValue(s.p());
+        }
+        case "configurationItems", "configSnapshotId" -> { // AWS Config's history and snapshots, in the same log archive
+          apart = apart == null ? LogFormat.AWS_CONFIG : apart;
           RecordFields.skipValue(s.p());
         }
         default -> f.unknown(s.p());
@@ -237,7 +241,7 @@ final class FileScan {
     boolean passedOver = ctx == ScanContext.LOG_EVENTS && controlMessage
         || bulkAction && fields == 1; // {"index":{…}}: the document it indexes is the next line
     if (!container && !embedded && !passedOver) {
-      RecordVerdict.judge(s, f, start, end, ctx, digest, messaged);
+      RecordVerdict.judge(s, f, start, end, ctx, apart, messaged);
     }
   }
 

@@ -79,6 +79,11 @@ public enum LogFormat {
   ARCHIVE,
   /** A CloudTrail digest file: kept apart, never read as events. */
   DIGEST,
+  /**
+   * AWS Config's configuration history or snapshot ({@code {"fileVersion":…,"configurationItems":[…]}}), which a log
+   * archive bucket holds beside CloudTrail's files: no events, and no problem either.
+   */
+  AWS_CONFIG,
   /** Nothing but white space. */
   EMPTY,
   /** JSON (or not) that holds no CloudTrail record. */

@@ -1,23 +1,25 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.trailwatch.event;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What an object the scan read whole is, when it neither held records nor carried one: a record, a digest, something
- * passed over (a fragment of a broken region, another source's event), or a problem that says why it is no record.
+ * passed over (a fragment of a broken region, another source's event, a file of AWS Config's), or a problem that says why it is no record.
  */
 final class RecordVerdict {
   private RecordVerdict() {}
 
   /**
-   * An object read whole that neither held records nor carried one: a record, a digest, or a problem ({@code messaged}:
-   * a log document whose message held no record).
+   * An object read whole that neither held records nor carried one: a record, a file kept {@code apart} (a digest, AWS
+   * Config's), or a problem ({@code messaged}: a log document whose message held no record).
    */
-  static void judge(ScanState s, RecordFields f, long start, long end, ScanContext ctx, boolean digest, boolean messaged) {
+  static void judge(ScanState s, RecordFields f, long start, long end, ScanContext ctx, @Nullable LogFormat apart, boolean messaged) {
     if (!f.recordLike && ctx == ScanContext.DOCUMENT_EVENT) {
       return; // ECS's event without its original: the document it is part of is the problem
     }
-    if (digest && ctx == ScanContext.ROOT && !f.recordLike) {
-      s.out.format(LogFormat.DIGEST);
+    if (apart != null && ctx == ScanContext.ROOT && !f.recordLike) {
+      s.out.format(apart);
       return;
     }
     int index = s.recordIndex++;

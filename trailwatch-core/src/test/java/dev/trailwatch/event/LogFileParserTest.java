@@ -648,6 +648,22 @@ class LogFileParserTest {
   }
 
   @Test
+  void awsConfigFilesBesideCloudTrailsAreKeptApartWithoutProblems() throws IOException {
+    String item = "{\"relatedEvents\":[],\"configuration\":{\"groupName\":\"sg\"},\"configurationItemVersion\":\"1.3\","
+        + "\"configurationItemCaptureTime\":\"2026-11-02T10:00:00.000Z\",\"awsAccountId\":\"111122223333\",\"resourceType\":\"AWS::EC2::SecurityGroup\"}";
+    ParseResult history = parser.parse(gzip(("{\"fileVersion\":\"1.0\",\"configurationItems\":[" + item + "," + item + "]}").getBytes(StandardCharsets.UTF_8)));
+    ParseResult snapshot = parse("{\"fileVersion\":\"1.0\",\"configSnapshotId\":\"7f3a\",\"configurationItems\":[" + item + "]}");
+    ParseResult notConfig = parse("{\"fileVersion\":\"1.0\",\"items\":[]}\n");
+
+    for (ParseResult r : List.of(history, snapshot)) {
+      assertThat(r.format()).isEqualTo(LogFormat.AWS_CONFIG);
+      assertThat(r.events()).isEmpty();
+      assertThat(r.problems()).isEmpty();
+    }
+    assertThat(notConfig.problems()).singleElement().extracting(ParseProblem::reason).asString().contains("is not a CloudTrail record");
+  }
+
+  @Test
   void kinesisRecordsYieldWhatTheirDataHoldsAndEventNotificationsAreNoRecords() throws IOException {
     String envelope = "{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":[{\"id\":\"1\",\"timestamp\":1,\"message\":" + quoted(good("b")) + "}]}";
     java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();

@@ -131,8 +131,11 @@ public final class S3LogSource implements LogSource {
         if (!selection.accounts().isEmpty() && !selection.accounts().contains(name(account))) {
           continue;
         }
-        for (String kind : List.of("CloudTrail/", "CloudTrail-Digest/")) {
-          for (String region : folders(account + kind)) {
+        for (String kind : folders(account)) { // CloudTrail/, CloudTrail-Digest/, CloudTrail-Insight/; not Config/ beside them
+          if (!name(kind).equals("CloudTrail") && !name(kind).startsWith("CloudTrail-")) {
+            continue;
+          }
+          for (String region : folders(kind)) {
             if (!selection.regions().isEmpty() && !selection.regions().contains(name(region))) {
               continue;
             }

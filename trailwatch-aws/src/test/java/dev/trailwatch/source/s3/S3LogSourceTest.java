@@ -84,11 +84,27 @@ class S3LogSourceTest {
         Instant.parse("2026-11-02T00:00:00Z"), Instant.parse("2026-11-02T23:59:59Z")));
     List<LogFile> day = source.list();
     assertThat(day).isNotEmpty().allMatch(f -> f.source().contains("/2026/11/02/") || f.source().endsWith("_20261103T0000Z_" + f.source().substring(f.source().length() - 24)));
-    // 1 (accounts) + 3 accounts x 2 kinds (regions) + 3 x 2 regions x 1 day (objects): never the whole bucket.
-    assertThat(source.listCalls()).isEqualTo(1 + 6 + 6);
+    // 1 (accounts) + 3 (each account's folders) + 3 accounts x 1 kind, CloudTrail/ (regions; this corpus has no digests)
+    // + 3 x 2 regions x 1 day (objects): never the whole bucket.
+    assertThat(source.listCalls()).isEqualTo(1 + 3 + 3 + 6);
     S3LogSource narrow = new S3LogSource(s3, "s3://foo", new LayoutSelection(List.of("222222222222"), List.of("eu-west-1"),
         Instant.parse("2026-11-02T00:00:00Z"), Instant.parse("2026-11-03T23:59:59Z")));
     assertThat(narrow.list()).isNotEmpty().allMatch(f -> f.source().contains("/222222222222/CloudTrail/eu-west-1/2026/11/0"));
+  }
+
+  @Test
+  void aDateRangeListsInsightEventsAndDigestsButNotTheOtherServicesBesideThem() {
+    s3.createBucket(b -> b.bucket("archive")); // a log archive: CloudTrail's folders and AWS Config's in one account's
+    for (String key : List.of("CloudTrail/us-east-1/2026/11/02/a.json.gz", "CloudTrail-Insight/us-east-1/2026/11/02/i.json.gz",
+        "CloudTrail-Digest/us-east-1/2026/11/02/d.json.gz", "Config/us-east-1/2026/11/2/ConfigHistory/c.json.gz", "CloudTrail/us-east-1/2026/11/01/old.json.gz")) {
+      aws.put("archive", "AWSLogs/444444444444/" + key, RequestBody.fromString("{}"));
+    }
+    S3LogSource source = new S3LogSource(s3, "s3://archive", new LayoutSelection(List.of(), List.of(),
+        Instant.parse("2026-11-02T00:00:00Z"), Instant.parse("2026-11-02T23:59:59Z")));
+
+    assertThat(source.list()).extracting(f -> f.source().substring("s3://archive/AWSLogs/444444444444/".length()))
+        .containsExactlyInAnyOrder("CloudTrail/us-east-1/2026/11/02/a.json.gz", "CloudTrail-Insight/us-east-1/2026/11/02/i.json.gz",
+            "CloudTrail-Digest/us-east-1/2026/11/02/d.json.gz");
   }
 
   @Test
