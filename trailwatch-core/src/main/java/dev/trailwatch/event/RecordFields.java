@@ -39,6 +39,8 @@ final class RecordFields {
 
   boolean recordLike;
   boolean unknownFields;
+  /** CloudTrail's fields named in lower case, as Athena's and CloudTrail Lake's query results name their columns. */
+  boolean queryColumns;
 
   RecordFields() {
     Arrays.fill(spans, -1);
@@ -119,6 +121,10 @@ final class RecordFields {
   /** Skips an unknown field's value and remembers that the record had one. */
   void unknown(JsonParser p) throws IOException {
     unknownFields = true;
+    String name = p.currentName();
+    if (!recordLike && name != null && (name.equals("eventname") || name.equals("eventsource") || name.equals("eventid"))) {
+      queryColumns = true;
+    }
     skipValue(p);
   }
 

@@ -42,7 +42,11 @@ final class RecordVerdict {
     if (!f.recordLike && (ctx == ScanContext.ROOT || ctx == ScanContext.TOP_ARRAY || ctx == ScanContext.LOG_EVENTS)) {
       // An element of "Records" is a record because the file says so, however odd its fields; a bare object elsewhere
       // must look like one, and so must a log event without a message (another tool's "events")
-      s.out.problem(index, start, "an object with none of eventVersion, eventTime, eventSource, eventName, eventID is not a CloudTrail record", s.window.textForProblem(start, end));
+      s.out.problem(index, start, f.queryColumns
+          ? "a row of query results with CloudTrail's fields in lower case (eventname, eventsource: Athena, CloudTrail Lake) is "
+              + "not a CloudTrail record and holds none: read the trail's own files instead"
+          : "an object with none of eventVersion, eventTime, eventSource, eventName, eventID is not a CloudTrail record",
+          s.window.textForProblem(start, end));
       return;
     }
     String notCloudTrail = f.notCloudTrail();

@@ -648,6 +648,17 @@ class LogFileParserTest {
   }
 
   @Test
+  void queryResultsWithLowerCaseColumnsAreNamedForWhatTheyAre() {
+    // CloudTrail Lake's and Athena's results name CloudTrail's fields in lower case, and hold no original record
+    ParseResult r = parse("[{\"eventid\":\"1\",\"eventname\":\"ConsoleLogin\",\"useridentity\":\"{type=Root}\"},{\"x\":1}]");
+
+    assertThat(r.events()).isEmpty();
+    assertThat(r.problems()).extracting(ParseProblem::reason).satisfiesExactly(
+        first -> assertThat(first).startsWith("a row of query results with CloudTrail's fields in lower case").endsWith("read the trail's own files instead"),
+        second -> assertThat(second).startsWith("an object with none of eventVersion"));
+  }
+
+  @Test
   void awsConfigFilesBesideCloudTrailsAreKeptApartWithoutProblems() throws IOException {
     String item = "{\"relatedEvents\":[],\"configuration\":{\"groupName\":\"sg\"},\"configurationItemVersion\":\"1.3\","
         + "\"configurationItemCaptureTime\":\"2026-11-02T10:00:00.000Z\",\"awsAccountId\":\"111122223333\",\"resourceType\":\"AWS::EC2::SecurityGroup\"}";
