@@ -23,6 +23,10 @@ final class CsvExport extends RefillingStream {
   /** The columns that hold the whole record, by the tool that names them so. */
   private static final List<String> RECORD_COLUMNS = List.of("@message", "_raw");
 
+  /** A CSV header line: names (letters, digits, {@code @ _ . : -}, blanks), plain or quoted, two or more. */
+  private static final java.util.regex.Pattern HEADER =
+      java.util.regex.Pattern.compile("\uFEFF?\\s*(\"[\\w@.: -]*\"|[\\w@.: -]*)(,\\s*(\"[\\w@.: -]*\"|[\\w@.: -]*))+\\s*\r?");
+
   /** Leaves the file's stream open at the end: its owner reads it to its end (to hash it) and closes it. */
   private static final CsvMapper CSV = CsvMapper.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
 
@@ -40,6 +44,15 @@ final class CsvExport extends RefillingStream {
    * header naming one of them; null otherwise.
    */
   static @Nullable String recordColumn(byte[] head) {
+    List<String> columns = header(head);
+    return columns == null ? null : columns.stream().filter(RECORD_COLUMNS::contains).findFirst().orElse(null);
+  }
+
+  /**
+   * The columns named by the first line of the text starting with {@code head}, as compared, when that line is a CSV
+   * header: two names or more, plain or quoted, separated by commas; null otherwise.
+   */
+  static @Nullable List<String> header(byte[] head) {
     int end = 0;
     while (end < head.length && head[end] != '\n') {
       end++;
@@ -47,13 +60,11 @@ final class CsvExport extends RefillingStream {
     if (end == head.length) {
       return null; // no whole header line in the head: no export of ours has one that long
     }
-    for (String name : new String(head, 0, end, StandardCharsets.UTF_8).split(",", -1)) {
-      String bare = bare(name.replace("\"", ""));
-      if (RECORD_COLUMNS.contains(bare)) {
-        return bare;
-      }
+    String line = new String(head, 0, end, StandardCharsets.UTF_8);
+    if (!HEADER.matcher(line).matches()) {
+      return null;
     }
-    return null;
+    return java.util.Arrays.stream(line.split(",", -1)).map(name -> bare(name.replace("\"", ""))).toList();
   }
 
   /** A column's name as compared: without blanks, a byte order mark, or case. */

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.io.input.ReaderInputStream;
@@ -150,9 +151,15 @@ public final class FileContent {
     if (charset != null) {
       return ReaderInputStream.builder().setReader(new InputStreamReader(plain, charset)).setCharset(StandardCharsets.UTF_8).get();
     }
-    String csvColumn = opensJson(head) ? null : CsvExport.recordColumn(head);
+    List<String> columns = opensJson(head) ? null : CsvExport.header(head);
+    String csvColumn = columns == null ? null : CsvExport.recordColumn(head);
     if (csvColumn != null) {
       return new CsvExport(plain, csvColumn);
+    }
+    if (columns != null) {
+      return new NoLogs("a CSV file whose columns (" + String.join(", ", columns.subList(0, Math.min(columns.size(), 4)))
+          + (columns.size() > 4 ? ", …" : "") + ") hold no whole record: only exports with an @message or _raw column of "
+          + "whole records are read (query results of Athena or CloudTrail Lake hold none: read the trail's own files)");
     }
     return ExportTimestamps.startsWithOne(head) ? new ExportTimestamps(plain) : plain;
   }

@@ -730,6 +730,12 @@ class LogFileParserTest {
         .extracting(e -> e.raw().text()).containsExactly(pretty, good("b"));
     assertReadAs(parse(splunk), LogFormat.CSV_EXPORT, "c");
     assertThat(parse("@timestamp,eventName\n2024-01-02,GetCallerIdentity\n").events()).isEmpty(); // no whole record to read
+    ParseResult athena = parse("\"eventversion\",\"useridentity\",\"eventtime\",\"eventsource\",\"eventname\"\n"
+        + "\"1.08\",\"{type=Root}\",\"2026-11-02T10:00:00Z\",\"signin.amazonaws.com\",\"ConsoleLogin\"\n"); // a query's results
+    assertThat(athena.events()).isEmpty();
+    assertThat(athena.problems()).singleElement().extracting(ParseProblem::reason).isEqualTo("a CSV file whose columns (eventversion, "
+        + "useridentity, eventtime, eventsource, …) hold no whole record: only exports with an @message or _raw column of whole records "
+        + "are read (query results of Athena or CloudTrail Lake hold none: read the trail's own files)");
     StringBuilder everyField = new StringBuilder(); // Splunk's export names every field it extracted, before _raw
     StringBuilder values = new StringBuilder();
     for (int i = 0; i < 300; i++) {
