@@ -125,9 +125,9 @@ final class FileScan {
     boolean container = false;
     boolean embedded = false;
     @Nullable LogFormat apart = null; // a file of CloudTrail's, or of a service beside it, that holds no events: kept apart
-    boolean shipped = false; // a shipper's document (its message, its event.original) at the top level
+    boolean shipped = false; // a shipper's document, its record in message, _raw, log or event (ECS's, Splunk HEC's)
     boolean messaged = false;
-    boolean backedUp = false; // a Firehose backup's record
+    boolean backedUp = false; // a record's data in base64: a Firehose backup's rawData, a Kinesis record's Data
     boolean bulkAction = false;
     int fields = 0;
     // An object embedded in a top-level one (an EventBridge detail, a lookup-events record after fromjson) is read
