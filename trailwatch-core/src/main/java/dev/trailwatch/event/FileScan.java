@@ -129,6 +129,7 @@ final class FileScan {
     boolean messaged = false;
     boolean backedUp = false; // a record's data in base64: a Firehose backup's rawData, a Kinesis record's Data
     boolean bulkAction = false;
+    int findingKeys = 0; // GuardDuty's: schemaVersion 1, severity 2, title 4
     int fields = 0;
     // An object embedded in a top-level one (an EventBridge detail, a lookup-events record after fromjson) is read
     // as part of it: should it break, the whole outer object (its line) is the bad record
@@ -212,6 +213,10 @@ final class FileScan {
           apart = apart == null ? LogFormat.AWS_CONFIG : apart;
           RecordFields.skipValue(s.p());
         }
+        case "schemaVersion", "severity", "title" -> { // a GuardDuty finding's, exported to the same log archive
+          findingKeys |= top ? ("schemaVersion".equals(name) ? 1 : "severity".equals(name) ? 2 : 4) : 0;
+          f.unknown(s.p());
+        }
         default -> f.unknown(s.p());
       }
     }
@@ -237,6 +242,9 @@ final class FileScan {
     if (ctx == ScanContext.ROOT) {
       s.rootContainers |= container;
       s.rootRecords |= embedded && !container;
+    }
+    if (findingKeys == 7 && apart == null) {
+      apart = LogFormat.GUARDDUTY;
     }
     boolean passedOver = ctx == ScanContext.LOG_EVENTS && controlMessage
         || bulkAction && fields == 1; // {"index":{…}}: the document it indexes is the next line

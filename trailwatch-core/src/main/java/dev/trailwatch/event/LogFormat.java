@@ -84,6 +84,11 @@ public enum LogFormat {
    * archive bucket holds beside CloudTrail's files: no events, and no problem either.
    */
   AWS_CONFIG,
+  /**
+   * GuardDuty's findings as it exports them to S3, one a line ({@code {"schemaVersion":…,"severity":…,"title":…}}),
+   * which a log archive bucket may hold beside CloudTrail's files: no events, and no problem either.
+   */
+  GUARDDUTY,
   /** Nothing but white space. */
   EMPTY,
   /** JSON (or not) that holds no CloudTrail record. */

@@ -672,6 +672,16 @@ class LogFileParserTest {
       assertThat(r.problems()).isEmpty();
     }
     assertThat(notConfig.problems()).singleElement().extracting(ParseProblem::reason).asString().contains("is not a CloudTrail record");
+    String finding = "{\"schemaVersion\":\"2.0\",\"accountId\":\"111122223333\",\"region\":\"us-east-1\",\"id\":\"f1\",\"type\":\"Recon:EC2/PortProbeUnprotectedPort\","
+        + "\"resource\":{\"resourceType\":\"Instance\"},\"service\":{\"serviceName\":\"guardduty\"},\"severity\":2,\"createdAt\":\"2026-11-02T10:00:00.000Z\","
+        + "\"title\":\"Unprotected port on EC2 instance is being probed.\"}";
+    ParseResult guardDuty = parser.parse(gzip((finding + "\n" + finding.replace("f1", "f2") + "\n").getBytes(StandardCharsets.UTF_8)));
+    assertThat(guardDuty.format()).isEqualTo(LogFormat.GUARDDUTY); // exported to the same log archive, as AWS's reference architecture does
+    assertThat(guardDuty.events()).isEmpty();
+    assertThat(guardDuty.problems()).isEmpty();
+    ParseResult mixed = parse(finding + "\n" + good("a") + "\n{\"severity\":2,\"title\":\"t\"}\n");
+    assertThat(mixed.events()).extracting(CloudTrailEvent::eventKey).containsExactly("a");
+    assertThat(mixed.problems()).singleElement().extracting(ParseProblem::recordIndex).isEqualTo(1); // not a finding: a problem
   }
 
   @Test
