@@ -18,8 +18,8 @@ final class FileScan {
   private final ScanRecovery recovery;
   private final QueryResults results;
   private final ShipperDocuments documents;
+  private final Wrappers wrappers;
   private boolean controlMessage;
-  private @Nullable LogFormat wrapperFormat; // what a wrapper's record (a detail, a _source) showed, set once its document is whole
 
   FileScan(InputStream decompressed, RecordSink sink) throws IOException {
     this(decompressed, sink, 0, "");
@@ -33,7 +33,8 @@ final class FileScan {
   FileScan(InputStream decompressed, RecordSink sink, long origin, String within) throws IOException {
     this.s = new ScanState(new ByteWindow(decompressed, LogFileParser.MAX_RECORD_BYTES), new ScanOutput(sink, origin, within));
     this.recovery = new ScanRecovery(s, this);
-    this.results = new QueryResults(s, this);
+    this.wrappers = new Wrappers(s, this);
+    this.results = new QueryResults(s, this, wrappers);
     this.documents = new ShipperDocuments(s, this);
   }
 
@@ -136,7 +137,7 @@ final class FileScan {
     boolean nested = s.recordStart >= 0;
     if (!nested) {
       s.recordAt(start);
-      wrapperFormat = null;
+      wrappers.documentStarts();
     }
     while (s.p().nextToken() == JsonToken.FIELD_NAME) {
       String name = s.p().currentName();
@@ -155,10 +156,17 @@ final class FileScan {
           }
         }
         case "messageType" -> controlMessage = "CONTROL_MESSAGE".equals(RecordFields.scalar(s.p()));
-        case "CloudTrailEvent" -> embedded = embedded(LogFormat.LOOKUP_EVENTS) || embedded;
-        case "detail", "_source", "attributes", "result", "@message", "line" -> {
+        case "CloudTrailEvent" -> embedded = wrappers.embedded(LogFormat.LOOKUP_EVENTS) || embedded;
+        case "detail", "_source", "attributes", "@message", "line" -> {
           if (top && !shipped) {
-            embedded = wrapped(name) || embedded;
+            embedded = wrappers.wrapped(name) || embedded;
+          } else {
+            f.unknown(s.p());
+          }
+        }
+        case "result" -> { // a line of Splunk's export: {"preview":false,"offset":0,"result":{"_raw":"…",…}}
+          if (top && !shipped) {
+            embedded = s.nextIs(JsonToken.START_OBJECT) && results.splunkResult(s.tokenStart()) || embedded;
           } else {
             f.unknown(s.p());
           }
@@ -167,7 +175,7 @@ final class FileScan {
           if (ctx == ScanContext.LOG_EVENTS && controlMessage) {
             RecordFields.skipValue(s.p()); // "CWL CONTROL MESSAGE: …", sent to test the subscription
           } else if (ctx == ScanContext.LOG_EVENTS && "message".equals(name)) {
-            embedded = embedded(LogFormat.CLOUDWATCH_LOGS) || embedded;
+            embedded = wrappers.embedded(LogFormat.CLOUDWATCH_LOGS) || embedded;
           } else if (top && !embedded) {
             messaged = true;
             shipped = documents.documentText(name) || shipped;
@@ -226,9 +234,7 @@ final class FileScan {
     } else {
       s.recordStart = -1;
       s.lastEnd = end;
-      if (wrapperFormat != null) {
-        s.out.format(wrapperFormat); // a first line that breaks after its wrapper's record is still a bad line of JSON lines
-      }
+      wrappers.documentEnds();
     }
     if (ctx == ScanContext.ROOT && s.p().currentTokenLocation().getLineNr() != startLine) {
       s.multiLineRecords = true;
@@ -282,72 +288,8 @@ final class FileScan {
     return true;
   }
 
-  /** The record that a wrapper's field {@code name}, just named, carries; true when it carried one (or a bad one). */
-  private boolean wrapped(String name) throws IOException {
-    return switch (name) {
-      // decided by the detail's fields, not by detail-type, which may come after it (jq -S sorts keys)
-      case "detail" -> nestedObject(ScanContext.EVENTBRIDGE_DETAIL, LogFormat.EVENTBRIDGE);
-      case "_source" -> nestedObject(ScanContext.SOURCE, LogFormat.SEARCH_INDEX); // a line of an index's dump, a search's hit
-      case "attributes" -> nestedObject(ScanContext.SOURCE, LogFormat.SHIPPER_DOCUMENTS); // a line of a Datadog log archive
-      // a line of Splunk's export: {"preview":false,"offset":0,"result":{"_raw":"…",…}}
-      case "result" -> s.nextIs(JsonToken.START_OBJECT) && results.splunkResult(s.tokenStart());
-      case "line" -> embedded(LogFormat.LOKI); // a line of logcli's jsonl output
-      default -> embedded(LogFormat.CLOUDWATCH_LOGS); // @message: a row of Logs Insights results exported as an object
-    };
-  }
-
-  /**
-   * The object a wrapper's field holds, read as the record it carries: an EventBridge event's {@code detail} (any other
-   * event on the same bus, an EC2 state change, is passed over: no CloudTrail record, and no bad input either), a
-   * search index's {@code _source}. False when the field holds no object.
-   */
-  private boolean nestedObject(ScanContext ctx, LogFormat as) throws IOException {
-    int keyLine = s.p().currentTokenLocation().getLineNr();
-    if (s.p().nextToken() == JsonToken.START_OBJECT) {
-      return nestedRecord(keyLine, ctx, as);
-    }
-    s.p().skipChildren();
-    return false;
-  }
-
   /** An object just opened inside the one being read, read as the context {@code ctx} says. */
   void objectHere(ScanContext ctx) throws IOException {
     object(s.tokenStart(), ctx);
-  }
-
-  /**
-   * The object just opened, read as the record its outer object carries, unless it starts on a later line than its
-   * key (then skipped, and false): no writer puts a line break there, but a line of JSON lines cut after its key
-   * does, and the object is then the next line's, which is read again as its own once this line is found broken.
-   * The format is set once the document that holds it is read: a first line that breaks inside it is still a bad line
-   * of JSON lines.
-   */
-  private boolean nestedRecord(int keyLine, ScanContext ctx, LogFormat as) throws IOException {
-    if (s.p().currentTokenLocation().getLineNr() != keyLine) {
-      s.p().skipChildren();
-      return false;
-    }
-    object(s.tokenStart(), ctx);
-    wrapperFormat = as;
-    return true;
-  }
-
-  /**
-   * The record delivered as a JSON string (CloudWatch Logs message, lookup-events CloudTrailEvent, Splunk's _raw), or as
-   * an object when the export went through jq's fromjson; true when there was one (or a bad one).
-   */
-  boolean embedded(LogFormat as) throws IOException {
-    int keyLine = s.p().currentTokenLocation().getLineNr();
-    JsonToken t = s.p().nextToken();
-    if (t == JsonToken.START_OBJECT) { // the record as an object, not a string (an export passed through jq's fromjson)
-      return nestedRecord(keyLine, ScanContext.RECORDS, as);
-    }
-    if (t != JsonToken.VALUE_STRING) {
-      s.p().skipChildren();
-      return false;
-    }
-    s.out.format(as);
-    s.textRecord(s.tokenStart(), s.p().getText(), s.readTo());
-    return true;
   }
 }

@@ -12,10 +12,12 @@ import java.io.IOException;
 final class QueryResults {
   private final ScanState s;
   private final FileScan scan;
+  private final Wrappers wrappers;
 
-  QueryResults(ScanState s, FileScan scan) {
+  QueryResults(ScanState s, FileScan scan, Wrappers wrappers) {
     this.s = s;
     this.scan = scan;
+    this.wrappers = wrappers;
   }
 
   /**
@@ -64,7 +66,7 @@ final class QueryResults {
         } else if (!"value".equals(s.p().currentName())) {
           RecordFields.skipValue(s.p());
         } else if ("@message".equals(field)) {
-          message = scan.embedded(LogFormat.CLOUDWATCH_LOGS) || message;
+          message = wrappers.embedded(LogFormat.CLOUDWATCH_LOGS) || message;
         } else if (s.p().nextToken() == JsonToken.VALUE_STRING && field == null) {
           valueFirst = new ValueFirst(s.tokenStart(), s.p().getText(), s.readTo());
         } else {
@@ -104,7 +106,7 @@ final class QueryResults {
     boolean found = false;
     while (s.p().nextToken() == JsonToken.FIELD_NAME) {
       if (!found && "_raw".equals(s.p().currentName())) {
-        found = scan.embedded(as);
+        found = wrappers.embedded(as);
       } else {
         RecordFields.skipValue(s.p());
       }

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * Where one scan of a file is: its bytes, the parser over them, the record being read, and what the file has shown
  * itself to be so far. Shared by the parts of the scan ({@link FileScan} walks the file's structure,
  * {@link QueryResults} reads other tools' results, {@link ShipperDocuments} the records shippers' documents carry,
- * {@link ScanRecovery} reads on after an error), so that each offset
- * and index has one owner.
+ * {@link Wrappers} those of other wrappers, {@link ScanRecovery} reads on after an error), so that each offset and
+ * index has one owner.
  */
 final class ScanState {
   final ByteWindow window;
