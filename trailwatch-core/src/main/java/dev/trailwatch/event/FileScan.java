@@ -35,7 +35,7 @@ final class FileScan {
     this.recovery = new ScanRecovery(s, this);
     this.wrappers = new Wrappers(s, this);
     this.results = new QueryResults(s, this, wrappers);
-    this.documents = new ShipperDocuments(s, this);
+    this.documents = new ShipperDocuments(s, wrappers);
   }
 
   ParseSummary run() throws IOException {

@@ -12,18 +12,19 @@ import java.nio.charset.StandardCharsets;
  */
 final class ShipperDocuments {
   private final ScanState s;
-  private final FileScan scan;
+  private final Wrappers wrappers;
 
-  ShipperDocuments(ScanState s, FileScan scan) {
+  ShipperDocuments(ScanState s, Wrappers wrappers) {
     this.s = s;
-    this.scan = scan;
+    this.wrappers = wrappers;
   }
 
   /**
    * A shipper's document's field, just named in a document that is no record itself: the {@code message} of Logstash,
-   * Filebeat, Vector or Fluentd, Fluent Bit's {@code log}, Cribl's {@code _raw}, or {@code event}: ECS's object, whose {@code original} is the
-   * text as the shipper read it, or Splunk HTTP Event Collector's, the record as an object or as text. True when it
-   * held a record (or a bad one); another kind of log line (not a JSON object) leaves the document no record.
+   * Filebeat, Vector or Fluentd, Fluent Bit's {@code log}, Cribl's {@code _raw}, or {@code event}: ECS's object, whose
+   * {@code original} is the text as the shipper read it, or Splunk HTTP Event Collector's, the record as an object or
+   * as text. True when it held a record (or a bad one); another kind of log line (not a JSON object) leaves the
+   * document no record.
    */
   boolean documentText(String field) throws IOException {
     if (!"event".equals(field)) {
@@ -60,7 +61,7 @@ final class ShipperDocuments {
       return false;
     }
     long start = s.tokenStart();
-    if (data.length > 0 && data[0] == '{') { // the common case, a record (or an EventBridge event) as it was sent: read as a text is
+    if (data.length > 0 && data[0] == '{') { // the common case, a record (or an EventBridge event) as sent: read as text is
       s.textRecord(start, new String(data, StandardCharsets.UTF_8), s.readTo());
       return true;
     }
@@ -84,13 +85,11 @@ final class ShipperDocuments {
    * the record as text, or Splunk HTTP Event Collector's, the record. True when it held one (or a bad one).
    */
   private boolean documentEvent(int keyLine) throws IOException {
-    if (s.p().currentTokenLocation().getLineNr() != keyLine) {
-      s.p().skipChildren(); // the next line's, as in nestedRecord
-      return false;
-    }
     int before = s.out.yielded();
     long indexedBy = s.indexedBy;
-    scan.objectHere(ScanContext.DOCUMENT_EVENT);
+    if (!wrappers.objectOnKeyLine(keyLine, ScanContext.DOCUMENT_EVENT)) {
+      return false;
+    }
     if (s.out.yielded() == before) {
       s.indexedBy = indexedBy; // it took no index: should the document break later, its problem takes one
       return false;

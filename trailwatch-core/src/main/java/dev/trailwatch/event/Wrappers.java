@@ -61,18 +61,28 @@ final class Wrappers {
   }
 
   /**
-   * The object just opened, read as the record its outer object carries, unless it starts on a later line than its
-   * key (then skipped, and false): no writer puts a line break there, but a line of JSON lines cut after its key
-   * does, and the object is then the next line's, which is read again as its own once this line is found broken.
-   * The format is set once the document that holds it is read: a first line that breaks inside it is still a bad line
-   * of JSON lines.
+   * The object just opened, read as {@code ctx} says, unless it starts on a later line than its key (then skipped, and
+   * false): no writer puts a line break there, but a line of JSON lines cut after its key does, and the object is then
+   * the next line's, which is read again as its own once this line is found broken.
    */
-  private boolean nestedRecord(int keyLine, ScanContext ctx, LogFormat as) throws IOException {
+  boolean objectOnKeyLine(int keyLine, ScanContext ctx) throws IOException {
     if (s.p().currentTokenLocation().getLineNr() != keyLine) {
       s.p().skipChildren();
       return false;
     }
     scan.objectHere(ctx);
+    return true;
+  }
+
+  /**
+   * The object just opened, read as the record its outer object carries (on its key's line, as
+   * {@link #objectOnKeyLine} says). The format is set once the document that holds it is read: a first line that breaks
+   * inside it is still a bad line of JSON lines.
+   */
+  private boolean nestedRecord(int keyLine, ScanContext ctx, LogFormat as) throws IOException {
+    if (!objectOnKeyLine(keyLine, ctx)) {
+      return false;
+    }
     format = as;
     return true;
   }
