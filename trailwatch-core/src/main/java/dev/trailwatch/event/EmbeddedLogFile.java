@@ -4,7 +4,6 @@ package dev.trailwatch.event;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -96,17 +95,5 @@ final class EmbeddedLogFile {
   private static void problem(ScanState s, long start, String in, String of, ParseProblem p) {
     String at = p.byteOffset() > 0 ? " at byte " + p.byteOffset() + " of " + of : "";
     s.out.problem(s.recordIndex++, start, in + at + ": " + p.reason(), p.rawText());
-  }
-
-  /** The record of the log file {@code text} holds whose account and key are these, as the text holds it. */
-  static Optional<String> recordIn(byte[] text, String recipientAccountId, String eventKey) {
-    String identity = CloudTrailEvent.identity(recipientAccountId, eventKey);
-    String[] found = new String[1];
-    PARSER.parse(text, RecordSink.of(e -> { // read as it streams: compressed data may hold more than memory does
-      if (found[0] == null && e.identity().equals(identity)) {
-        found[0] = e.raw().text();
-      }
-    }, problem -> {}));
-    return Optional.ofNullable(found[0]);
   }
 }

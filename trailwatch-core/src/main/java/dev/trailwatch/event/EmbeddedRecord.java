@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * rule that targets a log group writes such messages).
  */
 public final class EmbeddedRecord {
+  private static final LogFileParser PARSER = new LogFileParser();
+
   private EmbeddedRecord() {}
 
   /**
@@ -82,28 +84,22 @@ public final class EmbeddedRecord {
   }
 
   /**
-   * The original record in {@code text}, the decoded JSON string a file delivered it as: the text itself, the
-   * {@code detail} of the EventBridge event it is, or the record of the log file it is whose account ({@code ""} for
-   * none) and key are these, byte for byte as the text holds it.
+   * The original record in {@code text}, the decoded JSON string a file delivered it as, whose account ({@code ""} for
+   * none) and key are these: of the records {@link #eventsIn} finds in it as ingest did (the text itself, the
+   * {@code detail} of the EventBridge event it is, one record of the log file it is or of the base64 data it encodes),
+   * that one, byte for byte as the text holds it.
    */
   public static String originalIn(String text, String recipientAccountId, String eventKey) {
-    byte[] data = base64Data(text);
-    if (data != null) { // Firehose's rawData, Kinesis's Data: what it holds, compressed or not, read as a log file
-      return EmbeddedLogFile.recordIn(data, recipientAccountId, eventKey).orElse(text);
-    }
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    try {
-      Read r = read(bytes);
-      if (r.fields() == null) {
-        return r.problem().isEmpty() ? text : EmbeddedLogFile.recordIn(bytes, recipientAccountId, eventKey).orElse(text);
+    String identity = CloudTrailEvent.identity(recipientAccountId, eventKey);
+    String[] found = {text}; // a text read as no record when it was stored comes back as it is
+    boolean[] done = {false};
+    eventsIn(text, PARSER, e -> {
+      if (!done[0] && e.identity().equals(identity)) {
+        found[0] = e.raw().text();
+        done[0] = true;
       }
-      if (r.start() == 0 && r.end() == bytes.length) {
-        return text;
-      }
-      return new String(bytes, r.start(), r.end() - r.start(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return text; // not read as a record when it was stored either
-    }
+    });
+    return found[0];
   }
 
   /**

@@ -538,9 +538,9 @@ class LogFileParserTest {
     assertThat(r.events()).extracting(e -> e.location().encoded()).containsOnly(true);
     assertThat(r.events().get(2).raw().nested(NestedDocument.REQUEST_PARAMETERS)).contains("{\"roleArn\": \"arn:aws:iam::1:role/R\"}");
     assertThat(splunk.events()).extracting(e -> e.raw().text()).containsExactly(good("c"));
-    assertThat(EmbeddedRecord.originalIn(eventBridgeEvent(withParameters), "", "key")).isEqualTo(withParameters);
-    assertThat(EmbeddedRecord.originalIn(good("c"), "", "key")).isEqualTo(good("c"));
-    assertThat(EmbeddedRecord.originalIn(ec2, "", "key")).isEqualTo(ec2);
+    assertThat(EmbeddedRecord.originalIn(eventBridgeEvent(withParameters), "", "p")).isEqualTo(withParameters); // the key stored
+    assertThat(EmbeddedRecord.originalIn(good("c"), "", "c")).isEqualTo(good("c"));
+    assertThat(EmbeddedRecord.originalIn(ec2, "", "c")).isEqualTo(ec2); // no record in it: the text as it is
   }
 
   @Test
