@@ -45,7 +45,12 @@ final class CsvExport extends RefillingStream {
    */
   static @Nullable String recordColumn(byte[] head) {
     List<String> columns = header(head);
-    return columns == null ? null : columns.stream().filter(RECORD_COLUMNS::contains).findFirst().orElse(null);
+    return columns == null ? null : recordColumn(columns);
+  }
+
+  /** Of a header's {@code columns}, the one that holds whole records; null when none does. */
+  static @Nullable String recordColumn(List<String> columns) {
+    return columns.stream().filter(RECORD_COLUMNS::contains).findFirst().orElse(null);
   }
 
   /**

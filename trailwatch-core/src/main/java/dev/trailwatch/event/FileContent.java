@@ -152,7 +152,7 @@ public final class FileContent {
       return ReaderInputStream.builder().setReader(new InputStreamReader(plain, charset)).setCharset(StandardCharsets.UTF_8).get();
     }
     List<String> columns = opensJson(head) ? null : CsvExport.header(head);
-    String csvColumn = columns == null ? null : CsvExport.recordColumn(head);
+    String csvColumn = columns == null ? null : CsvExport.recordColumn(columns);
     if (csvColumn != null) {
       return new CsvExport(plain, csvColumn);
     }
