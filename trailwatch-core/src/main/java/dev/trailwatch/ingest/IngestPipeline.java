@@ -9,7 +9,6 @@ import dev.trailwatch.event.LogFormat;
 import dev.trailwatch.source.LogFile;
 import dev.trailwatch.source.LogSource;
 import dev.trailwatch.store.EventStore;
-import dev.trailwatch.store.FileStatus;
 import dev.trailwatch.store.StoredFile;
 import java.io.IOException;
 import java.time.Duration;
@@ -256,9 +255,6 @@ public final class IngestPipeline {
       tally.problems += c.file().summary().problems();
       tally.unknownFields += c.file().summary().recordsWithUnknownFields();
       tally.untimed += c.file().summary().recordsWithoutTime();
-      if (c.file().status() == FileStatus.DIGEST) {
-        tally.digestFiles++;
-      }
       tally.formats.merge(c.file().summary().format(), 1, Integer::sum);
       listener.committed(c);
       listener.fileFinished(++tally.done);
@@ -272,7 +268,6 @@ public final class IngestPipeline {
     int filesRead;
     int filesUnchanged;
     int filesNotJson;
-    int digestFiles;
     int done;
     final List<FileFailure> failures = new ArrayList<>();
     final Map<LogFormat, Integer> formats = new EnumMap<>(LogFormat.class);
@@ -285,7 +280,7 @@ public final class IngestPipeline {
     long matches;
 
     IngestReport report(Duration elapsed) {
-      return new IngestReport(filesSeen, filesRead, filesUnchanged, filesNotJson, digestFiles, failures,
+      return new IngestReport(filesSeen, filesRead, filesUnchanged, filesNotJson, failures,
           eventsRead, eventsNew, eventsDuplicate, problems, unknownFields, untimed, matches, formats, elapsed);
     }
   }

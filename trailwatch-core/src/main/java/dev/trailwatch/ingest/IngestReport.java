@@ -14,7 +14,6 @@ import java.util.Map;
  * @param filesRead files read and committed (digest files included)
  * @param filesUnchanged files skipped because the ledger has them with the same size and time or ETag
  * @param filesNotJson files found by walking a folder that are plainly neither JSON, gzip nor an archive, passed over
- * @param digestFiles CloudTrail digest files recognised (kept apart, no events)
  * @param failures files that could not be read at all (I/O errors), one line each; they are not in the
  *     ledger and will be tried again by the next run
  * @param problems bad records or broken parts of files, stored in the {@code problems} table
@@ -27,7 +26,6 @@ public record IngestReport(
     int filesRead,
     int filesUnchanged,
     int filesNotJson,
-    int digestFiles,
     List<FileFailure> failures,
     long eventsRead,
     long eventsNew,
@@ -46,7 +44,7 @@ public record IngestReport(
 
   /** A run that had nothing to read. */
   public static IngestReport nothing() {
-    return new IngestReport(0, 0, 0, 0, 0, List.of(), 0, 0, 0, 0, 0, 0, 0, Map.of(), Duration.ZERO);
+    return new IngestReport(0, 0, 0, 0, List.of(), 0, 0, 0, 0, 0, 0, 0, Map.of(), Duration.ZERO);
   }
 
   /** Both runs' counts together (for runs one after the other: elapsed times add up). */
@@ -57,9 +55,14 @@ public record IngestReport(
     formatsOfBoth.putAll(formats);
     o.formats.forEach((f, n) -> formatsOfBoth.merge(f, n, Integer::sum));
     return new IngestReport(filesSeen + o.filesSeen, filesRead + o.filesRead, filesUnchanged + o.filesUnchanged, filesNotJson + o.filesNotJson,
-        digestFiles + o.digestFiles, both, eventsRead + o.eventsRead, eventsNew + o.eventsNew, eventsDuplicate + o.eventsDuplicate,
+        both, eventsRead + o.eventsRead, eventsNew + o.eventsNew, eventsDuplicate + o.eventsDuplicate,
         problems + o.problems, recordsWithUnknownFields + o.recordsWithUnknownFields, recordsWithoutTime + o.recordsWithoutTime, matches + o.matches, formatsOfBoth,
         elapsed.plus(o.elapsed));
+  }
+
+  /** CloudTrail digest files recognised (kept apart, no events): the files read as {@link LogFormat#DIGEST}. */
+  public int digestFiles() {
+    return formats.getOrDefault(LogFormat.DIGEST, 0);
   }
 
   /** Events per second over the whole run. */
