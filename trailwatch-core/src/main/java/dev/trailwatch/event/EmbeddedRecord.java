@@ -64,7 +64,8 @@ public final class EmbeddedRecord {
       return Read.problem("the embedded record is not valid JSON: " + SyntaxReasons.of(e));
     }
     if (f.recordLike) {
-      return f.notCloudTrail() == null ? new Read(f, 0, json.length, "") : Read.problem(f.notCloudTrail());
+      String notCloudTrail = f.notCloudTrail();
+      return notCloudTrail == null ? new Read(f, 0, json.length, "") : Read.problem(notCloudTrail);
     }
     if (detail != null) {
       return detail.recordLike ? new Read(detail, detailStart, detailEnd, "") : Read.problem("");
