@@ -33,10 +33,7 @@ final class EmbeddedLogFile {
    * cheap look that spares a scan to the many messages of other logs (flat objects) a log group may hold.
    */
   static boolean mayBeOne(byte[] text) {
-    int i = 0;
-    while (i < text.length && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) {
-      i++;
-    }
+    int i = EmbeddedRecord.afterBlanks(text);
     if (i == text.length || text[i] != '{') {
       return i < text.length && text[i] == '[';
     }

@@ -131,11 +131,7 @@ public final class EmbeddedRecord {
   public static void eventsIn(String text, LogFileParser parser, Consumer<CloudTrailEvent> each) {
     byte[] data = base64Data(text);
     byte[] bytes = data != null ? data : text.getBytes(StandardCharsets.UTF_8);
-    int first = 0;
-    while (first < bytes.length && (bytes[first] == ' ' || bytes[first] == '\t' || bytes[first] == '\n' || bytes[first] == '\r')) {
-      first++;
-    }
-    if (first < bytes.length && bytes[first] == '{') { // as ingest reads a text that opens an object
+    if (opensObject(bytes)) { // as ingest reads a text that opens an object
       try {
         Read r = read(bytes);
         if (r.fields() != null) {
@@ -151,6 +147,21 @@ public final class EmbeddedRecord {
       }
     }
     parser.parse(bytes, RecordSink.of(each, problem -> {}));
+  }
+
+  /** Whether {@code text}'s first character after blanks opens an object: the text is read as one record first. */
+  static boolean opensObject(byte[] text) {
+    int i = afterBlanks(text);
+    return i < text.length && text[i] == '{';
+  }
+
+  /** Where {@code text}'s first character after blanks (spaces, tabs, line ends) is; its length when there is none. */
+  static int afterBlanks(byte[] text) {
+    int i = 0;
+    while (i < text.length && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) {
+      i++;
+    }
+    return i;
   }
 
   /**

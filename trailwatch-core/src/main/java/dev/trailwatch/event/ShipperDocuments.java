@@ -61,7 +61,7 @@ final class ShipperDocuments {
       return false;
     }
     long start = s.tokenStart();
-    if (data.length > 0 && data[0] == '{') { // the common case, a record (or an EventBridge event) as sent: read as text is
+    if (EmbeddedRecord.opensObject(data)) { // the common case, a record (or an EventBridge event) as sent: read as text is
       s.textRecord(start, new String(data, StandardCharsets.UTF_8), s.readTo());
       return true;
     }

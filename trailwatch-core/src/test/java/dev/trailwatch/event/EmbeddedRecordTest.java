@@ -23,12 +23,14 @@ class EmbeddedRecordTest {
     String b = LogFileParserTest.good("b");
     String ec2 = "{\"version\":\"0\",\"detail-type\":\"EC2 Instance State-change Notification\",\"detail\":{\"instance-id\":\"i-1\"}}";
     for (String text : List.of(a, LogFileParserTest.eventBridgeEvent(b), "{\"Records\":[" + a + "," + b + "]}", a + "\n" + b + "\n", ec2,
-        Base64.getEncoder().encodeToString(a.getBytes(StandardCharsets.UTF_8)), "  " + a)) {
+        Base64.getEncoder().encodeToString(a.getBytes(StandardCharsets.UTF_8)), "  " + a,
+        Base64.getEncoder().encodeToString(("\n" + a).getBytes(StandardCharsets.UTF_8)))) {
       // what ingest kept from the text, delivered as a CloudWatch Logs message
       List<CloudTrailEvent> kept = parser.parse(("{\"logEvents\":[{\"id\":\"1\",\"message\":" + LogFileParserTest.quoted(text) + "}]}")
           .getBytes(StandardCharsets.UTF_8)).events();
-      List<CloudTrailEvent> base64Kept = text.startsWith("eyJ") // base64 text: kept through a Firehose backup
-          ? parser.parse(LogFileParserTest.firehoseBackupLine(Base64.getDecoder().decode(text)).getBytes(StandardCharsets.UTF_8)).events() : kept;
+      byte[] data = EmbeddedRecord.base64Data(text); // base64 text: kept through a Firehose backup
+      List<CloudTrailEvent> base64Kept = data == null ? kept
+          : parser.parse(LogFileParserTest.firehoseBackupLine(data).getBytes(StandardCharsets.UTF_8)).events();
 
       assertThat(eventsIn(text)).as(text)
           .extracting(e -> e.identity() + " " + e.raw().text() + " " + e.eventTime() + " " + e.actor())
