@@ -12,9 +12,11 @@ import java.util.Arrays;
  * {@link #overflowed()} says so. Offsets are absolute positions in the decompressed stream.
  */
 final class ByteWindow extends InputStream {
+  private static final int READ_SIZE = 1 << 16;
   private final InputStream in;
   private final int maxRetained;
-  private byte[] buf = new byte[1 << 16];
+  // small at first, as most log files are; the first reads of a longer one grow it to READ_SIZE
+  private byte[] buf = new byte[8 << 10];
   private long base; // absolute offset of buf[0]
   private int keepFrom; // bytes before this index may be dropped
   private int end; // valid bytes are [0, end)
@@ -173,6 +175,10 @@ final class ByteWindow extends InputStream {
   }
 
   private void makeRoom() {
+    if (buf.length < READ_SIZE && buf.length * 2 <= maxRetained) {
+      buf = Arrays.copyOf(buf, buf.length * 2);
+      return;
+    }
     if (keepFrom > 0) {
       System.arraycopy(buf, keepFrom, buf, 0, end - keepFrom);
       base += keepFrom;

@@ -55,7 +55,7 @@ public final class FileContent {
 
   /** As {@link #decode(InputStream)}, for a file {@code depth} archives deep. */
   static InputStream decode(InputStream in, int depth) throws IOException {
-    BufferedInputStream raw = new BufferedInputStream(in, 1 << 16);
+    InputStream raw = in.markSupported() ? in : new BufferedInputStream(in, 1 << 16); // the file reader's own buffer serves
     InputStream plain = raw;
     byte[] head = peekMarked(raw, HEAD);
     // Compressed again inside: Firehose compressing what a CloudWatch Logs subscription gzipped already

@@ -32,9 +32,9 @@ record Peeked(byte[] head, InputStream content) {
     }
     // Pushed back, not joined by a SequenceInputStream: that would close the decompressor at its end, and with it an
     // archive whose entry it reads
-    PushbackInputStream content = new PushbackInputStream(decompressed, n);
+    PushbackInputStream content = new PushbackInputStream(decompressed, Math.max(1, got));
     content.unread(head, 0, got);
-    return new Peeked(Arrays.copyOf(head, got), content);
+    return new Peeked(got == n ? head : Arrays.copyOf(head, got), content);
   }
 
   /** A stream that fails as its source once did. */

@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class FileReader {
   static final int RAW_CHUNK = 1 << 20;
+  private static final byte[] NONE = new byte[0];
   private final LogFileParser parser;
   private final RuleEngine rules;
   private final StagedQueue out;
@@ -44,8 +46,8 @@ final class FileReader {
   void read(LogFile file, long fileId) throws InterruptedException {
     try (InputStream opened = file.open()) {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      Tee tee = new Tee(opened, sha, fileId);
-      BufferedInputStream in = new BufferedInputStream(tee, 1 << 16);
+      Tee tee = new Tee(opened, sha, fileId, file.size());
+      BufferedInputStream in = new BufferedInputStream(tee, bufferFor(file.size()));
       if (!file.explicit() && !FileContent.worthReading(in)) {
         out.put(new Staged.NotJson(fileId, file.source()));
         return;
@@ -73,6 +75,14 @@ final class FileReader {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK lacks SHA-256", e);
     }
+  }
+
+  /**
+   * A read buffer for a file listed with this size (0 when unknown): most log files are a few KiB, and every new array
+   * is zeroed in full, so a 64 KiB buffer for each of them cost more than reading them.
+   */
+  static int bufferFor(long listedSize) {
+    return (int) Math.max(8 << 10, Math.min(listedSize, 64 << 10));
   }
 
   /** Batches records and problems for the writer. Runs on the worker thread. */
@@ -132,16 +142,20 @@ final class FileReader {
   private final class Tee extends FilterInputStream {
     private final MessageDigest sha;
     private final long fileId;
-    private byte[] chunk = new byte[RAW_CHUNK];
+    private final long listedSize;
+    // Sized to the file as listed: most log files are a few KiB, and a new array is zeroed in full
+    private byte[] chunk = NONE;
     private int filled;
+    private long placed; // bytes put into chunks so far
     private int seq;
     long total;
     @Nullable IOException failure; // the first failure of the file's own stream
 
-    Tee(InputStream in, MessageDigest sha, long fileId) {
+    Tee(InputStream in, MessageDigest sha, long fileId, long listedSize) {
       super(in);
       this.sha = sha;
       this.fileId = fileId;
+      this.listedSize = listedSize;
     }
 
     @Override
@@ -165,22 +179,35 @@ final class FileReader {
         total += n;
         int copied = 0;
         while (copied < n) {
+          if (filled == chunk.length) {
+            makeRoom();
+          }
           int take = Math.min(n - copied, chunk.length - filled);
           System.arraycopy(b, off + copied, chunk, filled, take);
           filled += take;
+          placed += take;
           copied += take;
-          if (filled == chunk.length) {
-            flush();
-          }
         }
       }
       return n;
     }
 
+    /**
+     * Room for more bytes: a full chunk of the largest size is sent on; the chunk grows to what is left of the file as
+     * listed (at least 4 KiB), or to twice its size when the file holds more than listed (or its size is unknown).
+     */
+    private void makeRoom() {
+      if (chunk.length == RAW_CHUNK) {
+        flush();
+      }
+      long wanted = Math.max(Math.max(listedSize - placed + filled, 1 << 12), 2L * chunk.length);
+      chunk = Arrays.copyOf(chunk, (int) Math.min(RAW_CHUNK, wanted));
+    }
+
     void flush() {
       if (filled > 0) {
         out.putUninterruptibly(new Staged.RawChunk(fileId, seq++, chunk, filled));
-        chunk = new byte[RAW_CHUNK];
+        chunk = NONE;
         filled = 0;
       }
     }

@@ -14,7 +14,6 @@ import dev.trailwatch.testkit.SharedSamples;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,46 +33,26 @@ class ReaderFailureTest {
   }
 
   private static LogFile breaking(String name, byte[] bytes, Supplier<? extends Throwable> failure) {
-    return new LogFile() {
-      @Override
-      public String source() {
-        return name;
-      }
+    return TestFiles.of(name, bytes.length, () -> new FilterInputStream(new ByteArrayInputStream(bytes)) {
+      private int read;
 
       @Override
-      public long size() {
-        return bytes.length;
-      }
-
-      @Override
-      public boolean explicit() {
-        return true;
-      }
-
-      @Override
-      public InputStream open() {
-        return new FilterInputStream(new ByteArrayInputStream(bytes)) {
-          private int read;
-
-          @Override
-          public int read(byte[] b, int off, int len) throws IOException {
-            if (read > bytes.length / 2) {
-              Throwable t = failure.get();
-              if (t instanceof RuntimeException r) {
-                throw r;
-              }
-              if (t instanceof IOException io) {
-                throw io;
-              }
-              throw (Error) t;
-            }
-            int n = super.read(b, off, Math.min(len, 1000));
-            read += Math.max(n, 0);
-            return n;
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (read > bytes.length / 2) {
+          Throwable t = failure.get();
+          if (t instanceof RuntimeException r) {
+            throw r;
           }
-        };
+          if (t instanceof IOException io) {
+            throw io;
+          }
+          throw (Error) t;
+        }
+        int n = super.read(b, off, Math.min(len, 1000));
+        read += Math.max(n, 0);
+        return n;
       }
-    };
+    });
   }
 
   private static LogFile sample(String name) throws IOException {

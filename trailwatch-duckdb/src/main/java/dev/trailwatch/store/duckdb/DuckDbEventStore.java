@@ -71,10 +71,10 @@ public final class DuckDbEventStore implements EventStore {
     this.events = new EventsOnce(duck); // last: it holds memory outside the heap, which a failed constructor would not free
   }
 
-  /** Opens (creating if needed) the store in {@code dataDir} for writing. */
+  /** Opens (creating if needed) the store in {@code dataDir} for writing, in a database of its own. */
   public static DuckDbEventStore open(Path dataDir) {
     EventBatch.checkUsable();
-    Connection c = DuckDbConnections.open(dataDir, false);
+    Connection c = DuckDbConnections.openForIngest(dataDir);
     try {
       return new DuckDbEventStore(dataDir, c);
     } catch (SQLException e) {
