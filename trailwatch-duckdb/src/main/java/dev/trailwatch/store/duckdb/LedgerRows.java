@@ -43,6 +43,11 @@ final class LedgerRows {
     return out;
   }
 
+  /** The ledger row {@link #appendFile} writes for {@code f}, as {@link #latestFiles} reads it back. */
+  static StoredFile stored(FileEntry f) {
+    return new StoredFile(f.fileId(), f.source(), f.size(), f.lastModified(), f.etag(), f.sha256(), f.summary().format().label(), f.status(), f.selection());
+  }
+
   static void appendFile(DuckDBAppender files, FileEntry f, int eventsNew, int eventsDuplicate) throws SQLException {
     files.beginRow();
     files.append(f.fileId());

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.store.duckdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trailwatch.event.LogFormat;
+import dev.trailwatch.event.ParseSummary;
+import dev.trailwatch.store.FileEntry;
+import dev.trailwatch.store.StoredFile;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ledger a store keeps in memory (read once, then kept by its commits) is what its table holds. */
+class DuckDbLedgerTest {
+  @TempDir Path data;
+
+  @Test
+  void theLedgerKeptInMemoryIsTheNewestRowOfEachSourceAfterCommitsAndRollbacks() {
+    Map<String, StoredFile> kept;
+    try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
+      assertThat(store.latestFiles()).isEmpty(); // read now, and kept from here on
+      add(store, "/logs/a.json.gz", "a1", Instant.parse("2026-11-01T10:00:00.123456Z"), null, LogFormat.RECORDS, null);
+      store.commit();
+      add(store, "/logs/b.json.gz", "b1", Instant.parse("2026-11-01T10:05:00Z"), null, LogFormat.RECORDS, null);
+      store.rollback();
+      add(store, "/logs/a.json.gz", "a2", Instant.parse("2026-11-02T08:00:00.5Z"), null, LogFormat.RECORDS, null); // changed since
+      add(store, "s3://trail/AWSLogs/1/CloudTrail/x.json.gz", "s1", null, "\"0a1b\"", LogFormat.RECORDS, null);
+      add(store, "/logs/digest.json.gz", "d1", Instant.parse("2026-11-01T11:00:00Z"), null, LogFormat.DIGEST, null);
+      add(store, "/logs/case.zip", "z1", Instant.parse("2026-11-01T12:00:00Z"), null, LogFormat.ARCHIVE, "days 2026-11-01 to 2026-11-02");
+      store.commit();
+      kept = Map.copyOf(store.latestFiles());
+      assertThat(kept).containsOnlyKeys("/logs/a.json.gz", "s3://trail/AWSLogs/1/CloudTrail/x.json.gz", "/logs/digest.json.gz", "/logs/case.zip");
+      assertThat(kept.get("/logs/a.json.gz").sha256()).isEqualTo("a2");
+    }
+    try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
+      assertThat(store.latestFiles()).isEqualTo(kept); // as the table gives it to a new store
+    }
+  }
+
+  private static void add(DuckDbEventStore store, String source, String sha, @Nullable Instant modified, @Nullable String etag, LogFormat format,
+      @Nullable String selection) {
+    long id = store.nextFileId();
+    store.addFile(new FileEntry(id, source, 1000 + id, modified, etag, sha, new ParseSummary(format, 0, 0, 0, 0, 2000), selection), 0, 0);
+  }
+}
