@@ -21,7 +21,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +45,7 @@ public final class DuckDbEventStore implements EventStore {
   private final DuckDBAppender correlationEvents;
   /** Matches of the open transaction folded by dedupe key; written as one row per key at commit. */
   private final Map<String, FoldedMatches> folded = new HashMap<>();
-  /**
-   * The ledger's newest row of each source, read once and then kept up to date by this store's commits: every write
-   * goes through it (the database is locked to this process, and the dashboard that may share it writes no files). A
-   * watch over a folder of many files compares every file with it at every round.
-   */
-  private @Nullable Map<String, StoredFile> ledger;
-  /** Ledger rows of the open transaction, kept in {@link #ledger} once committed. */
-  private final List<StoredFile> filesAdded = new ArrayList<>();
+  private final Ledger ledger = new Ledger();
   private long lastFileId;
 
   private DuckDbEventStore(Path dataDir, Connection conn) throws SQLException {
@@ -116,14 +108,11 @@ public final class DuckDbEventStore implements EventStore {
 
   @Override
   public Map<String, StoredFile> latestFiles() {
-    if (ledger == null) {
-      try {
-        ledger = LedgerRows.latestFiles(conn);
-      } catch (SQLException e) {
-        throw failure("read the files ledger", e);
-      }
+    try {
+      return ledger.latest(conn);
+    } catch (SQLException e) {
+      throw failure("read the files ledger", e);
     }
-    return Collections.unmodifiableMap(ledger);
   }
 
   @Override
@@ -246,7 +235,7 @@ public final class DuckDbEventStore implements EventStore {
   public void addFile(FileEntry f, int eventsNew, int eventsDuplicate) {
     try {
       LedgerRows.appendFile(files, f, eventsNew, eventsDuplicate);
-      filesAdded.add(LedgerRows.stored(f));
+      ledger.added(f);
     } catch (SQLException e) {
       throw failure("add a ledger row", e);
     }
@@ -257,10 +246,7 @@ public final class DuckDbEventStore implements EventStore {
     try {
       flushAll();
       conn.commit();
-      if (ledger != null) {
-        filesAdded.forEach(f -> ledger.put(f.source(), f));
-      }
-      filesAdded.clear();
+      ledger.committed();
       openTransaction();
     } catch (SQLException e) {
       throw failure("commit", e);
@@ -271,7 +257,7 @@ public final class DuckDbEventStore implements EventStore {
   public void rollback() {
     try {
       folded.clear();
-      filesAdded.clear();
+      ledger.rolledBack();
       events.discard();
       flushAll(); // the appenders' buffered rows go into the open transaction, which is then discarded
       conn.rollback();
