@@ -33,6 +33,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class StoredEvents implements AutoCloseable {
   private static final int FILES_PER_QUERY = 256;
+  /**
+   * The stored bytes of one group of files read at once, at most (a larger file is a group of its own, read a chunk at a
+   * time): a retro-hunt's memory does not grow with the files' sizes.
+   */
+  static final long BYTES_PER_QUERY = 32L << 20;
   private final Connection conn;
   private final LogFileParser parser = new LogFileParser();
 
@@ -72,18 +77,23 @@ public final class StoredEvents implements AutoCloseable {
     long count = 0;
     try {
       List<Long> files = new ArrayList<>();
-      try (PreparedStatement ps = conn.prepareStatement("SELECT DISTINCT file_id FROM events" + where + " ORDER BY file_id")) {
+      List<Long> sizes = new ArrayList<>();
+      try (PreparedStatement ps = conn.prepareStatement("SELECT file_id, size FROM files WHERE file_id IN (SELECT file_id FROM events" + where + ") ORDER BY file_id")) {
         bind(ps, args);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             files.add(rs.getLong(1));
+            sizes.add(rs.getLong(2));
           }
         }
       }
       // A few queries per group of files, not two per file: each query costs DuckDB milliseconds.
-      for (int i = 0; i < files.size(); i += FILES_PER_QUERY) {
-        int end = Math.min(files.size(), i + FILES_PER_QUERY);
-        count += replay(files.subList(i, end), where.toString(), args, action);
+      for (int i = 0, end; i < files.size(); i = end) {
+        long bytes = sizes.get(i);
+        for (end = i + 1; end < files.size() && end - i < FILES_PER_QUERY && bytes + sizes.get(end) <= BYTES_PER_QUERY; end++) {
+          bytes += sizes.get(end);
+        }
+        count += replay(files.subList(i, end), bytes <= BYTES_PER_QUERY, where.toString(), args, action);
         progress.filesDone(end, files.size());
       }
       return count;
@@ -92,7 +102,8 @@ public final class StoredEvents implements AutoCloseable {
     }
   }
 
-  private long replay(List<Long> files, String where, List<Object> args, Consumer<CloudTrailEvent> action) throws SQLException, IOException {
+  /** The events of {@code files}, whose stored bytes are read at once when {@code atOnce}, else a chunk at a time (one file). */
+  private long replay(List<Long> files, boolean atOnce, String where, List<Object> args, Consumer<CloudTrailEvent> action) throws SQLException, IOException {
     StringJoiner ids = new StringJoiner(",", "(", ")");
     files.forEach(f -> ids.add(Long.toString(f))); // our own numbers, never event text
     Map<Long, List<Slice>> slices = new HashMap<>();
@@ -109,6 +120,12 @@ public final class StoredEvents implements AutoCloseable {
         }
       }
     }
+    if (!atOnce) {
+      long file = files.get(0);
+      try (InputStream plain = StoredFileBytes.open(conn, file)) {
+        return replay(slices.getOrDefault(file, List.of()), plain, action);
+      }
+    }
     Map<Long, List<byte[]>> chunks = new HashMap<>();
     try (PreparedStatement ps = conn.prepareStatement("SELECT file_id, data FROM raw_chunks WHERE file_id IN " + ids + " ORDER BY file_id, seq");
         ResultSet rs = ps.executeQuery()) {
@@ -118,42 +135,43 @@ public final class StoredEvents implements AutoCloseable {
     }
     long done = 0;
     for (long file : files) {
-      done += replay(slices.getOrDefault(file, List.of()), chunks.getOrDefault(file, List.of()), action);
+      try (InputStream plain = StoredFileBytes.open(chunks.getOrDefault(file, List.of()))) {
+        done += replay(slices.getOrDefault(file, List.of()), plain, action);
+      }
     }
     return done;
   }
 
-  private long replay(List<Slice> slices, List<byte[]> chunks, Consumer<CloudTrailEvent> action) throws IOException {
+  /** The events of one file whose decompressed content is {@code plain}, each cut out where {@code slices} say. */
+  private long replay(List<Slice> slices, InputStream plain, Consumer<CloudTrailEvent> action) throws IOException {
     long done = 0;
-    try (InputStream plain = StoredFileBytes.open(chunks)) {
-      long at = 0;
-      for (int i = 0; i < slices.size(); ) {
-        Slice s = slices.get(i++);
-        plain.skipNBytes(s.offset() - at);
-        byte[] bytes = plain.readNBytes(s.length());
-        at = s.offset() + s.length();
-        if (s.identity() == null) {
-          for (CloudTrailEvent e : EmbeddedRecord.storedRecord(bytes, parser)) {
-            action.accept(e);
-            done++;
-          }
-          continue;
+    long at = 0;
+    for (int i = 0; i < slices.size(); ) {
+      Slice s = slices.get(i++);
+      plain.skipNBytes(s.offset() - at);
+      byte[] bytes = plain.readNBytes(s.length());
+      at = s.offset() + s.length();
+      if (s.identity() == null) {
+        for (CloudTrailEvent e : EmbeddedRecord.storedRecord(bytes, parser)) {
+          action.accept(e);
+          done++;
         }
-        // Records delivered in one text share its slice: it is read once, and yields the records asked for
-        Set<String> wanted = new HashSet<>(List.of(s.identity()));
-        for (; i < slices.size() && slices.get(i).offset() == s.offset(); i++) {
-          wanted.add(slices.get(i).identity());
-        }
-        // the parser finds the records in the string's text as it did at ingest
-        long[] yielded = {0};
-        EmbeddedRecord.eventsIn(StoredFileBytes.text(bytes, true), parser, e -> {
-          if (wanted.contains(e.identity())) {
-            action.accept(e);
-            yielded[0]++;
-          }
-        });
-        done += yielded[0];
+        continue;
       }
+      // Records delivered in one text share its slice: it is read once, and yields the records asked for
+      Set<String> wanted = new HashSet<>(List.of(s.identity()));
+      for (; i < slices.size() && slices.get(i).offset() == s.offset(); i++) {
+        wanted.add(slices.get(i).identity());
+      }
+      // the parser finds the records in the string's text as it did at ingest
+      long[] yielded = {0};
+      EmbeddedRecord.eventsIn(StoredFileBytes.text(bytes, true), parser, e -> {
+        if (wanted.contains(e.identity())) {
+          action.accept(e);
+          yielded[0]++;
+        }
+      });
+      done += yielded[0];
     }
     return done;
   }

@@ -11,10 +11,7 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -26,16 +23,13 @@ final class StoredFileBytes {
 
   /** The file's decompressed content (its stored chunks in order, gunzipped when they are gzip). */
   static InputStream open(Connection conn, long fileId) throws SQLException, IOException {
-    List<byte[]> chunks = new ArrayList<>();
-    try (PreparedStatement ps = conn.prepareStatement("SELECT data FROM raw_chunks WHERE file_id = ? ORDER BY seq")) {
-      ps.setLong(1, fileId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          chunks.add(rs.getBytes(1));
-        }
-      }
+    StoredChunks chunks = StoredChunks.of(conn, fileId);
+    try {
+      return FileContent.decode(chunks);
+    } catch (IOException | RuntimeException e) {
+      chunks.close();
+      throw e;
     }
-    return open(chunks);
   }
 
   /** The content of a file whose stored chunks, in order, are {@code chunks}, as the parser read it. */
