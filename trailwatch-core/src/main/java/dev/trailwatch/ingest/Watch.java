@@ -101,7 +101,9 @@ public final class Watch implements AutoCloseable {
       try {
         FirstFiles withProblems = FirstFiles.withProblems(1);
         IngestReport r = pipeline.run(List.of(source), withProblems);
-        polled.set(i, source.forPolling());
+        if (r.failures().isEmpty()) { // a file that failed is listed again, wherever it is
+          polled.set(i, source.forPolling());
+        }
         trouble(source.describe(), r.failures().isEmpty() ? null
             : "cannot read: " + r.failures().stream().map(FileFailure::toString).sorted().collect(Collectors.joining("; ")));
         if (r.filesRead() > 0) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A local file, or a folder walked recursively (the {@code AWSLogs/[o-id/]<account>/CloudTrail/<region>/…}
@@ -24,6 +25,7 @@ import java.util.List;
 public final class LocalDirectorySource implements LogSource {
   private final Path root;
   private final LayoutSelection selection;
+  private final @Nullable SettledDays days; // a watch's later rounds: the day folders they need not walk
 
   public LocalDirectorySource(Path root) {
     this(root, LayoutSelection.everything());
@@ -31,8 +33,27 @@ public final class LocalDirectorySource implements LogSource {
 
   /** Only the files in {@code selection}'s accounts, regions and days, where the folder has CloudTrail's layout. */
   public LocalDirectorySource(Path root, LayoutSelection selection) {
+    this(root, selection, null);
+  }
+
+  private LocalDirectorySource(Path root, LayoutSelection selection, @Nullable SettledDays days) {
     this.root = root.toAbsolutePath().normalize();
     this.selection = selection;
+    this.days = days;
+  }
+
+  /**
+   * The source a watch lists on later rounds: it passes over the day folders of CloudTrail's layout that settled in an
+   * earlier round ({@link SettledDays}), so that a round costs the recent days, not the whole history. Told after each
+   * round whose files were all read, which settles what that round's walk found.
+   */
+  @Override
+  public LogSource forPolling() {
+    if (days == null) {
+      return new LocalDirectorySource(root, selection, new SettledDays());
+    }
+    days.roundRead();
+    return this;
   }
 
   @Override
@@ -44,10 +65,25 @@ public final class LocalDirectorySource implements LogSource {
       return List.of(file(root, Files.readAttributes(root, BasicFileAttributes.class), true));
     }
     List<LogFile> files = new ArrayList<>();
+    SettledDays settled = days != null ? days : new SettledDays(); // an ingest's walk settles nothing that is kept
+    settled.walkStarts(System.currentTimeMillis());
     Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-        return !dir.equals(root) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        if (dir.equals(root)) {
+          return FileVisitResult.CONTINUE;
+        }
+        if (hidden(dir) || settled.passOver(dir, attrs)) {
+          return FileVisitResult.SKIP_SUBTREE;
+        }
+        settled.entering(dir, attrs);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, @Nullable IOException e) {
+        settled.leaving(dir);
+        return FileVisitResult.CONTINUE;
       }
 
       @Override
@@ -55,6 +91,7 @@ public final class LocalDirectorySource implements LogSource {
         if (hidden(p)) { // a file in a hidden folder is never visited: that folder was skipped
           return FileVisitResult.CONTINUE;
         }
+        settled.found(p, attrs);
         if (attrs.isRegularFile()) {
           if (selection.admits(p)) {
             files.add(file(p, attrs, false));
@@ -67,6 +104,7 @@ public final class LocalDirectorySource implements LogSource {
 
       @Override
       public FileVisitResult visitFileFailed(Path p, IOException e) {
+        settled.failed(p);
         if (!(e instanceof FileSystemLoopException) && !hidden(p)) {
           files.add(new Unreadable(p.toString(), e)); // reported when read; the rest of the folder is read
         }

@@ -13,8 +13,9 @@ public interface LogSource {
   String describe();
 
   /**
-   * The source to list on later rounds of a watch, after a first full listing: the same by default; a
-   * bucket in CloudTrail's layout lists only its recent date folders.
+   * The source to list on later rounds of a watch, asked after each round whose files were all read (none failed, so
+   * none needs listing again): the same by default; a bucket in CloudTrail's layout lists only its recent date
+   * folders, and a local folder passes over the day folders that have settled.
    */
   default LogSource forPolling() {
     return this;

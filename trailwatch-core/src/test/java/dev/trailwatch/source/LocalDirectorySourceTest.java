@@ -4,9 +4,13 @@ package dev.trailwatch.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,5 +49,53 @@ class LocalDirectorySourceTest {
   @Test
   void aMissingRootIsAnError() {
     assertThatThrownBy(() -> new LocalDirectorySource(tmp.resolve("nowhere")).list()).isInstanceOf(NoSuchFileException.class);
+  }
+
+  @Test
+  void aWatchPassesOverTheDayFoldersThatSettledInAnEarlierRoundItRead() throws Exception {
+    Path logs = tmp.resolve("AWSLogs");
+    Path region = logs.resolve("111122223333/CloudTrail/us-east-1");
+    Path settledDay = old(region.resolve("2026/11/01"), "a.json.gz");
+    Path busyDay = old(region.resolve("2026/11/02"), "b.json.gz");
+    Files.writeString(busyDay.resolve("c.json.gz"), "{}"); // still being written: its folder does not settle
+    Files.setLastModifiedTime(busyDay, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+    Path today = Files.createDirectories(region.resolve("2026/11/28"));
+    Files.writeString(today.resolve("d.json.gz"), "{}");
+    Path exports = old(logs.resolve("exports"), "e.json"); // not a day folder of CloudTrail's layout
+
+    LogSource first = new LocalDirectorySource(logs);
+    assertThat(names(first.list())).containsExactly("a.json.gz", "b.json.gz", "c.json.gz", "d.json.gz", "e.json");
+    LogSource polling = first.forPolling(); // the first round was read
+    assertThat(names(polling.list())).containsExactly("a.json.gz", "b.json.gz", "c.json.gz", "d.json.gz", "e.json");
+    assertThat(names(polling.list())).as("the round was not read: nothing settled").contains("a.json.gz");
+    assertThat(polling.forPolling()).isSameAs(polling); // and now it was
+
+    assertThat(names(polling.list())).containsExactly("b.json.gz", "c.json.gz", "d.json.gz", "e.json");
+    Files.writeString(settledDay.resolve("late.json.gz"), "{}"); // delivered late: the folder changes
+    assertThat(names(polling.list())).containsExactly("a.json.gz", "late.json.gz", "b.json.gz", "c.json.gz", "d.json.gz", "e.json");
+    assertThat(names(new LocalDirectorySource(logs).list())).as("an ingest walks everything").hasSize(6);
+    assertThat(exports).exists();
+  }
+
+  @Test
+  void dayFoldersAreToldByCloudTrailsLayout() {
+    assertThat(SettledDays.isDay(Path.of("/x/AWSLogs/111122223333/CloudTrail/us-east-1/2026/11/01"))).isTrue();
+    assertThat(SettledDays.isDay(Path.of("/x/AWSLogs/o-abc/111122223333/CloudTrail-Digest/eu-west-1/2026/01/31"))).isTrue();
+    assertThat(SettledDays.isDay(Path.of("/x/AWSLogs/111122223333/CloudTrail/us-east-1/2026/11"))).isFalse();
+    assertThat(SettledDays.isDay(Path.of("/x/AWSLogs/1111/CloudTrail/us-east-1/2026/11/01"))).isFalse();
+    assertThat(SettledDays.isDay(Path.of("/x/exports/111122223333/Config/us-east-1/2026/11/01"))).isFalse();
+  }
+
+  /** A folder holding one file, both last changed two hours ago. */
+  private static Path old(Path dir, String file) throws IOException {
+    Files.createDirectories(dir);
+    FileTime twoHoursAgo = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
+    Files.setLastModifiedTime(Files.writeString(dir.resolve(file), "{}"), twoHoursAgo);
+    Files.setLastModifiedTime(dir, twoHoursAgo);
+    return dir;
+  }
+
+  private static List<String> names(List<LogFile> files) {
+    return files.stream().map(f -> Path.of(f.source()).getFileName().toString()).toList();
   }
 }

@@ -62,6 +62,46 @@ class WatchTest {
   }
 
   @Test
+  void aSourceIsNarrowedForLaterRoundsOnlyAfterARoundWhoseFilesWereAllRead() throws Exception {
+    Path file = Files.writeString(tmp.resolve("a.json"), record("a1"));
+    AtomicInteger opens = new AtomicInteger();
+    LogFile flaky = TestFiles.of("s3://trail/AWSLogs/a.json", Files.size(file), () -> {
+      if (opens.incrementAndGet() == 1) {
+        throw new java.io.UncheckedIOException(new java.net.SocketException("Connection reset"));
+      }
+      try {
+        return Files.newInputStream(file);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    LogSource bucket = new LogSource() {
+      @Override
+      public List<LogFile> list() {
+        return List.of(flaky);
+      }
+
+      @Override
+      public String describe() {
+        return "s3://trail/";
+      }
+
+      @Override
+      public LogSource forPolling() { // as a bucket's later rounds list only recent days, where this file is not
+        return LogSource.of("s3://trail/ (recent days)", List.of(), true);
+      }
+    };
+    List<String> said = new CopyOnWriteArrayList<>();
+    Watch watch = new Watch(() -> DuckDbEventStore.open(tmp.resolve("data")), List.of(bucket), List.of(), RuleEngine.none(),
+        IngestOptions.defaults(), Duration.ofMillis(50), said::add).start();
+    Await.until(Duration.ofSeconds(20), "a.json read in the round after the one it failed in",
+        () -> said.stream().anyMatch(l -> l.contains("1 new event,")), () -> "said " + said);
+    watch.close();
+    assertThat(opens.get()).isEqualTo(2);
+    assertThat(said).anyMatch(l -> l.contains("cannot read") && l.contains("Connection reset"));
+  }
+
+  @Test
   void aRoundWithProblemsSaysTheFirstOne() throws Exception {
     Path logs = Files.createDirectories(tmp.resolve("logs"));
     List<String> said = new CopyOnWriteArrayList<>();
