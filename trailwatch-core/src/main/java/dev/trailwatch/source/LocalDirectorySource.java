@@ -66,7 +66,7 @@ public final class LocalDirectorySource implements LogSource {
     }
     List<LogFile> files = new ArrayList<>();
     SettledDays settled = days != null ? days : new SettledDays(); // an ingest's walk settles nothing that is kept
-    settled.walkStarts(System.currentTimeMillis());
+    settled.walkStarts(java.time.Instant.now());
     Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {

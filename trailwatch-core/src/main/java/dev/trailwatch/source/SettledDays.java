@@ -5,29 +5,39 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The day folders of CloudTrail's layout ({@code <account>/CloudTrail*}{@code /<region>/YYYY/MM/DD}) in a watched local
- * folder that later rounds need not walk: a day folder is settled when a walk found it and every file in it last
- * changed more than {@link #SETTLE} before, and that round was then read without failures. It is walked again when its
- * own modification time changes (a file added, removed or renamed in it). CloudTrail never changes a file it
- * delivered; a file changed in place in a settled folder is read again when the watch starts again. Files being
- * written (a copy in progress) keep their folder unsettled until they are done.
+ * folder that later rounds need not walk. A day folder settles when its day ended more than {@link #LOOKBACK} before
+ * (CloudTrail delivers within minutes, late files within hours: a bucket's later rounds list only those days too), a
+ * walk found it and every file in it last changed more than {@link #SETTLE} before, and that round was then read
+ * without failures. It is walked again when its own modification time changes (a file added, removed or renamed in
+ * it: a late backfill). CloudTrail never changes a file it delivered; a file changed in place in a settled folder is
+ * read again when the watch starts again. Files being written (a copy in progress) keep their folder unsettled until
+ * they are done. The day's end, not only the folder's time, decides: on a mount whose folders' times never change (a
+ * bucket mounted through FUSE), the recent days are still walked every round.
  */
 final class SettledDays {
   static final Duration SETTLE = Duration.ofMinutes(5);
+  static final Duration LOOKBACK = Duration.ofHours(26);
   private final Map<Path, FileTime> settled = new HashMap<>();
   private final Map<Path, FileTime> walking = new HashMap<>(); // day folders of this walk that may settle
   private final Map<Path, FileTime> walked = new HashMap<>(); // settled once this round is read without failures
   private long settleBefore;
+  private Instant daysEndedBefore = Instant.EPOCH;
 
   /** A walk starts at {@code nowMillis}: what the last one found is dropped unless its round was read ({@link #roundRead}). */
-  void walkStarts(long nowMillis) {
+  void walkStarts(Instant now) {
     walking.clear();
     walked.clear();
-    settleBefore = nowMillis - SETTLE.toMillis();
+    settleBefore = now.minus(SETTLE).toEpochMilli();
+    daysEndedBefore = now.minus(LOOKBACK);
   }
 
   /** Whether the walk passes over folder {@code dir}: a settled day folder whose modification time is unchanged. */
@@ -37,7 +47,9 @@ final class SettledDays {
 
   void entering(Path dir, BasicFileAttributes a) {
     walking.remove(dir.getParent()); // a folder inside a day folder: that one is not laid out as CloudTrail's are
-    if (isDay(dir) && a.lastModifiedTime().toMillis() < settleBefore) {
+    LocalDate day = day(dir);
+    if (day != null && day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(daysEndedBefore)
+        && a.lastModifiedTime().toMillis() < settleBefore) {
       walking.put(dir, a.lastModifiedTime());
     }
   }
@@ -68,11 +80,19 @@ final class SettledDays {
     walked.clear();
   }
 
-  /** Whether {@code dir} is a day folder of CloudTrail's layout: {@code <12 digits>/CloudTrail*}{@code /<region>/YYYY/MM/DD}. */
-  static boolean isDay(Path dir) {
+  /** The day of a day folder of CloudTrail's layout ({@code <12 digits>/CloudTrail*}{@code /<region>/YYYY/MM/DD}); null for other folders. */
+  static @Nullable LocalDate day(Path dir) {
     int n = dir.getNameCount();
-    return n >= 6 && digits(dir, n - 1, 2) && digits(dir, n - 2, 2) && digits(dir, n - 3, 4) && dir.getName(n - 5).toString().startsWith("CloudTrail")
-        && digits(dir, n - 6, 12);
+    if (n < 6 || !digits(dir, n - 1, 2) || !digits(dir, n - 2, 2) || !digits(dir, n - 3, 4) || !dir.getName(n - 5).toString().startsWith("CloudTrail")
+        || !digits(dir, n - 6, 12)) {
+      return null;
+    }
+    try {
+      return LocalDate.of(Integer.parseInt(dir.getName(n - 3).toString()), Integer.parseInt(dir.getName(n - 2).toString()),
+          Integer.parseInt(dir.getName(n - 1).toString()));
+    } catch (java.time.DateTimeException e) { // 2026/13/45: not a day
+      return null;
+    }
   }
 
   private static boolean digits(Path p, int at, int count) {

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,31 +62,35 @@ class LocalDirectorySourceTest {
     Path busyDay = old(region.resolve("2026/11/02"), "b.json.gz");
     Files.writeString(busyDay.resolve("c.json.gz"), "{}"); // still being written: its folder does not settle
     Files.setLastModifiedTime(busyDay, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
-    Path today = Files.createDirectories(region.resolve("2026/11/28"));
+    LocalDate utcToday = LocalDate.now(ZoneOffset.UTC);
+    Path today = Files.createDirectories(region.resolve(utcToday.format(DateTimeFormatter.ofPattern("yyyy/MM/dd"))));
     Files.writeString(today.resolve("d.json.gz"), "{}");
+    // yesterday's: its files are old, but late deliveries still come (and a FUSE mount may never change its folder's time)
+    old(region.resolve(utcToday.minusDays(1).format(DateTimeFormatter.ofPattern("yyyy/MM/dd"))), "y.json.gz");
     Path exports = old(logs.resolve("exports"), "e.json"); // not a day folder of CloudTrail's layout
 
     LogSource first = new LocalDirectorySource(logs);
-    assertThat(names(first.list())).containsExactly("a.json.gz", "b.json.gz", "c.json.gz", "d.json.gz", "e.json");
+    assertThat(names(first.list())).containsExactly("a.json.gz", "b.json.gz", "c.json.gz", "y.json.gz", "d.json.gz", "e.json");
     LogSource polling = first.forPolling(); // the first round was read
-    assertThat(names(polling.list())).containsExactly("a.json.gz", "b.json.gz", "c.json.gz", "d.json.gz", "e.json");
+    assertThat(names(polling.list())).containsExactly("a.json.gz", "b.json.gz", "c.json.gz", "y.json.gz", "d.json.gz", "e.json");
     assertThat(names(polling.list())).as("the round was not read: nothing settled").contains("a.json.gz");
     assertThat(polling.forPolling()).isSameAs(polling); // and now it was
 
-    assertThat(names(polling.list())).containsExactly("b.json.gz", "c.json.gz", "d.json.gz", "e.json");
-    Files.writeString(settledDay.resolve("late.json.gz"), "{}"); // delivered late: the folder changes
-    assertThat(names(polling.list())).containsExactly("a.json.gz", "late.json.gz", "b.json.gz", "c.json.gz", "d.json.gz", "e.json");
-    assertThat(names(new LocalDirectorySource(logs).list())).as("an ingest walks everything").hasSize(6);
+    assertThat(names(polling.list())).containsExactly("b.json.gz", "c.json.gz", "y.json.gz", "d.json.gz", "e.json");
+    Files.writeString(settledDay.resolve("late.json.gz"), "{}"); // a backfill: the folder changes
+    assertThat(names(polling.list())).containsExactly("a.json.gz", "late.json.gz", "b.json.gz", "c.json.gz", "y.json.gz", "d.json.gz", "e.json");
+    assertThat(names(new LocalDirectorySource(logs).list())).as("an ingest walks everything").hasSize(7);
     assertThat(exports).exists();
   }
 
   @Test
   void dayFoldersAreToldByCloudTrailsLayout() {
-    assertThat(SettledDays.isDay(Path.of("/x/AWSLogs/111122223333/CloudTrail/us-east-1/2026/11/01"))).isTrue();
-    assertThat(SettledDays.isDay(Path.of("/x/AWSLogs/o-abc/111122223333/CloudTrail-Digest/eu-west-1/2026/01/31"))).isTrue();
-    assertThat(SettledDays.isDay(Path.of("/x/AWSLogs/111122223333/CloudTrail/us-east-1/2026/11"))).isFalse();
-    assertThat(SettledDays.isDay(Path.of("/x/AWSLogs/1111/CloudTrail/us-east-1/2026/11/01"))).isFalse();
-    assertThat(SettledDays.isDay(Path.of("/x/exports/111122223333/Config/us-east-1/2026/11/01"))).isFalse();
+    assertThat(SettledDays.day(Path.of("/x/AWSLogs/111122223333/CloudTrail/us-east-1/2026/11/01"))).isEqualTo(LocalDate.of(2026, 11, 1));
+    assertThat(SettledDays.day(Path.of("/x/AWSLogs/o-abc/111122223333/CloudTrail-Digest/eu-west-1/2026/01/31"))).isEqualTo(LocalDate.of(2026, 1, 31));
+    assertThat(SettledDays.day(Path.of("/x/AWSLogs/111122223333/CloudTrail/us-east-1/2026/11"))).isNull();
+    assertThat(SettledDays.day(Path.of("/x/AWSLogs/111122223333/CloudTrail/us-east-1/2026/13/45"))).isNull();
+    assertThat(SettledDays.day(Path.of("/x/AWSLogs/1111/CloudTrail/us-east-1/2026/11/01"))).isNull();
+    assertThat(SettledDays.day(Path.of("/x/exports/111122223333/Config/us-east-1/2026/11/01"))).isNull();
   }
 
   /** A folder holding one file, both last changed two hours ago. */
