@@ -32,7 +32,7 @@ final class SettledDays {
   private long settleBefore;
   private Instant daysEndedBefore = Instant.EPOCH;
 
-  /** A walk starts at {@code nowMillis}: what the last one found is dropped unless its round was read ({@link #roundRead}). */
+  /** A walk starts {@code now}: what the last one found is dropped unless its round was read ({@link #roundRead}). */
   void walkStarts(Instant now) {
     walking.clear();
     walked.clear();
