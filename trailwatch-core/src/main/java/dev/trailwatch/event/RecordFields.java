@@ -121,9 +121,9 @@ final class RecordFields {
   /** Skips an unknown field's value and remembers that the record had one. */
   void unknown(JsonParser p) throws IOException {
     unknownFields = true;
-    String name = p.currentName();
-    if (!recordLike && name != null && (name.equals("eventname") || name.equals("eventsource") || name.equals("eventid"))) {
-      queryColumns = true;
+    if (!recordLike) { // a record's own unknown fields, the common case, need no look at their names
+      String name = p.currentName();
+      queryColumns |= "eventname".equals(name) || "eventsource".equals(name) || "eventid".equals(name);
     }
     skipValue(p);
   }

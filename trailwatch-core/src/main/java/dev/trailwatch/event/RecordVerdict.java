@@ -35,7 +35,7 @@ final class RecordVerdict {
           + "(Elastic's AWS integration keeps event.original only with the preserve_original_event tag)", s.window.textForProblem(start, end));
       return;
     }
-    if (!f.recordLike && messaged && ctx != ScanContext.SOURCE) {
+    if (!f.recordLike && messaged) { // (a SOURCE document was judged above)
       s.out.problem(index, start, "a log document whose message is no CloudTrail record", s.window.textForProblem(start, end));
       return;
     }
