@@ -21,7 +21,7 @@ for i in $(seq 1 "$rounds"); do
   for form in lines logstash firehose; do
     rm -rf "$work/store-delivered"
     took=$(java -jar "$jar" ingest --no-progress --no-builtin-rules --json --data "$work/store-delivered" "$forms/$form" \
-      | sed -E 's/.*"seconds":([0-9.]+).*/\1/')
+      | reported seconds)
     start=$(date +%s.%N)
     java -jar "$jar" hunt --data "$work/store-delivered" "$sigma" > /dev/null
     hunt=$(echo "$(date +%s.%N) - $start" | bc)

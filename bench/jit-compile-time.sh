@@ -5,16 +5,14 @@
 #
 #   bench/jit-compile-time.sh [RUNS] [ingest rule options...]   e.g. bench/jit-compile-time.sh 3 --rules ../shared/sigma/rules
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 runs="${1:-3}"; shift || true
-work="${BENCH_DIR:-$root/bench/target/run}"
 corpus="$work/corpus-500000-1"
-jar="$root/trailwatch-cli/target/trailwatch.jar"
 [ -d "$corpus/AWSLogs" ] || { echo "no corpus at $corpus: run bench/run.sh first" >&2; exit 1; }
 for i in $(seq 1 "$runs"); do
   rm -rf "$work/store-jit"
   java -XX:StartFlightRecording=filename="$work/jit.jfr",+jdk.Compilation#threshold=0ms -jar "$jar" ingest --no-progress --json \
-    --data "$work/store-jit" "$@" "$corpus/AWSLogs" 2>/dev/null | tail -1 | sed -E 's/.*"events_per_second":([0-9]+).*/\1/' > "$work/jit-rate.txt"
+    --data "$work/store-jit" "$@" "$corpus/AWSLogs" 2>/dev/null | tail -1 | reported events_per_second > "$work/jit-rate.txt"
   jfr print --events jdk.Compilation "$work/jit.jfr" | python3 -c '
 import re, sys
 total = rules = 0.0

@@ -17,7 +17,7 @@ run() { # label, extra ingest options...
   local label="$1"; shift
   rm -rf "$work/store-rules"
   java -jar "$jar" ingest --no-progress --json --data "$work/store-rules" "$@" "$corpus/AWSLogs" \
-    | sed -E 's/.*"events_per_second":([0-9]+).*/\1/' >> "$work/rate-$label.txt"
+    | reported events_per_second >> "$work/rate-$label.txt"
 }
 rm -f "$work"/rate-*.txt
 for i in $(seq 1 "$rounds"); do

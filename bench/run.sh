@@ -7,20 +7,13 @@
 #
 # Needs only a JDK; uses /usr/bin/time for peak RSS when it is there.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 events="${1:-500000}"
 days="${2:-1}"
-work="${BENCH_DIR:-$root/bench/target/run}"
-corpus="$work/corpus-$events-$days"
-mkdir -p "$work"
 cd "$root"
-./mvnw -q -B -DskipTests install >&2
-jar="$root/trailwatch-cli/target/trailwatch.jar"
+build
 bench="$root/bench/target/benchmarks.jar"
-if [ ! -f "$corpus/corpus.json" ]; then
-  echo "generating $events events over $days day(s)..." >&2
-  java -jar "$jar" generate --out "$corpus" --events "$events" --days "$days" --start 2026-11-02 --seed 1 --incidents >&2
-fi
+corpus="$(corpus "$events" "$days")"
 gz_bytes=$(find "$corpus/AWSLogs" -name '*.gz' -printf '%s\n' | awk '{s+=$1} END {print s}')
 files=$(find "$corpus/AWSLogs" -name '*.gz' | wc -l)
 timed() { # prints "seconds peak_rss_kb" for the command
@@ -47,7 +40,7 @@ read -r all_s all_rss < <(timed java -jar "$jar" ingest --no-progress --json --r
 echo "trailwatch ingest (built-in rules)..." >&2
 rm -rf "$work/store"
 read -r tw_s tw_rss < <(timed java -jar "$jar" ingest --no-progress --json --data "$work/store" "$corpus/AWSLogs")
-ingested=$(sed -E 's/.*"events_new":([0-9]+).*/\1/' "$work/out.txt")
+ingested=$(reported events_new "$work/out.txt")
 store_bytes=$(du -sb "$work/store" | cut -f1)
 plain_bytes=$(tail -1 "$work/parse.txt" | sed -E 's/.*gunzip floor: [0-9.]+ s \(([0-9,]+) MB\).*/\1/' | tr -d ,)
 events=$(sed -nE 's/^  "events" : ([0-9]+),?/\1/p' "$corpus/corpus.json")

@@ -5,19 +5,12 @@
 #
 #   bench/s3.sh [EVENTS]        default: 500000 events over 1 day (the corpus of bench/run.sh, reused)
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 events="${1:-500000}"
-work="${BENCH_DIR:-$root/bench/target/run}"
-name="corpus-$events-1"
-corpus="$work/$name"
-mkdir -p "$work"
 cd "$root"
-./mvnw -q -B -DskipTests install >&2
-jar="$root/trailwatch-cli/target/trailwatch.jar"
-if [ ! -f "$corpus/corpus.json" ]; then
-  echo "generating $events events..." >&2
-  java -jar "$jar" generate --out "$corpus" --events "$events" --days 1 --start 2026-11-02 --seed 1 --incidents >&2
-fi
+build
+corpus="$(corpus "$events")"
+name="$(basename "$corpus")"
 cp="$(./mvnw -q -B -o dependency:build-classpath -pl trailwatch-testkit -Dmdep.outputFile=/dev/stdout)"
 port="${S3_PORT:-18089}"
 cat > "$work/s3proxy.properties" <<PROPS
@@ -45,13 +38,13 @@ timed() { # prints "seconds peak_rss_kb"
 echo "ingest from local disk..." >&2
 rm -rf "$work/store-local"
 read -r local_s local_rss < <(timed java -jar "$jar" ingest --no-progress --json --data "$work/store-local" "$corpus/AWSLogs")
-local_events=$(sed -E 's/.*"events_new":([0-9]+).*/\1/' "$work/out.txt")
+local_events=$(reported events_new "$work/out.txt")
 echo "ingest from S3 (S3Proxy on 127.0.0.1:$port)..." >&2
 rm -rf "$work/store-s3"
 read -r s3_s s3_rss < <(timed java "${aws[@]}" -jar "$jar" ingest --no-progress --json --endpoint "http://127.0.0.1:$port" \
   --data "$work/store-s3" "s3://$name/AWSLogs")
-s3_events=$(sed -E 's/.*"events_new":([0-9]+).*/\1/' "$work/out.txt")
-s3_files=$(sed -E 's/.*"files_read":([0-9]+).*/\1/' "$work/out.txt")
+s3_events=$(reported events_new "$work/out.txt")
+s3_files=$(reported files_read "$work/out.txt")
 echo "ingest from S3 again (every object unchanged: listing and ledger only)..." >&2
 read -r again_s _ < <(timed java "${aws[@]}" -jar "$jar" ingest --no-progress --json --endpoint "http://127.0.0.1:$port" \
   --data "$work/store-s3" "s3://$name/AWSLogs")

@@ -11,10 +11,7 @@ rounds="${1:-3}"
 other="${2:-}"
 cd "$root"
 build
-corpus="$work/sparse-100000-30"
-if [ ! -f "$corpus/corpus.json" ]; then
-  java -jar "$jar" generate --out "$corpus" --events 100000 --days 30 --start 2026-10-01 --seed 3 >&2
-fi
+corpus="$(generated sparse-100000-30 --events 100000 --days 30 --start 2026-10-01 --seed 3)"
 files=$(find "$corpus/AWSLogs" -name '*.json.gz' | wc -l)
 echo "| jar | ingest (s) | files/s | user CPU (s) |"
 echo "|---|---|---|---|"
@@ -22,7 +19,7 @@ for i in $(seq 1 "$rounds"); do
   for j in "$jar" $other; do
     rm -rf "$work/store-sparse"
     /usr/bin/time -f "%U" -o "$work/time.txt" java -jar "$j" ingest --no-progress --no-builtin-rules --json --data "$work/store-sparse" "$corpus/AWSLogs" > "$work/out.txt"
-    took=$(sed -E 's/.*"seconds":([0-9.]+).*/\1/' "$work/out.txt")
+    took=$(reported seconds "$work/out.txt")
     printf '| %s | %s | %.0f | %s |\n' "$(basename "$j")" "$took" "$(echo "$files / $took" | bc -l)" "$(cat "$work/time.txt")"
   done
 done
