@@ -21,7 +21,24 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     DuckDbLeftovers.clean(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), java.time.Instant.now());
-    System.exit(commandLine().execute(args));
+    int code;
+    try {
+      code = commandLine().execute(args);
+    } catch (OutOfMemoryError e) {
+      code = outOfMemory(e, java.util.List.of(args).contains("--debug"));
+    }
+    System.exit(code);
+  }
+
+  /** Running out of heap is one line too, saying how to give Java more; exit 1. */
+  private static int outOfMemory(OutOfMemoryError e, boolean debug) {
+    if (debug) {
+      e.printStackTrace();
+    }
+    System.err.println("trailwatch: error: out of memory (" + oneLine(e) + ", at most "
+        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB of heap): give Java more, for example "
+        + "TRAILWATCH_JAVA_OPTS=-Xmx8g ./trailwatch ... or java -Xmx8g -jar trailwatch.jar ...");
+    return ExitStatus.FAILURE.code();
   }
 
   /** The configured command line, for {@link #main} and in-process tests. */

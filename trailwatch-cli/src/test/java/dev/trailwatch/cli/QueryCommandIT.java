@@ -57,6 +57,15 @@ class QueryCommandIT {
   }
 
   @Test
+  void runningOutOfHeapIsOneLineSayingHowToGiveJavaMore() throws Exception {
+    // a table holds its rows to align them: 20M rows do not fit in 32 MB
+    Cli r = Jar.run(120, java.util.List.of("-Xmx32m"), "query", "--data", data, "--max-rows", "20000000", "SELECT range FROM range(20000000)");
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitStatus.FAILURE.code());
+    assertThat(r.err().lines()).as(r.err()).containsExactly(r.err().lines().findFirst().orElseThrow());
+    assertThat(r.err()).startsWith("trailwatch: error: out of memory (Java heap space, at most ").contains("-Xmx8g");
+  }
+
+  @Test
   void refusesToWriteInOneLine() {
     Cli r = Cli.run("query", "--data", data, "DROP TABLE events");
     assertThat(r.exit()).isEqualTo(ExitStatus.FAILURE.code());

@@ -1,15 +1,25 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.trailwatch.store.duckdb;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The 64-bit hash of an event's identity {@code (recipientAccountId, eventKey)}, stored in
- * {@code events.dedupe_hash}. A hash seen before only makes an event a candidate duplicate: the store then
- * compares the full identity, so a collision (or a crafted eventID) can never hide an event.
+ * Hashes of an event's identity {@code (recipientAccountId, eventKey)}. {@link #hash} is the 64-bit one stored in
+ * {@code events.dedupe_hash}; {@link Strong} is the one deduplication compares: 120 bits of the SHA-256 of the
+ * identity's UTF-8 bytes (the account, a NUL, the key), so that neither chance nor a crafted eventID makes two
+ * identities one, and a hash seen before is a copy without asking the table. {@link #STRONG_SQL} computes the same
+ * for stored rows.
  */
 final class DedupeKeys {
   private DedupeKeys() {}
+
+  /** The two halves of {@link Strong} for the {@code events} rows of a query ({@code SELECT} them from it). */
+  static final String STRONG_SQL = "('0x' || substr(h, 1, 15))::BIGINT, ('0x' || substr(h, 17, 15))::BIGINT FROM "
+      + "(SELECT sha256(coalesce(recipient_account_id, '') || chr(0) || event_key) AS h FROM events WHERE %s)";
 
   static long hash(@Nullable String account, String eventKey) {
     long h = 0xcbf29ce484222325L;
@@ -27,5 +37,40 @@ final class DedupeKeys {
       h = (h ^ s.charAt(i)) * 0x100000001b3L;
     }
     return h;
+  }
+
+  /** The SHA-256 of identities, one at a time ({@link #of}, then {@link #hi} and {@link #lo}). */
+  static final class Strong {
+    private final MessageDigest sha256;
+    private long hi;
+    private long lo;
+
+    Strong() {
+      try {
+        sha256 = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("this Java has no SHA-256", e);
+      }
+    }
+
+    /** Hashes {@code (account, eventKey)} (an absent account as ""); returns this. */
+    Strong of(@Nullable String account, String eventKey) {
+      if (account != null) {
+        sha256.update(account.getBytes(StandardCharsets.UTF_8));
+      }
+      sha256.update((byte) 0);
+      ByteBuffer d = ByteBuffer.wrap(sha256.digest(eventKey.getBytes(StandardCharsets.UTF_8)));
+      hi = d.getLong() >>> 4; // the first 15 hex digits, as STRONG_SQL reads them
+      lo = d.getLong() >>> 4; // and the 15 after the 16th
+      return this;
+    }
+
+    long hi() {
+      return hi;
+    }
+
+    long lo() {
+      return lo;
+    }
   }
 }

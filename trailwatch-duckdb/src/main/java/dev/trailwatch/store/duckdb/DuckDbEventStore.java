@@ -211,7 +211,7 @@ public final class DuckDbEventStore implements EventStore {
       }
       folded.values().forEach(f -> f.dropFile(fileId));
       folded.values().removeIf(FoldedMatches::isEmpty);
-      // Hashes of dropped events stay in the set: a later hit is only checked against the table.
+      events.forget(); // the dropped events' hashes must not make their later copies look stored
     } catch (SQLException e) {
       throw failure("drop a file's rows", e);
     }
