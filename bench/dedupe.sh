@@ -18,8 +18,8 @@ step() { # NAME JAR STORE SOURCE [JVM OPTION]
   local name="$1" j="$2" store="$3" src="$4"; shift 4
   /usr/bin/time -f "%e %M" -o "$work/time.txt" java "$@" -jar "$j" ingest --no-progress --no-builtin-rules --json --data "$store" "$src" > "$work/out.txt" 2> "$work/err.txt" || true
   local took
-  took=$(grep -q seconds "$work/out.txt" && reported seconds "$work/out.txt" || head -c 120 "$work/err.txt")
-  read -r wall rss < "$work/time.txt"
+  took=$(grep -q seconds "$work/out.txt" && reported seconds "$work/out.txt" || grep -v "^\s*at " "$work/err.txt" | head -1 | cut -c1-100)
+  read -r wall rss < <(tail -1 "$work/time.txt")
   printf '| %s | %s | %s | %s s | %d MB |\n' "$name" "$(basename "$j")" "$took" "$wall" $((rss / 1024))
 }
 small="$(corpus 500000)"

@@ -9,24 +9,25 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * Events into the {@code events} table, each {@code (recipientAccountId, event key)} once. The identities' hashes
- * ({@link DedupeKeys.Strong}) of the stored events of the days being ingested are held in memory ({@link SeenByDay}:
- * a copy of an event has its {@code eventTime}, so it is looked for among the events of its UTC day). Rows go to
+ * ({@link DedupeKeys.Strong}) of the stored events being ingested are held in memory ({@link SeenHashes}:
+ * a copy of an event has its account, region and {@code eventTime}, so it is looked for among the events of its
+ * account, region and UTC day). Rows go to
  * DuckDB as {@link EventBatch}es, in the connection's open transaction.
  */
 final class EventsOnce implements AutoCloseable {
   private final DuckDBConnection conn;
   private final EventBatch batch = new EventBatch();
-  private final SeenByDay seen;
+  private final SeenHashes seen;
   private final DedupeKeys.Strong strong = new DedupeKeys.Strong();
 
   EventsOnce(DuckDBConnection conn) {
-    this(conn, SeenByDay.DEFAULT_BUDGET);
+    this(conn, SeenHashes.DEFAULT_BUDGET);
   }
 
-  /** {@code budget}: identity hashes held in memory at most, beyond the day being read. */
+  /** {@code budget}: identity hashes held in memory at most, beyond the partition being read. */
   EventsOnce(DuckDBConnection conn, long budget) {
     this.conn = conn;
-    this.seen = new SeenByDay(conn, budget);
+    this.seen = new SeenHashes(conn, budget);
   }
 
   /** Adds the events of {@code events} not stored yet; the set bits are the positions of those it added. */
@@ -34,9 +35,9 @@ final class EventsOnce implements AutoCloseable {
     BitSet added = new BitSet(events.size());
     for (int i = 0; i < events.size(); i++) {
       CloudTrailEvent e = events.get(i);
-      Hash128Set day = seen(SeenByDay.dayOf(e.eventTime()));
+      Hash128Set partition = seen(e);
       strong.of(e.recipientAccountId(), e.eventKey());
-      if (day.add(strong.hi(), strong.lo())) {
+      if (partition.add(strong.hi(), strong.lo())) {
         batch.add(fileId, DedupeKeys.hash(e.recipientAccountId(), e.eventKey()), e);
         if (batch.full()) {
           flush();
@@ -47,12 +48,12 @@ final class EventsOnce implements AutoCloseable {
     return added;
   }
 
-  /** The hashes of {@code day}'s stored events; a day read the first time sees the rows held here too. */
-  private Hash128Set seen(long day) throws SQLException {
-    Hash128Set s = seen.held(day);
+  /** The hashes of the stored events of {@code e}'s partition; one read the first time sees the rows held here too. */
+  private Hash128Set seen(CloudTrailEvent e) throws SQLException {
+    Hash128Set s = seen.held(e);
     if (s == null) {
       flush();
-      s = seen.read(day);
+      s = seen.read(e);
     }
     return s;
   }
@@ -67,7 +68,7 @@ final class EventsOnce implements AutoCloseable {
     batch.insertInto(conn);
   }
 
-  /** Events were deleted from the table: the hashes held are forgotten (each day is read again when next asked for). */
+  /** Events were deleted from the table: the hashes held are forgotten (each partition is read again when next asked for). */
   void forget() {
     seen.clear();
   }

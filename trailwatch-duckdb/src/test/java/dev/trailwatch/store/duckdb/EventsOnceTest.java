@@ -39,14 +39,14 @@ class EventsOnceTest {
   }
 
   @Test
-  void copiesAreFoundAfterTheirDayWasForgottenEvenBeforeACommit() throws Exception {
+  void copiesAreFoundAfterTheirPartitionWasForgottenEvenBeforeACommit() throws Exception {
     try (Connection c = store()) {
       c.setAutoCommit(false);
       try (EventsOnce once = new EventsOnce(c.unwrap(DuckDBConnection.class), 0)) {
         assertThat(once.add(1, events("a@2026-11-01T10:00:00Z", "b@2026-11-01T23:59:59Z")).cardinality()).isEqualTo(2);
         assertThat(once.add(2, events("c@2026-11-02T00:00:00Z", "n@")).cardinality()).isEqualTo(2);
         assertThat(once.add(3, events("d@2026-11-03T08:00:00Z")).cardinality()).isEqualTo(1);
-        // a budget of none: only the day being read is held
+        // a budget of none: only the partition being read is held
         assertThat(once.heldHashes()).isEqualTo(1);
 
         List<CloudTrailEvent> copies = events("a@2026-11-01T10:00:00Z", "c@2026-11-02T00:00:00Z", "n@", "d@2026-11-03T08:00:00Z",
@@ -60,7 +60,7 @@ class EventsOnceTest {
   }
 
   @Test
-  void theDaysHeldStayWithinTheBudgetWhateverTheStoreHolds() throws Exception {
+  void thePartitionsHeldStayWithinTheBudgetWhateverTheStoreHolds() throws Exception {
     try (Connection c = store()) {
       c.setAutoCommit(false);
       try (EventsOnce once = new EventsOnce(c.unwrap(DuckDBConnection.class), 10)) {
@@ -72,7 +72,7 @@ class EventsOnceTest {
           assertThat(once.add(day, events(records.toArray(String[]::new))).cardinality()).isEqualTo(4);
           assertThat(once.heldHashes()).isLessThanOrEqualTo(10 + 4);
         }
-        // every day read again (and forgotten again): nothing is added twice
+        // every partition read again (and forgotten again): nothing is added twice
         for (int day = 1; day <= 28; day++) {
           assertThat(once.add(100 + day, events("e" + day + "-3@2026-02-" + String.format("%02d", day) + "T13:00:00Z")).cardinality()).isZero();
         }
@@ -84,18 +84,24 @@ class EventsOnceTest {
   }
 
   @Test
-  void theSameEventIdAtAnotherTimeOfItsDayIsACopyButOnAnotherDayIsAnotherEvent() throws Exception {
+  void theSameEventIdAtAnotherTimeOfItsDayIsACopyButOnAnotherDayOrInAnotherRegionIsAnotherEvent() throws Exception {
     try (Connection c = store()) {
       c.setAutoCommit(false);
       try (EventsOnce once = new EventsOnce(c.unwrap(DuckDBConnection.class))) {
         once.add(1, events("x@2026-11-01T10:00:00Z"));
         assertThat(once.add(2, events("x@2026-11-01T11:00:00Z")).cardinality()).isZero();
-        // CloudTrail gives every copy of an event its eventTime: an id reused on another day is not a copy
+        // CloudTrail gives every copy of an event its eventTime and region: an id reused on another day or in another
+        // region is not a copy
         assertThat(once.add(3, events("x@2026-11-02T10:00:00Z")).cardinality()).isEqualTo(1);
+        List<CloudTrailEvent> elsewhere = parser.parse(("{\"Records\":[{\"eventID\":\"x\",\"eventTime\":\"2026-11-01T10:00:00Z\","
+            + "\"eventSource\":\"s3.amazonaws.com\",\"eventName\":\"GetObject\",\"recipientAccountId\":\"111122223333\","
+            + "\"awsRegion\":\"eu-west-1\"}]}").getBytes(StandardCharsets.UTF_8)).events();
+        assertThat(once.add(4, elsewhere).cardinality()).isEqualTo(1);
+        assertThat(once.add(5, elsewhere).cardinality()).isZero();
         once.flush();
       }
       c.commit();
-      assertThat(ids(c)).containsExactly("x", "x");
+      assertThat(ids(c)).containsExactly("x", "x", "x");
     }
   }
 
@@ -106,7 +112,7 @@ class EventsOnceTest {
       c.setAutoCommit(false);
       try (EventsOnce once = new EventsOnce(c.unwrap(DuckDBConnection.class), 0)) {
         assertThat(once.add(1, events(records)).cardinality()).isEqualTo(2);
-        once.add(2, events("other@2026-11-05T10:00:00Z")); // forgets the first day: its hashes come from the table next
+        once.add(2, events("other@2026-11-05T10:00:00Z")); // forgets the first partition: its hashes come from the table next
         assertThat(once.add(3, events(records)).cardinality()).isZero();
         once.flush();
       }
