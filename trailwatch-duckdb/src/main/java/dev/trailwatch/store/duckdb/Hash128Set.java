@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.trailwatch.store.duckdb;
 
-/** An open-addressing set of 128-bit values, each given as two longs (32 bytes per entry at most). */
+/** An open-addressing set of 128-bit values, each given as two longs (22 to 43 bytes a value in memory). */
 final class Hash128Set {
   private long[] slots = new long[2 << 12];
   private boolean hasZero;
@@ -14,7 +14,7 @@ final class Hash128Set {
       hasZero = true;
       return added;
     }
-    if (size * 4 >= slots.length) {
+    if (size * 8L >= slots.length * 3L) { // three quarters of the entries in use
       grow();
     }
     int mask = slots.length / 2 - 1;
