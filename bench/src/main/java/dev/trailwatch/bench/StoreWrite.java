@@ -42,7 +42,7 @@ public final class StoreWrite {
     long tAdd = 0;
     long tCommit = 0;
     try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
-      store.latestFiles();
+      store.latestFiles(java.util.List.of());
       int batch = 100_000;
       for (int i = 0; i < all.size(); i += batch) {
         long a = System.nanoTime();

@@ -78,7 +78,7 @@ public final class IngestPipeline {
     List<LogFile> toRead = new ArrayList<>();
     Set<String> changed = new HashSet<>(); // read before, in another version
     Set<String> seen = new HashSet<>();
-    Map<String, StoredFile> ledger = store.latestFiles();
+    Map<String, StoredFile> ledger = store.latestFiles(files.stream().map(LogFile::source).toList());
     for (LogFile f : files) {
       if (!seen.add(f.source()) || unchanged(f, ledger.get(f.source()))) {
         tally.filesUnchanged++;

@@ -7,6 +7,7 @@ import dev.trailwatch.event.CloudTrailEvent;
 import dev.trailwatch.event.ParseProblem;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,14 +20,15 @@ import java.util.Optional;
  *
  * <p>Deduplication: an event is identified by {@code (recipientAccountId, eventKey)} (a missing recipient
  * account counts as the empty string); one already stored, or already added in the open transaction, is not
- * stored again.
+ * stored again. Every copy of a CloudTrail event has the same account, region and {@code eventTime}, and a store may
+ * look for an earlier copy among the events that share them.
  *
  * <p>Not thread-safe: one writer thread uses a store.
  */
 public interface EventStore extends AutoCloseable {
 
-  /** The newest ledger row of every source read before, by source. */
-  Map<String, StoredFile> latestFiles();
+  /** The newest ledger row of each of {@code sources} that was read before, by source. */
+  Map<String, StoredFile> latestFiles(Collection<String> sources);
 
   /** A new file id, never used before in this store. */
   long nextFileId();

@@ -21,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,9 +108,9 @@ public final class DuckDbEventStore implements EventStore {
   }
 
   @Override
-  public Map<String, StoredFile> latestFiles() {
+  public Map<String, StoredFile> latestFiles(Collection<String> sources) {
     try {
-      return ledger.latest(conn);
+      return ledger.latest(conn, sources);
     } catch (SQLException e) {
       throw failure("read the files ledger", e);
     }

@@ -6,25 +6,49 @@ import dev.trailwatch.store.StoredFile;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
+import java.util.Set;
 
 /**
- * The files ledger's newest row of each source, read from the table once and then kept up to date with the store's
- * own commits: every write goes through the store (the database is locked to this process, and the dashboard that
- * may share it writes no files). A watch over a folder of many files compares every file with it at every round.
+ * The files ledger's newest row of the sources asked about, read from the table for those not asked about before and
+ * then kept up to date with the store's own commits: every write goes through the store (the database is locked to
+ * this process, and the dashboard that may share it writes no files). A watch compares the files it lists with it at
+ * every round, and asks the table only about the new ones; an ingest reads the rows of the files it lists, not the
+ * whole history. At most {@link #MAX_HELD} sources are kept.
  */
 final class Ledger {
-  private @Nullable Map<String, StoredFile> latest;
+  static final int MAX_HELD = 1_000_000;
+
+  private final Map<String, StoredFile> held = new HashMap<>(); // a null value: no row
   private final List<StoredFile> added = new ArrayList<>(); // rows of the open transaction
 
-  Map<String, StoredFile> latest(Connection conn) throws SQLException {
-    if (latest == null) {
-      latest = LedgerRows.latestFiles(conn);
+  Map<String, StoredFile> latest(Connection conn, Collection<String> sources) throws SQLException {
+    Set<String> unknown = new LinkedHashSet<>();
+    for (String s : sources) {
+      if (!held.containsKey(s)) {
+        unknown.add(s);
+      }
     }
-    return Collections.unmodifiableMap(latest);
+    if (!unknown.isEmpty()) {
+      if (held.size() + unknown.size() > MAX_HELD) {
+        held.clear();
+        unknown.addAll(sources);
+      }
+      Map<String, StoredFile> read = LedgerRows.latestFiles(conn, unknown);
+      unknown.forEach(s -> held.put(s, read.get(s)));
+    }
+    Map<String, StoredFile> out = new HashMap<>();
+    for (String s : sources) {
+      StoredFile f = held.get(s);
+      if (f != null) {
+        out.put(s, f);
+      }
+    }
+    return out;
   }
 
   void added(FileEntry f) {
@@ -32,10 +56,11 @@ final class Ledger {
   }
 
   void committed() {
-    if (latest != null) {
-      added.forEach(f -> latest.put(f.source(), f));
-    }
+    added.forEach(f -> held.put(f.source(), f));
     added.clear();
+    if (held.size() > MAX_HELD) {
+      held.clear();
+    }
   }
 
   void rolledBack() {

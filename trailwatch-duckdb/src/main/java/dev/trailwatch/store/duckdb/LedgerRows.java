@@ -25,19 +25,23 @@ import org.duckdb.DuckDBAppender;
 final class LedgerRows {
   private LedgerRows() {}
 
-  /** The latest ledger row of each source. */
-  static Map<String, StoredFile> latestFiles(Connection conn) throws SQLException {
+  /** The latest ledger row of each of {@code sources} that has one. */
+  static Map<String, StoredFile> latestFiles(Connection conn, Collection<String> sources) throws SQLException {
     String sql =
         """
         SELECT file_id, source, size, last_modified, etag, sha256, format, status, selection FROM files
+        WHERE source IN (SELECT unnest(?::VARCHAR[]))
         QUALIFY row_number() OVER (PARTITION BY source ORDER BY file_id DESC) = 1""";
     Map<String, StoredFile> out = new HashMap<>();
-    try (PreparedStatement ps = conn.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        String source = rs.getString(2);
-        out.put(source, new StoredFile(rs.getLong(1), source, rs.getLong(3), DuckDbEventStore.instant(rs.getObject(4, LocalDateTime.class)),
-            rs.getString(5), rs.getString(6), rs.getString(7), FileStatus.valueOf(rs.getString(8).toUpperCase(Locale.ROOT)),
-            rs.getString(9)));
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      ps.setArray(1, conn.createArrayOf("VARCHAR", sources.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String source = rs.getString(2);
+          out.put(source, new StoredFile(rs.getLong(1), source, rs.getLong(3), DuckDbEventStore.instant(rs.getObject(4, LocalDateTime.class)),
+              rs.getString(5), rs.getString(6), rs.getString(7), FileStatus.valueOf(rs.getString(8).toUpperCase(Locale.ROOT)),
+              rs.getString(9)));
+        }
       }
     }
     return out;

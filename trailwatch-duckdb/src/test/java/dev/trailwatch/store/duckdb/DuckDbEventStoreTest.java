@@ -59,7 +59,7 @@ class DuckDbEventStoreTest {
       assertThat(again.eventsNew()).isZero();
       assertThat(again.eventsDuplicate()).isEqualTo(6);
       assertThat(store.countEvents()).isEqualTo(6);
-      assertThat(store.latestFiles().get("cpl/SerializerTestFileCompact.json.gz").status()).isEqualTo(FileStatus.INGESTED);
+      assertThat(store.latestFiles(List.of("cpl/SerializerTestFileCompact.json.gz")).get("cpl/SerializerTestFileCompact.json.gz").status()).isEqualTo(FileStatus.INGESTED);
     }
   }
 
@@ -289,8 +289,8 @@ class DuckDbEventStoreTest {
     }
     try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
       stageAndCommit(store, "cpl/SerializerTestFile.json");
-      assertThat(store.latestFiles().get("old.json").selection()).isNull();
-      assertThat(store.latestFiles().get("cpl/SerializerTestFile.json").status()).isEqualTo(FileStatus.INGESTED);
+      assertThat(store.latestFiles(List.of("old.json")).get("old.json").selection()).isNull();
+      assertThat(store.latestFiles(List.of("cpl/SerializerTestFile.json")).get("cpl/SerializerTestFile.json").status()).isEqualTo(FileStatus.INGESTED);
     }
   }
 

@@ -9,20 +9,23 @@ import dev.trailwatch.store.FileEntry;
 import dev.trailwatch.store.StoredFile;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The ledger a store keeps in memory (read once, then kept by its commits) is what its table holds. */
+/** The ledger a store keeps in memory (read for the sources asked about, then kept by its commits) is what its table holds. */
 class DuckDbLedgerTest {
+  private static final List<String> SOURCES = List.of("/logs/a.json.gz", "/logs/b.json.gz", "s3://trail/AWSLogs/1/CloudTrail/x.json.gz",
+      "/logs/digest.json.gz", "/logs/case.zip", "/logs/never.json");
   @TempDir Path data;
 
   @Test
   void theLedgerKeptInMemoryIsTheNewestRowOfEachSourceAfterCommitsAndRollbacks() {
     Map<String, StoredFile> kept;
     try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
-      assertThat(store.latestFiles()).isEmpty(); // read now, and kept from here on
+      assertThat(store.latestFiles(SOURCES)).isEmpty(); // read now, and kept from here on
       add(store, "/logs/a.json.gz", "a1", Instant.parse("2026-11-01T10:00:00.123456Z"), null, LogFormat.RECORDS, null);
       store.commit();
       add(store, "/logs/b.json.gz", "b1", Instant.parse("2026-11-01T10:05:00Z"), null, LogFormat.RECORDS, null);
@@ -32,12 +35,41 @@ class DuckDbLedgerTest {
       add(store, "/logs/digest.json.gz", "d1", Instant.parse("2026-11-01T11:00:00Z"), null, LogFormat.DIGEST, null);
       add(store, "/logs/case.zip", "z1", Instant.parse("2026-11-01T12:00:00Z"), null, LogFormat.ARCHIVE, "days 2026-11-01 to 2026-11-02");
       store.commit();
-      kept = Map.copyOf(store.latestFiles());
+      kept = Map.copyOf(store.latestFiles(SOURCES));
       assertThat(kept).containsOnlyKeys("/logs/a.json.gz", "s3://trail/AWSLogs/1/CloudTrail/x.json.gz", "/logs/digest.json.gz", "/logs/case.zip");
       assertThat(kept.get("/logs/a.json.gz").sha256()).isEqualTo("a2");
+      assertThat(store.latestFiles(List.of("/logs/a.json.gz", "/logs/never.json"))).containsOnlyKeys("/logs/a.json.gz");
     }
     try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
-      assertThat(store.latestFiles()).isEqualTo(kept); // as the table gives it to a new store
+      assertThat(store.latestFiles(SOURCES)).isEqualTo(kept); // as the table gives it to a new store
+      assertThat(store.latestFiles(List.of("/logs/case.zip", "/logs/b.json.gz"))).isEqualTo(Map.of("/logs/case.zip", kept.get("/logs/case.zip")));
+    }
+  }
+
+  @Test
+  void onlyTheRowsOfTheSourcesAskedAboutAreRead() throws Exception {
+    try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
+      for (int i = 0; i < 50; i++) {
+        add(store, "/logs/f" + i + ".json", "h" + i, Instant.parse("2026-11-01T10:00:00Z"), null, LogFormat.RECORDS, null);
+      }
+      store.commit();
+    }
+    try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
+      Map<String, StoredFile> two = store.latestFiles(List.of("/logs/f3.json", "/logs/f41.json", "/logs/other.json"));
+      assertThat(two).containsOnlyKeys("/logs/f3.json", "/logs/f41.json");
+      assertThat(two.get("/logs/f41.json").sha256()).isEqualTo("h41");
+    }
+  }
+
+  @Test
+  void sourcesWithQuotesAndCommasAreSourcesLikeAnyOther() {
+    List<String> odd = List.of("/logs/it's, \"quoted\".json", "s3://b/k[1]{2}.json", "/logs/\\back\\slash.json");
+    try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
+      odd.forEach(s -> add(store, s, "h", Instant.parse("2026-11-01T10:00:00Z"), null, LogFormat.RECORDS, null));
+      store.commit();
+    }
+    try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
+      assertThat(store.latestFiles(odd)).containsOnlyKeys(odd);
     }
   }
 
