@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # What deduplication costs. (1) The 500k-event corpus into a fresh store, then a copy of it under another folder into
 # the same store: every event a duplicate, as when an organization trail and the accounts' own trails deliver the same
-# events. (2) A store of GROW times the 30-day 1M-event corpus, each copy 30 days after the one before (GrowStore),
-# and one file of the corpus (3 events, all stored) ingested into it with the heap held to XMX: a small ingest into a
-# large store. Prints the seconds ingest reports (or its error), and the process's wall time and peak RSS; with
-# OTHER_JAR (an earlier build), each step runs with both jars.
+# events. (2) A store of GROW times the 30-day 1M-event corpus, each copy 30 days after the one before, and its files
+# ledger GROW times too (GrowStore), and one file of the corpus (3 events, all stored) ingested into it, with the
+# default heap and with the heap held to XMX: a small ingest into a large store. Prints the seconds ingest reports (or
+# its error), and the process's wall time and peak RSS; with OTHER_JAR (an earlier build), each step runs with both
+# jars. A step is stopped after STEP_LIMIT seconds and killed 10 s later (default 300: a JVM short of heap can spend
+# its time collecting garbage instead of failing).
 #
 #   bench/dedupe.sh [GROW] [XMX] [OTHER_JAR]     defaults: 12 (12M events), 128m, no other jar
 set -euo pipefail
@@ -12,13 +14,18 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 grow="${1:-12}"
 xmx="${2:-128m}"
 other="${3:-}"
+limit="${STEP_LIMIT:-300}"
 cd "$root"
 build
 step() { # NAME JAR STORE SOURCE [JVM OPTION]
   local name="$1" j="$2" store="$3" src="$4"; shift 4
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" java "$@" -jar "$j" ingest --no-progress --no-builtin-rules --json --data "$store" "$src" > "$work/out.txt" 2> "$work/err.txt" || true
-  local took
-  took=$(grep -q seconds "$work/out.txt" && reported seconds "$work/out.txt" || grep -v "^\s*at " "$work/err.txt" | head -1 | cut -c1-100)
+  local code=0 took
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" timeout -k 10 "$limit" java "$@" -jar "$j" ingest --no-progress --no-builtin-rules --json --data "$store" "$src" > "$work/out.txt" 2> "$work/err.txt" || code=$?
+  if [ "$code" = 124 ] || [ "$code" = 137 ]; then
+    took="stopped after $limit s"
+  else
+    took=$(grep -q seconds "$work/out.txt" && reported seconds "$work/out.txt" || grep -v "^\s*at " "$work/err.txt" | head -1 | cut -c1-100)
+  fi
   read -r wall rss < <(tail -1 "$work/time.txt")
   printf '| %s | %s | %s | %s s | %d MB |\n' "$name" "$(basename "$j")" "$took" "$wall" $((rss / 1024))
 }
@@ -37,5 +44,7 @@ rm -rf "$work/store-month" && java -jar "$jar" ingest --no-progress --no-builtin
 java -cp "$root/bench/target/benchmarks.jar" dev.trailwatch.bench.GrowStore "$work/store-month/trailwatch.duckdb" "$grow" 30
 for j in "$jar" $other; do
   rm -rf "$work/store-big" "$work/one-file" && cp -r "$work/store-month" "$work/store-big" && mkdir "$work/one-file" && cp "$file" "$work/one-file/"
-  step "one file into ${grow}M events, -Xmx$xmx" "$j" "$work/store-big" "$work/one-file" "-Xmx$xmx"
+  step "one file into ${grow}M events, ${grow}x the ledger" "$j" "$work/store-big" "$work/one-file"
+  rm -rf "$work/store-big" && cp -r "$work/store-month" "$work/store-big"
+  step "the same, -Xmx$xmx" "$j" "$work/store-big" "$work/one-file" "-Xmx$xmx"
 done
