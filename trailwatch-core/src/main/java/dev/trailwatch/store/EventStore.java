@@ -6,8 +6,8 @@ import dev.trailwatch.detect.sigma.Correlation;
 import dev.trailwatch.event.CloudTrailEvent;
 import dev.trailwatch.event.ParseProblem;
 import java.util.BitSet;
-import java.util.List;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 

@@ -45,14 +45,15 @@ final class SeenHashes {
   /** Where the store looks for earlier copies of an event: its account, region and UTC day (if it has a time). */
   record Partition(@Nullable String account, @Nullable String region, long day) {
     static Partition of(CloudTrailEvent e) {
-      Instant t = e.eventTime();
-      return new Partition(e.recipientAccountId(), e.awsRegion(), t == null ? NO_TIME : Math.floorDiv(Appends.micros(t), MICROS_PER_DAY));
+      return new Partition(e.recipientAccountId(), e.awsRegion(), dayOf(e.eventTime()));
     }
 
     boolean holds(CloudTrailEvent e) {
-      Instant t = e.eventTime();
-      return Objects.equals(account, e.recipientAccountId()) && Objects.equals(region, e.awsRegion())
-          && day == (t == null ? NO_TIME : Math.floorDiv(Appends.micros(t), MICROS_PER_DAY));
+      return Objects.equals(account, e.recipientAccountId()) && Objects.equals(region, e.awsRegion()) && day == dayOf(e.eventTime());
+    }
+
+    private static long dayOf(@Nullable Instant t) {
+      return t == null ? NO_TIME : Math.floorDiv(Appends.micros(t), MICROS_PER_DAY);
     }
   }
 
