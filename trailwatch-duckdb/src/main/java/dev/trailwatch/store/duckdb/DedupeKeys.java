@@ -8,11 +8,11 @@ import java.security.NoSuchAlgorithmException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Hashes of an event's identity {@code (recipientAccountId, eventKey)}. {@link #hash} is the 64-bit one stored in
- * {@code events.dedupe_hash}; {@link Strong} is the one deduplication compares: 120 bits of the SHA-256 of the
- * identity's UTF-8 bytes (the account, a NUL, the key), so that neither chance nor a crafted eventID makes two
- * identities one, and a hash seen before is a copy without asking the table. {@link #STRONG_SQL} computes the same
- * for stored rows.
+ * The hash of an event's identity {@code (recipientAccountId, eventKey)} that deduplication compares ({@link Strong}):
+ * 120 bits of the SHA-256 of the identity's UTF-8 bytes (the account, a NUL, the key), so that neither chance nor a
+ * crafted eventID makes two identities one, and a hash seen before is a copy without asking the table. Its first half
+ * is stored in {@code events.dedupe_hash} (rows of stores made before stop 18 hold another 64-bit hash there: nothing
+ * reads the column back). {@link #STRONG_SQL} computes both halves for stored rows.
  */
 final class DedupeKeys {
   private DedupeKeys() {}
@@ -20,24 +20,6 @@ final class DedupeKeys {
   /** The two halves of {@link Strong} for the {@code events} rows of a query ({@code SELECT} them from it). */
   static final String STRONG_SQL = "('0x' || substr(h, 1, 15))::BIGINT, ('0x' || substr(h, 17, 15))::BIGINT FROM "
       + "(SELECT sha256(coalesce(recipient_account_id, '') || chr(0) || event_key) AS h FROM events WHERE %s)";
-
-  static long hash(@Nullable String account, String eventKey) {
-    long h = 0xcbf29ce484222325L;
-    h = feed(h, account == null ? "" : account);
-    h = (h ^ 0x1F) * 0x100000001b3L;
-    h = feed(h, eventKey);
-    // splitmix64 finaliser: spreads FNV's weak low bits
-    h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
-    h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
-    return h ^ (h >>> 31);
-  }
-
-  private static long feed(long h, String s) {
-    for (int i = 0; i < s.length(); i++) {
-      h = (h ^ s.charAt(i)) * 0x100000001b3L;
-    }
-    return h;
-  }
 
   /** The SHA-256 of identities, one at a time ({@link #of}, then {@link #hi} and {@link #lo}). */
   static final class Strong {

@@ -38,7 +38,7 @@ final class EventsOnce implements AutoCloseable {
       Hash128Set partition = seen(e);
       strong.of(e.recipientAccountId(), e.eventKey());
       if (partition.add(strong.hi(), strong.lo())) {
-        batch.add(fileId, DedupeKeys.hash(e.recipientAccountId(), e.eventKey()), e);
+        batch.add(fileId, strong.hi(), e);
         if (batch.full()) {
           flush();
         }

@@ -47,7 +47,7 @@ class DuckDbLedgerTest {
   }
 
   @Test
-  void onlyTheRowsOfTheSourcesAskedAboutAreRead() throws Exception {
+  void onlyTheRowsOfTheSourcesAskedAboutAreReturned() throws Exception {
     try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
       for (int i = 0; i < 50; i++) {
         add(store, "/logs/f" + i + ".json", "h" + i, Instant.parse("2026-11-01T10:00:00Z"), null, LogFormat.RECORDS, null);
