@@ -56,7 +56,7 @@ final class Progress implements AutoCloseable {
     }
     return new IngestListener() {
       @Override
-      public void started(int files) {
+      public void listed(int files) {
         b.maxHint(files);
       }
 

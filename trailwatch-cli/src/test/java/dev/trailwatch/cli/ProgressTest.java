@@ -17,7 +17,7 @@ class ProgressTest {
     try (PrintStream out = new PrintStream(drawn, true, StandardCharsets.UTF_8);
         Progress progress = Progress.start(out)) {
       IngestListener listener = progress.listener();
-      listener.started(10);
+      listener.listed(10);
       for (int i = 0; i < 12; i++) {
         listener.parsed(1000); // records read; no file is committed yet
         Thread.sleep(100);

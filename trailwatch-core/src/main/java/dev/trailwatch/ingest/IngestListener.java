@@ -3,13 +3,13 @@ package dev.trailwatch.ingest;
 
 /** Progress of an ingest run, called on the writer thread. Implementations must be quick. */
 public interface IngestListener {
-  /** The files to look at are known. */
-  default void started(int files) {}
+  /** The listing has found {@code files} files so far (it goes on while files are read). */
+  default void listed(int files) {}
 
   /** Records were parsed (not yet committed). */
   default void parsed(int events) {}
 
-  /** A file was committed, skipped or failed; {@code done} files of {@code started}'s total are finished. */
+  /** A file was committed, skipped or failed; {@code done} of the files {@link #listed} so far are finished. */
   default void fileFinished(int done) {}
 
   /** Files were committed. */
@@ -22,9 +22,9 @@ public interface IngestListener {
     IngestListener first = this;
     return new IngestListener() {
       @Override
-      public void started(int files) {
-        first.started(files);
-        next.started(files);
+      public void listed(int files) {
+        first.listed(files);
+        next.listed(files);
       }
 
       @Override

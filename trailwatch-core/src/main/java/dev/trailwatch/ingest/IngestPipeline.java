@@ -9,7 +9,6 @@ import dev.trailwatch.event.LogFormat;
 import dev.trailwatch.source.LogFile;
 import dev.trailwatch.source.LogSource;
 import dev.trailwatch.store.EventStore;
-import dev.trailwatch.store.StoredFile;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,12 +23,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Sources to store: lists the files, skips those the ledger already has unchanged, parses the rest on
- * worker threads and commits them on the calling thread in groups of whole files. Every arrow of the data
+ * Sources to store: lists the files on a thread of its own, skips those the ledger already has unchanged, parses the
+ * rest on worker threads as they are listed and commits them on the calling thread in groups of whole files. Every arrow of the data
  * flow is here; the CLI and the web layer only call {@link #run}.
  */
 public final class IngestPipeline {
@@ -55,87 +52,55 @@ public final class IngestPipeline {
   }
 
   /**
-   * Ingests every new or changed file of the sources.
+   * Ingests every new or changed file of the sources. Listing, reading and writing overlap: files are read as the
+   * listing finds them, so memory does not grow with the number of files listed.
    *
-   * @throws IOException when a source cannot be listed (a missing folder)
+   * @throws IOException when a source cannot be listed (a missing folder), after what could be listed was ingested
    * @throws InterruptedException when the calling thread is interrupted; committed files stay committed
    */
   public IngestReport run(List<LogSource> sources, IngestListener listener) throws IOException, InterruptedException {
     long started = System.nanoTime();
-    List<LogFile> files = new ArrayList<>();
-    for (LogSource source : sources) {
-      files.addAll(source.list());
-    }
     Tally tally = new Tally();
-    tally.filesSeen = files.size();
     if (!correlationsDefined) {
       store.defineCorrelations(rules.correlations(), rules.correlatedRuleIds());
       store.commit();
       correlationsDefined = true;
     }
     boolean remote = sources.stream().anyMatch(LogSource::remote);
-    listener.started(files.size());
-    List<LogFile> toRead = new ArrayList<>();
-    Set<String> changed = new HashSet<>(); // read before, in another version
-    Set<String> seen = new HashSet<>();
-    Map<String, StoredFile> ledger = store.latestFiles(files.stream().map(LogFile::source).toList());
-    for (LogFile f : files) {
-      if (!seen.add(f.source()) || unchanged(f, ledger.get(f.source()))) {
-        tally.filesUnchanged++;
-        listener.fileFinished(++tally.done);
-      } else {
-        toRead.add(f);
-        if (ledger.containsKey(f.source())) {
-          changed.add(f.source());
-        }
-      }
-    }
-    if (!toRead.isEmpty()) {
-      readAndCommit(toRead, changed, remote ? Math.max(options.readers(), REMOTE_READERS) : options.readers(), listener, tally);
+    int readers = remote ? Math.max(options.readers(), REMOTE_READERS) : options.readers();
+    try (Listing listing = Listing.start(sources)) {
+      readAndCommit(listing, readers, listener, tally);
+      listing.rethrow();
     }
     return tally.report(Duration.ofNanos(System.nanoTime() - started));
   }
 
-
-  private static boolean unchanged(LogFile f, @Nullable StoredFile k) {
-    if (k == null || k.selection() != null && !k.selection().equals(f.selection().describe())) {
-      return false; // an archive read in part is read again for other days, accounts or regions (or all of them)
-    }
-    if (f.etag().isPresent()) {
-      return f.etag().get().equals(k.etag());
-    }
-    return k.size() == f.size() && f.lastModified().isPresent() && f.lastModified().get().equals(k.lastModified());
-  }
-
-  private void readAndCommit(List<LogFile> files, Set<String> changed, int readers, IngestListener listener, Tally tally) throws InterruptedException {
+  private void readAndCommit(Listing listing, int readers, IngestListener listener, Tally tally) throws InterruptedException {
     StagedQueue queue = new StagedQueue(options.queueCapacity());
     FileReader reader = new FileReader(parser, rules, queue, options.batchSize());
+    ReadQueue toRead = new ReadQueue(store);
     ExecutorService workers = Executors.newFixedThreadPool(readers, r -> {
       Thread t = new Thread(r, "trailwatch-reader");
       t.setDaemon(true);
       return t;
     });
-    AtomicInteger next = new AtomicInteger();
-    long[] ids = new long[files.size()];
-    for (int i = 0; i < ids.length; i++) {
-      ids[i] = store.nextFileId();
-    }
     List<Future<?>> running = new ArrayList<>();
     for (int w = 0; w < readers; w++) {
       running.add(workers.submit(() -> {
-        for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-          reader.read(files.get(i), ids[i]);
+        for (ReadQueue.Task t = toRead.take(); t.file() != null; t = toRead.take()) {
+          reader.read(t.file(), t.id());
         }
         return null;
       }));
     }
     workers.shutdown();
     try {
-      write(queue, files.size(), running, changed, listener, tally);
+      new Writer(queue, toRead, running, listener, tally).run(listing);
+      toRead.end(readers);
+      rethrowReaderFailure(running); // waits for the readers to stop
     } finally {
-      workers.shutdownNow();
+      workers.shutdownNow(); // when the writer failed: readers are stopped wherever they are
     }
-    rethrowReaderFailure(running);
   }
 
   private static void rethrowReaderFailure(List<Future<?>> readers) throws InterruptedException {
@@ -149,32 +114,77 @@ public final class IngestPipeline {
   }
 
   /**
-   * The writer loop: adds what readers send to the store's open transaction and commits when enough is
-   * there and no file is half-added, so that every commit holds whole files only.
+   * The writer loop, on the calling thread: queues the listing's files for the readers as they need more, adds what
+   * readers send to the store's open transaction, and commits when enough is there and no file is half-added, so that
+   * every commit holds whole files only.
    */
-  private void write(StagedQueue queue, int expected, List<Future<?>> readers, Set<String> changed, IngestListener listener, Tally tally) throws InterruptedException {
-    Set<Long> open = new HashSet<>();
-    Map<Long, int[]> counts = new HashMap<>();
-    List<CommittedFile> pending = new ArrayList<>();
-    long pendingEvents = 0;
-    long lastCommit = System.nanoTime();
-    int finished = 0;
-    while (finished < expected) {
-      Staged s = queue.poll(200);
-      if (s == null && readers.stream().allMatch(Future::isDone)) {
-        s = queue.poll(0); // a reader may have sent its last message after the poll above
-        if (s == null) { // every reader ended, yet files are unfinished: one died (an Error, not a bad file)
-          rethrowReaderFailure(readers);
-          throw new IllegalStateException("the readers ended with " + (expected - finished) + " files unfinished");
+  private final class Writer {
+    private final StagedQueue queue;
+    private final ReadQueue toRead;
+    private final List<Future<?>> readers;
+    private final IngestListener listener;
+    private final Tally tally;
+    private final Set<Long> open = new HashSet<>();
+    private final Map<Long, int[]> counts = new HashMap<>();
+    private final List<CommittedFile> pending = new ArrayList<>();
+    private long pendingEvents;
+    private long lastCommit = System.nanoTime();
+    private int finished;
+
+    Writer(StagedQueue queue, ReadQueue toRead, List<Future<?>> readers, IngestListener listener, Tally tally) {
+      this.queue = queue;
+      this.toRead = toRead;
+      this.readers = readers;
+      this.listener = listener;
+      this.tally = tally;
+    }
+
+    void run(Listing listing) throws InterruptedException {
+      boolean listed = false;
+      while (true) {
+        boolean idle = finished == toRead.queued(); // nothing queued or being read
+        if (!listed && toRead.waiting() < Listing.CAPACITY / 2) {
+          List<LogFile> chunk = listing.next(Listing.CAPACITY, idle ? 200 : 0);
+          if (chunk == null) {
+            listed = true;
+          } else if (!chunk.isEmpty()) {
+            tally.filesSeen += chunk.size();
+            listener.listed(tally.filesSeen);
+            int skipped = toRead.offer(chunk);
+            tally.filesUnchanged += skipped;
+            tally.done += skipped;
+            listener.fileFinished(tally.done);
+            idle = finished == toRead.queued();
+          }
+        }
+        if (listed && idle) {
+          break;
+        }
+        Staged s = queue.poll(idle ? 0 : 200);
+        if (s == null && !idle && readers.stream().anyMatch(Future::isDone)) {
+          s = queue.poll(0); // a reader may have sent its last message after the poll above
+          if (s == null) { // a reader ended while files are unfinished: it died (an Error, not a bad file)
+            rethrowReaderFailure(readers);
+            throw new IllegalStateException("a reader ended with " + (toRead.queued() - finished) + " files unfinished");
+          }
+        }
+        if (s == null) {
+          if (open.isEmpty()) {
+            commit();
+          }
+          continue;
+        }
+        take(s);
+        boolean due = pendingEvents >= options.commitEvents() || pending.size() >= options.commitFiles()
+            || System.nanoTime() - lastCommit > COMMIT_INTERVAL_NANOS;
+        if (open.isEmpty() && due) {
+          commit();
         }
       }
-      if (s == null) {
-        if (open.isEmpty()) {
-          commit(pending, listener, tally);
-          pendingEvents = 0;
-        }
-        continue;
-      }
+      commit();
+    }
+
+    private void take(Staged s) {
       long id = s.fileId();
       if (s instanceof Staged.Events e) {
         open.add(id);
@@ -201,13 +211,15 @@ public final class IngestPipeline {
         open.remove(id);
         int[] c = counts.getOrDefault(id, new int[2]);
         counts.remove(id);
-        if (changed.contains(d.entry().source())) {
+        if (toRead.changed(id)) {
           store.dropEarlierProblems(d.entry().source(), id);
         }
+        toRead.read(id);
         store.addFile(d.entry(), c[0], c[1]);
         pending.add(new CommittedFile(d.entry(), c[0], c[1]));
         finished++;
       } else if (s instanceof Staged.NotJson) {
+        toRead.notRecorded(id);
         tally.filesNotJson++;
         finished++;
         listener.fileFinished(++tally.done);
@@ -216,19 +228,34 @@ public final class IngestPipeline {
           store.dropFile(id);
         }
         counts.remove(id);
+        toRead.notRecorded(id);
         tally.failures.add(new FileFailure(f.source(), f.reason()));
         finished++;
         listener.fileFinished(++tally.done);
       }
-      boolean due = pendingEvents >= options.commitEvents() || pending.size() >= options.commitFiles()
-          || System.nanoTime() - lastCommit > COMMIT_INTERVAL_NANOS;
-      if (open.isEmpty() && due && !pending.isEmpty()) {
-        commit(pending, listener, tally);
-        pendingEvents = 0;
-        lastCommit = System.nanoTime();
-      }
     }
-    commit(pending, listener, tally);
+
+    private void commit() {
+      pendingEvents = 0;
+      if (pending.isEmpty()) {
+        return;
+      }
+      store.commit();
+      lastCommit = System.nanoTime();
+      for (CommittedFile c : pending) {
+        toRead.committed(c.file().source());
+        tally.filesRead++;
+        tally.eventsNew += c.eventsNew();
+        tally.eventsDuplicate += c.eventsDuplicate();
+        tally.problems += c.file().summary().problems();
+        tally.unknownFields += c.file().summary().recordsWithUnknownFields();
+        tally.untimed += c.file().summary().recordsWithoutTime();
+        tally.formats.merge(c.file().summary().format(), 1, Integer::sum);
+        listener.committed(c);
+        listener.fileFinished(++tally.done);
+      }
+      pending.clear();
+    }
   }
 
   /** Matches of events that were stored now (a duplicate's matches were stored with its first copy). */
@@ -241,25 +268,6 @@ public final class IngestPipeline {
       position.put(e.events().get(i), i);
     }
     return e.matches().stream().filter(m -> fresh.get(position.get(m.event()))).toList();
-  }
-
-  private void commit(List<CommittedFile> pending, IngestListener listener, Tally tally) {
-    if (pending.isEmpty()) {
-      return;
-    }
-    store.commit();
-    for (CommittedFile c : pending) {
-      tally.filesRead++;
-      tally.eventsNew += c.eventsNew();
-      tally.eventsDuplicate += c.eventsDuplicate();
-      tally.problems += c.file().summary().problems();
-      tally.unknownFields += c.file().summary().recordsWithUnknownFields();
-      tally.untimed += c.file().summary().recordsWithoutTime();
-      tally.formats.merge(c.file().summary().format(), 1, Integer::sum);
-      listener.committed(c);
-      listener.fileFinished(++tally.done);
-    }
-    pending.clear();
   }
 
   /** Counters of one run, touched only by the writer thread. */

@@ -2,24 +2,21 @@
 package dev.trailwatch.source;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
+import java.nio.file.FileVisitor;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A local file, or a folder walked recursively (the {@code AWSLogs/[o-id/]<account>/CloudTrail/<region>/…}
  * layout and any other). Symbolic links are followed (a link back up the tree is walked once); hidden files
- * and folders are passed over; files come in path order. A file or folder that cannot be read does not stop
+ * and folders are passed over; files come in path order, each folder's entries by name, as the walk finds them. A file or folder that cannot be read does not stop
  * the walk: it is listed as {@link Unreadable}, so the ingest reports it and reads everything else.
  */
 public final class LocalDirectorySource implements LogSource {
@@ -56,18 +53,27 @@ public final class LocalDirectorySource implements LogSource {
     return this;
   }
 
+  /** Files are handed over as the walk finds them, each folder's entries in name order. */
   @Override
-  public List<LogFile> list() throws IOException {
+  public void list(Sink sink) throws IOException, InterruptedException {
     if (!Files.exists(root)) {
       throw new NoSuchFileException(root.toString(), null, "no such file or folder");
     }
     if (Files.isRegularFile(root)) {
-      return List.of(file(root, Files.readAttributes(root, BasicFileAttributes.class), true));
+      sink.accept(file(root, Files.readAttributes(root, BasicFileAttributes.class), true));
+      return;
     }
-    List<LogFile> files = new ArrayList<>();
     SettledDays settled = days != null ? days : new SettledDays(); // an ingest's walk settles nothing that is kept
     settled.walkStarts(java.time.Instant.now());
-    Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+    try {
+      SortedWalk.walk(root, visitor(settled, sink));
+    } catch (InterruptedIOException e) {
+      throw new InterruptedException(e.getMessage());
+    }
+  }
+
+  private FileVisitor<Path> visitor(SettledDays settled, Sink sink) {
+    return new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
         if (dir.equals(root)) {
@@ -81,38 +87,49 @@ public final class LocalDirectorySource implements LogSource {
       }
 
       @Override
-      public FileVisitResult postVisitDirectory(Path dir, @Nullable IOException e) {
+      public FileVisitResult postVisitDirectory(Path dir, @Nullable IOException e) throws IOException {
+        if (e != null) { // the folder failed while its entries were read
+          settled.failed(dir);
+          hand(new Unreadable(dir.toString(), e));
+        }
         settled.leaving(dir);
         return FileVisitResult.CONTINUE;
       }
 
       @Override
-      public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+      public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) throws IOException {
         if (hidden(p)) { // a file in a hidden folder is never visited: that folder was skipped
           return FileVisitResult.CONTINUE;
         }
         settled.found(p, attrs);
         if (attrs.isRegularFile()) {
           if (selection.admits(p)) {
-            files.add(file(p, attrs, false));
+            hand(file(p, attrs, false));
           }
         } else if (attrs.isSymbolicLink()) { // a link the walk could not follow: its target is gone (an unmounted disk?)
-          files.add(new Unreadable(p.toString(), new NoSuchFileException(p.toString(), null, "a symbolic link to something that does not exist")));
+          hand(new Unreadable(p.toString(), new NoSuchFileException(p.toString(), null, "a symbolic link to something that does not exist")));
         }
         return FileVisitResult.CONTINUE; // pipes, sockets and devices hold no logs
       }
 
       @Override
-      public FileVisitResult visitFileFailed(Path p, IOException e) {
+      public FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
         settled.failed(p);
         if (!(e instanceof FileSystemLoopException) && !hidden(p)) {
-          files.add(new Unreadable(p.toString(), e)); // reported when read; the rest of the folder is read
+          hand(new Unreadable(p.toString(), e)); // reported when read; the rest of the folder is read
         }
         return FileVisitResult.CONTINUE;
       }
-    });
-    files.sort(Comparator.comparing(LogFile::source));
-    return files;
+
+      /** The visitor's methods may throw only IOException: an interrupted hand-over travels as one. */
+      private void hand(LogFile f) throws InterruptedIOException {
+        try {
+          sink.accept(f);
+        } catch (InterruptedException e) {
+          throw new InterruptedIOException("interrupted while listing " + root);
+        }
+      }
+    };
   }
 
   @Override

@@ -2,12 +2,37 @@
 package dev.trailwatch.source;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A place that holds log files: a local folder, an S3 prefix, the files a batch of notifications names. */
 public interface LogSource {
-  /** Every file currently there, in a stable order. */
-  List<LogFile> list() throws IOException;
+  /** Takes the files a listing finds; may wait while the reading is behind, which is what bounds an ingest's memory. */
+  @FunctionalInterface
+  interface Sink {
+    void accept(LogFile file) throws InterruptedException;
+  }
+
+  /**
+   * Hands every file currently there to {@code sink} as the listing finds it, in a stable order, so that reading can
+   * start at the first file and no listing, however long, is held in memory.
+   *
+   * @throws IOException when the source cannot be listed (a missing folder); what was handed over stays handed over
+   */
+  void list(Sink sink) throws IOException, InterruptedException;
+
+  /** Every file currently there, in a stable order, held in a list: for small sources and tests. */
+  default List<LogFile> list() throws IOException {
+    List<LogFile> files = new ArrayList<>();
+    try {
+      list(files::add);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while listing " + describe());
+    }
+    return files;
+  }
 
   /** What the user named, for messages. */
   String describe();
@@ -31,8 +56,10 @@ public interface LogSource {
     List<LogFile> copy = List.copyOf(files);
     return new LogSource() {
       @Override
-      public List<LogFile> list() {
-        return copy;
+      public void list(Sink sink) throws InterruptedException {
+        for (LogFile f : copy) {
+          sink.accept(f);
+        }
       }
 
       @Override

@@ -12,8 +12,8 @@ class IngestListenerTest {
   private static IngestListener recorder(String name, List<String> said) {
     return new IngestListener() {
       @Override
-      public void started(int files) {
-        said.add(name + " started " + files);
+      public void listed(int files) {
+        said.add(name + " listed " + files);
       }
 
       @Override
@@ -37,11 +37,11 @@ class IngestListenerTest {
   void andThenTellsBothInOrder() {
     List<String> said = new ArrayList<>();
     IngestListener both = recorder("a", said).andThen(recorder("b", said));
-    both.started(2);
+    both.listed(2);
     both.parsed(10);
     both.committed(new CommittedFile(null, 7, 0));
     both.fileFinished(1);
-    assertThat(said).containsExactly("a started 2", "b started 2", "a parsed 10", "b parsed 10", "a committed 7", "b committed 7",
+    assertThat(said).containsExactly("a listed 2", "b listed 2", "a parsed 10", "b parsed 10", "a committed 7", "b committed 7",
         "a finished 1", "b finished 1");
   }
 }

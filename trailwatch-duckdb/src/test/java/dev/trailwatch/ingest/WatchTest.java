@@ -34,7 +34,7 @@ class WatchTest {
     AtomicInteger attempts = new AtomicInteger();
     LogSource broken = new LogSource() {
       @Override
-      public List<LogFile> list() throws IOException {
+      public void list(Sink sink) throws IOException {
         attempts.incrementAndGet();
         throw new IOException("bucket unreachable");
       }
@@ -77,8 +77,8 @@ class WatchTest {
     });
     LogSource bucket = new LogSource() {
       @Override
-      public List<LogFile> list() {
-        return List.of(flaky);
+      public void list(Sink sink) throws InterruptedException {
+        sink.accept(flaky);
       }
 
       @Override

@@ -64,9 +64,9 @@ public final class S3LogSource implements LogSource {
     this.lookback = lookback;
   }
 
+  /** Objects are handed over page by page as the listing goes (1,000 keys a request), in key order. */
   @Override
-  public List<LogFile> list() {
-    List<LogFile> out = new ArrayList<>();
+  public void list(Sink sink) throws InterruptedException {
     Instant since = selection.since();
     if (lookback != null) {
       Instant recent = Instant.now().minus(lookback);
@@ -74,24 +74,17 @@ public final class S3LogSource implements LogSource {
     }
     try {
       if (since == null && selection.until() == null && selection.accounts().isEmpty() && selection.regions().isEmpty()) {
-        objects(prefix, out);
+        objects(prefix, null, sink);
       } else {
+        // without a start, whole region folders are listed: the days after the end are left out here
+        String last = since == null && selection.until() != null ? DAY.format(selection.until().atZone(ZoneOffset.UTC)) : null;
         for (String folder : layoutPrefixes(since)) {
-          objects(folder, out);
-        }
-        if (since == null && selection.until() != null) {
-          String last = DAY.format(selection.until().atZone(ZoneOffset.UTC));
-          out.removeIf(f -> {
-            Matcher m = DATE_FOLDER.matcher(f.source());
-            return m.find() && m.group(1).compareTo(last) > 0;
-          });
+          objects(folder, last, sink);
         }
       }
-      layoutSeen |= out.stream().anyMatch(f -> f.source().contains("/AWSLogs/"));
     } catch (SdkException e) {
       throw new S3SourceException("cannot list s3://" + bucket + "/" + prefix + ": " + e.getMessage(), e);
     }
-    return out;
   }
 
   /** How many list requests the last listings made (tests count them). */
@@ -173,17 +166,24 @@ public final class S3LogSource implements LogSource {
     return out;
   }
 
-  private void objects(String under, List<LogFile> out) {
+  private void objects(String under, @Nullable String lastDay, Sink sink) throws InterruptedException {
     String token = null;
     do {
       listCalls.incrementAndGet();
       ListObjectsV2Response r = s3.listObjectsV2(ListObjectsV2Request.builder().bucket(bucket).prefix(under).continuationToken(token).build());
       for (S3Object o : r.contents()) {
-        if (!o.key().endsWith("/")) {
-          out.add(new S3ObjectFile(s3, bucket, o.key(), o.size(), o.eTag(), o.lastModified()));
+        if (o.key().endsWith("/") || lastDay != null && after(o.key(), lastDay)) {
+          continue;
         }
+        layoutSeen |= o.key().startsWith("AWSLogs/") || o.key().contains("/AWSLogs/");
+        sink.accept(new S3ObjectFile(s3, bucket, o.key(), o.size(), o.eTag(), o.lastModified()));
       }
       token = r.isTruncated() ? r.nextContinuationToken() : null;
     } while (token != null);
+  }
+
+  private static boolean after(String key, String lastDay) {
+    Matcher m = DATE_FOLDER.matcher("/" + key);
+    return m.find() && m.group(1).compareTo(lastDay) > 0;
   }
 }

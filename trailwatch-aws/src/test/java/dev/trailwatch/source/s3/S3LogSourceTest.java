@@ -61,7 +61,7 @@ class S3LogSourceTest {
   }
 
   @Test
-  void listsEveryAccountsFilesWithTheirEtags() {
+  void listsEveryAccountsFilesWithTheirEtags() throws Exception {
     List<LogFile> all = new S3LogSource(s3, "s3://foo", LayoutSelection.everything()).list();
     assertThat(all).hasSize((int) files);
     assertThat(all).allMatch(f -> f.source().startsWith("s3://foo/AWSLogs/") && f.etag().isPresent() && f.size() > 0);
@@ -69,7 +69,7 @@ class S3LogSourceTest {
   }
 
   @Test
-  void aListingLongerThanOnePageIsReadToItsEnd() {
+  void aListingLongerThanOnePageIsReadToItsEnd() throws Exception {
     s3.createBucket(b -> b.bucket("many"));
     java.util.stream.IntStream.range(0, 1_003).parallel()
         .forEach(i -> aws.put("many", "exports/part-" + i + ".json", RequestBody.fromString("{}")));
@@ -79,7 +79,7 @@ class S3LogSourceTest {
   }
 
   @Test
-  void aDateRangeListsOnlyTheNeededPrefixes() {
+  void aDateRangeListsOnlyTheNeededPrefixes() throws Exception {
     S3LogSource source = new S3LogSource(s3, "s3://foo", new LayoutSelection(List.of(), List.of(),
         Instant.parse("2026-11-02T00:00:00Z"), Instant.parse("2026-11-02T23:59:59Z")));
     List<LogFile> day = source.list();
@@ -93,7 +93,7 @@ class S3LogSourceTest {
   }
 
   @Test
-  void aDateRangeListsInsightEventsAndDigestsButNotTheOtherServicesBesideThem() {
+  void aDateRangeListsInsightEventsAndDigestsButNotTheOtherServicesBesideThem() throws Exception {
     s3.createBucket(b -> b.bucket("archive")); // a log archive: CloudTrail's folders and AWS Config's in one account's
     for (String key : List.of("CloudTrail/us-east-1/2026/11/02/a.json.gz", "CloudTrail-Insight/us-east-1/2026/11/02/i.json.gz",
         "CloudTrail-Digest/us-east-1/2026/11/02/d.json.gz", "Config/us-east-1/2026/11/2/ConfigHistory/c.json.gz", "CloudTrail/us-east-1/2026/11/01/old.json.gz")) {
@@ -108,7 +108,7 @@ class S3LogSourceTest {
   }
 
   @Test
-  void organizationTrailsUnderAPrefixAreFoundToo() {
+  void organizationTrailsUnderAPrefixAreFoundToo() throws Exception {
     S3LogSource source = new S3LogSource(s3, "s3://org-logs/trails", new LayoutSelection(List.of(), List.of(),
         Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-03T23:59:59Z")));
     List<LogFile> files = source.list();
@@ -117,7 +117,7 @@ class S3LogSourceTest {
   }
 
   /** Files delivered just after midnight of the last day land in the next day's folder. */
-  private static int lateFiles() {
+  private static int lateFiles() throws Exception {
     return (int) new S3LogSource(s3, "s3://foo", LayoutSelection.everything()).list().stream().filter(f -> f.source().contains("/2026/11/04/")).count();
   }
 
@@ -191,7 +191,7 @@ class S3LogSourceTest {
   }
 
   @Test
-  void accountsAndAnEndWithoutAStartWalkTheLayoutToo() {
+  void accountsAndAnEndWithoutAStartWalkTheLayoutToo() throws Exception {
     S3LogSource source = new S3LogSource(s3, "s3://foo", new LayoutSelection(List.of("333333333333"), List.of(), null, Instant.parse("2026-11-01T23:59:59Z")));
     List<LogFile> found = source.list();
     assertThat(found).isNotEmpty().allMatch(f -> f.source().contains("/333333333333/") && f.source().contains("/2026/11/01/"));

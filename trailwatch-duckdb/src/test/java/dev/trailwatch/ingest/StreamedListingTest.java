@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.trailwatch.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.trailwatch.detect.RuleEngine;
+import dev.trailwatch.source.LogFile;
+import dev.trailwatch.source.LogSource;
+import dev.trailwatch.store.duckdb.DuckDbEventStore;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Files are read as the listing finds them: a listing of millions of files is never held whole. */
+class StreamedListingTest {
+  private static final Duration WITHOUT_A_HANG = Duration.ofSeconds(120);
+  @TempDir Path data;
+
+  private static byte[] record(String id) {
+    return ("{\"Records\":[{\"eventVersion\":\"1.08\",\"eventID\":\"" + id + "\",\"eventTime\":\"2026-11-02T10:00:00Z\","
+        + "\"eventSource\":\"ec2.amazonaws.com\",\"eventName\":\"DescribeInstances\",\"awsRegion\":\"us-east-1\","
+        + "\"recipientAccountId\":\"111122223333\"}]}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A file of one event; {@code opened} counts its openings. */
+  private static LogFile file(String name, AtomicInteger opened) {
+    byte[] bytes = record(name);
+    return TestFiles.of(name, bytes.length, () -> {
+      opened.incrementAndGet();
+      return new ByteArrayInputStream(bytes);
+    });
+  }
+
+  /** What a test's source does when listed. */
+  @FunctionalInterface
+  private interface Lister {
+    void list(LogSource.Sink sink) throws IOException, InterruptedException;
+  }
+
+  /** A source listed by {@code listing}, as a bucket's pages or a folder's walk are. */
+  private static LogSource source(String name, Lister listing) {
+    return new LogSource() {
+      @Override
+      public void list(Sink sink) throws IOException, InterruptedException {
+        listing.list(sink);
+      }
+
+      @Override
+      public String describe() {
+        return name;
+      }
+    };
+  }
+
+  private static IngestReport ingest(DuckDbEventStore store, List<LogSource> sources) throws Exception {
+    return new IngestPipeline(store, IngestOptions.defaults(), RuleEngine.none()).run(sources, IngestListener.NONE);
+  }
+
+  @Test
+  void readingStartsBeforeTheListingEnds() {
+    CountDownLatch firstRead = new CountDownLatch(1);
+    AtomicInteger opened = new AtomicInteger();
+    LogSource slow = source("s3://slow/", sink -> {
+      sink.accept(TestFiles.of("first.json", 10, () -> {
+        firstRead.countDown();
+        return new ByteArrayInputStream(record("first"));
+      }));
+      if (!firstRead.await(30, TimeUnit.SECONDS)) { // a listing held whole until its end never gets here in time
+        throw new IOException("the first file was not read while the listing went on");
+      }
+      sink.accept(file("second.json", opened));
+    });
+    assertTimeoutPreemptively(WITHOUT_A_HANG, () -> {
+      try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
+        IngestReport report = ingest(store, List.of(slow));
+        assertThat(report.filesSeen()).isEqualTo(2);
+        assertThat(report.filesRead()).isEqualTo(2);
+        assertThat(store.countEvents()).isEqualTo(2);
+      }
+    });
+  }
+
+  @Test
+  void aLongListingIsHeldAFewThousandFilesAtATime() {
+    int files = 40_000;
+    AtomicInteger opened = new AtomicInteger();
+    AtomicInteger mostWaiting = new AtomicInteger();
+    LogSource many = source("s3://many/", sink -> {
+      for (int i = 0; i < files; i++) {
+        sink.accept(file("f" + i + ".json", opened));
+        mostWaiting.accumulateAndGet(i + 1 - opened.get(), Math::max); // listed and not yet opened
+      }
+    });
+    assertTimeoutPreemptively(WITHOUT_A_HANG, () -> {
+      try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
+        IngestReport report = ingest(store, List.of(many));
+        assertThat(report.filesRead()).isEqualTo(files);
+        assertThat(store.countEvents()).isEqualTo(files);
+      }
+    });
+    // the listing's queue, and what the readers have queued, at most one and a half of its size
+    assertThat(mostWaiting.get()).isLessThanOrEqualTo(Listing.CAPACITY * 5 / 2 + 8).isGreaterThan(0);
+  }
+
+  @Test
+  void aFileListedTwiceInOneRunIsReadOnce() {
+    AtomicInteger opened = new AtomicInteger();
+    LogFile a = file("a.json", opened);
+    AtomicInteger otherOpened = new AtomicInteger();
+    LogFile b = file("b.json", otherOpened);
+    assertTimeoutPreemptively(WITHOUT_A_HANG, () -> {
+      try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
+        IngestReport report = ingest(store, List.of(LogSource.of("one", List.of(a, b, a), false), LogSource.of("two", List.of(a), false)));
+        assertThat(report.filesSeen()).isEqualTo(4);
+        assertThat(report.filesRead()).isEqualTo(2);
+        assertThat(report.filesUnchanged()).isEqualTo(2);
+        assertThat(store.countEvents()).isEqualTo(2);
+      }
+    });
+    assertThat(opened.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aSourceThatCannotBeListedDoesNotCostTheOthers() {
+    AtomicInteger opened = new AtomicInteger();
+    LogSource broken = source("s3://denied/", sink -> {
+      sink.accept(file("listed-before-the-failure.json", opened));
+      throw new IOException("s3://denied/: Access Denied");
+    });
+    LogSource good = LogSource.of("good", List.of(file("good.json", opened)), false);
+    assertTimeoutPreemptively(WITHOUT_A_HANG, () -> {
+      try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
+        assertThatThrownBy(() -> ingest(store, List.of(broken, good))).isInstanceOf(IOException.class).hasMessage("s3://denied/: Access Denied");
+        assertThat(store.countEvents()).as("both the file listed before the failure and the other source's").isEqualTo(2);
+      }
+    });
+  }
+}
