@@ -14,21 +14,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 grow="${1:-12}"
 xmx="${2:-128m}"
 other="${3:-}"
-limit="${STEP_LIMIT:-300}"
 cd "$root"
 build
-step() { # NAME JAR STORE SOURCE [JVM OPTION]
-  local name="$1" j="$2" store="$3" src="$4"; shift 4
-  local code=0 took
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" timeout -k 10 "$limit" java "$@" -jar "$j" ingest --no-progress --no-builtin-rules --json --data "$store" "$src" > "$work/out.txt" 2> "$work/err.txt" || code=$?
-  if [ "$code" = 124 ] || [ "$code" = 137 ]; then
-    took="stopped after $limit s"
-  else
-    took=$(grep -q seconds "$work/out.txt" && reported seconds "$work/out.txt" || grep -v "^\s*at " "$work/err.txt" | head -1 | cut -c1-100)
-  fi
-  read -r wall rss < <(tail -1 "$work/time.txt")
-  printf '| %s | %s | %s | %s s | %d MB |\n' "$name" "$(basename "$j")" "$took" "$wall" $((rss / 1024))
-}
 small="$(corpus 500000)"
 month="$(corpus 1000000 30)"
 rm -rf "$work/copy-500000" && cp -r "$small/AWSLogs" "$work/copy-500000"
@@ -37,14 +24,14 @@ echo "| step | jar | ingest (s) | wall | peak RSS |"
 echo "|---|---|---|---|---|"
 for j in "$jar" $other; do
   rm -rf "$work/store-dedupe"
-  step "500k corpus, fresh store" "$j" "$work/store-dedupe" "$small/AWSLogs"
-  step "a copy of it, same store" "$j" "$work/store-dedupe" "$work/copy-500000"
+  ingest_step "500k corpus, fresh store" "$j" "$work/store-dedupe" "$small/AWSLogs"
+  ingest_step "a copy of it, same store" "$j" "$work/store-dedupe" "$work/copy-500000"
 done
 rm -rf "$work/store-month" && java -jar "$jar" ingest --no-progress --no-builtin-rules --json --data "$work/store-month" "$month/AWSLogs" > /dev/null
 java -cp "$root/bench/target/benchmarks.jar" dev.trailwatch.bench.GrowStore "$work/store-month/trailwatch.duckdb" "$grow" 30
 for j in "$jar" $other; do
   rm -rf "$work/store-big" "$work/one-file" && cp -r "$work/store-month" "$work/store-big" && mkdir "$work/one-file" && cp "$file" "$work/one-file/"
-  step "one file into ${grow}M events, ${grow}x the ledger" "$j" "$work/store-big" "$work/one-file"
+  ingest_step "one file into ${grow}M events, ${grow}x the ledger" "$j" "$work/store-big" "$work/one-file"
   rm -rf "$work/store-big" && cp -r "$work/store-month" "$work/store-big"
-  step "the same, -Xmx$xmx" "$j" "$work/store-big" "$work/one-file" "-Xmx$xmx"
+  ingest_step "the same, -Xmx$xmx" "$j" "$work/store-big" "$work/one-file" "-Xmx$xmx"
 done

@@ -29,3 +29,19 @@ corpus() {
 reported() {
   sed -E "s/.*\"$1\":([0-9.]+).*/\1/" "${2:-/dev/stdin}"
 }
+
+# One `ingest --json` of SOURCE into STORE with JAR (and JVM OPTIONs), printed as a table row: the seconds ingest reports
+# (or the first line of its error), the wall time and the peak RSS. Stopped after STEP_LIMIT seconds (default 300) and
+# killed 10 s later: a JVM short of heap can spend its time collecting garbage instead of failing.
+ingest_step() { # NAME JAR STORE SOURCE [JVM OPTION...]
+  local name="$1" j="$2" store="$3" src="$4" limit="${STEP_LIMIT:-300}"; shift 4
+  local code=0 took
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" timeout -k 10 "$limit" java "$@" -jar "$j" ingest --no-progress --no-builtin-rules --json --data "$store" "$src" > "$work/out.txt" 2> "$work/err.txt" || code=$?
+  if [ "$code" = 124 ] || [ "$code" = 137 ]; then
+    took="stopped after $limit s"
+  else
+    took=$(grep -q seconds "$work/out.txt" && reported seconds "$work/out.txt" || grep -v "^\s*at \|^Exception in thread" "$work/err.txt" | head -1 | cut -c1-100)
+  fi
+  read -r wall rss < <(tail -1 "$work/time.txt")
+  printf '| %s | %s | %s | %s s | %d MB |\n' "$name" "$(basename "$j")" "$took" "$wall" $((rss / 1024))
+}

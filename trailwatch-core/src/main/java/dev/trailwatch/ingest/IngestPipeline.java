@@ -108,6 +108,9 @@ public final class IngestPipeline {
       try {
         f.get();
       } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof OutOfMemoryError oom) {
+          throw oom; // as it is: the command line says how to give Java more
+        }
         throw new IllegalStateException("a reader thread failed: " + e.getCause(), e.getCause());
       }
     }
@@ -164,7 +167,7 @@ public final class IngestPipeline {
         if (s == null && !idle && readers.stream().anyMatch(Future::isDone)) {
           s = queue.poll(0); // a reader may have sent its last message after the poll above
           if (s == null) { // a reader ended while files are unfinished: it died (an Error, not a bad file)
-            rethrowReaderFailure(readers);
+            rethrowReaderFailure(readers.stream().filter(Future::isDone).toList()); // the others wait for files
             throw new IllegalStateException("a reader ended with " + (toRead.queued() - finished) + " files unfinished");
           }
         }

@@ -22,7 +22,7 @@ final class Listing implements AutoCloseable {
   private final BlockingQueue<LogFile> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final Thread thread;
   private volatile boolean over;
-  private volatile @Nullable Exception failure;
+  private volatile @Nullable Throwable failure;
 
   private Listing(List<LogSource> sources) {
     this.thread = new Thread(() -> walk(sources), "trailwatch-lister");
@@ -48,6 +48,8 @@ final class Listing implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // the ingest ended early (closed): nothing more is wanted
+    } catch (Error e) { // out of heap: what was listed is read, then the ingest ends with it instead of passing for whole
+      failure = e;
     } finally {
       over = true;
     }
@@ -75,11 +77,14 @@ final class Listing implements AutoCloseable {
 
   /** Throws what stopped a source's listing, if anything did. */
   void rethrow() throws IOException {
-    Exception e = failure;
+    Throwable e = failure;
     if (e instanceof IOException io) {
       throw io;
     }
     if (e instanceof RuntimeException r) {
+      throw r;
+    }
+    if (e instanceof Error r) {
       throw r;
     }
   }

@@ -127,4 +127,37 @@ class ReaderFailureTest {
       }
     });
   }
+
+  @Test
+  void aReaderThatDiesAmongSeveralEndsTheIngestWhileTheOthersWaitForFiles() throws Exception {
+    List<LogFile> files = new java.util.ArrayList<>();
+    byte[] good = Files.readAllBytes(SharedSamples.file("otel/cloudtrail_log.json"));
+    for (int i = 0; i < 6; i++) {
+      files.add(TestFiles.of("good" + i + ".json", good.length, () -> new ByteArrayInputStream(good)));
+    }
+    files.add(breaking("dies.json", () -> new AssertionError("a reader thread's Error")));
+    IngestOptions d = IngestOptions.defaults();
+    IngestOptions fourReaders = new IngestOptions(4, d.batchSize(), d.queueCapacity(), d.commitEvents(), d.commitFiles());
+    assertTimeoutPreemptively(WITHOUT_A_HANG, () -> {
+      try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
+        IngestPipeline pipeline = new IngestPipeline(store, fourReaders, RuleEngine.none());
+        assertThatThrownBy(() -> pipeline.run(List.of(LogSource.of("t", files, false)), IngestListener.NONE))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("a reader thread's Error");
+      }
+    });
+  }
+
+  @Test
+  void aReaderOutOfHeapEndsTheIngestWithTheOutOfMemoryErrorItself() throws Exception {
+    LogFile bad = breaking("big.json", () -> new OutOfMemoryError("Java heap space"));
+    List<LogSource> source = List.of(LogSource.of("t", List.of(bad), false));
+    assertTimeoutPreemptively(WITHOUT_A_HANG, () -> {
+      try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
+        IngestPipeline pipeline = new IngestPipeline(store, IngestOptions.defaults(), RuleEngine.none());
+        // as it is, so that the command line says how to give Java more instead of "a reader thread failed"
+        assertThatThrownBy(() -> pipeline.run(source, IngestListener.NONE)).isInstanceOf(OutOfMemoryError.class).hasMessage("Java heap space");
+      }
+    });
+  }
 }

@@ -132,16 +132,35 @@ class StreamedListingTest {
 
   @Test
   void aSourceThatCannotBeListedDoesNotCostTheOthers() {
-    AtomicInteger opened = new AtomicInteger();
-    LogSource broken = source("s3://denied/", sink -> {
-      sink.accept(file("listed-before-the-failure.json", opened));
-      throw new IOException("s3://denied/: Access Denied");
+    LogSource broken = failingAfterOneFile("s3://denied/", new IOException("s3://denied/: Access Denied"));
+    LogSource good = LogSource.of("good", List.of(file("good.json", new AtomicInteger())), false);
+    assertThat(storedAfterFailing(List.of(broken, good), IOException.class, "s3://denied/: Access Denied"))
+        .as("both the file listed before the failure and the other source's").isEqualTo(2);
+  }
+
+  @Test
+  void aListingThatRunsOutOfHeapEndsTheIngestInsteadOfPassingForWhole() {
+    LogSource dying = failingAfterOneFile("/huge/folder", new OutOfMemoryError("Java heap space"));
+    assertThat(storedAfterFailing(List.of(dying), OutOfMemoryError.class, "Java heap space")).as("what was listed is read and kept").isEqualTo(1);
+  }
+
+  /** A source whose listing hands over one file, then fails with {@code failure} (an IOException or an Error). */
+  private static LogSource failingAfterOneFile(String name, Throwable failure) {
+    return source(name, sink -> {
+      sink.accept(file(name + "listed.json", new AtomicInteger()));
+      if (failure instanceof IOException io) {
+        throw io;
+      }
+      throw (Error) failure;
     });
-    LogSource good = LogSource.of("good", List.of(file("good.json", opened)), false);
-    assertTimeoutPreemptively(WITHOUT_A_HANG, () -> {
+  }
+
+  /** Ingests {@code sources}, which must end with {@code failure} saying {@code message}; returns the events stored. */
+  private long storedAfterFailing(List<LogSource> sources, Class<? extends Throwable> failure, String message) {
+    return assertTimeoutPreemptively(WITHOUT_A_HANG, () -> {
       try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
-        assertThatThrownBy(() -> ingest(store, List.of(broken, good))).isInstanceOf(IOException.class).hasMessage("s3://denied/: Access Denied");
-        assertThat(store.countEvents()).as("both the file listed before the failure and the other source's").isEqualTo(2);
+        assertThatThrownBy(() -> ingest(store, sources)).isInstanceOf(failure).hasMessage(message);
+        return store.countEvents();
       }
     });
   }

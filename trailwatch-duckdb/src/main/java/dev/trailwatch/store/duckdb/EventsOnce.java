@@ -24,7 +24,7 @@ final class EventsOnce implements AutoCloseable {
     this(conn, SeenHashes.DEFAULT_BUDGET);
   }
 
-  /** {@code budget}: identity hashes held in memory at most, beyond the partition being read. */
+  /** {@code budget}: bytes of identity hashes held in memory at most, beyond the partition being read. */
   EventsOnce(DuckDBConnection conn, long budget) {
     this.conn = conn;
     this.seen = new SeenHashes(conn, budget);
@@ -61,6 +61,11 @@ final class EventsOnce implements AutoCloseable {
   /** Identity hashes held in memory now. */
   long heldHashes() {
     return seen.held();
+  }
+
+  /** Bytes the identity hashes held now take. */
+  long heldBytes() {
+    return seen.heldBytes();
   }
 
   /** The rows held go into the open transaction. */

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.trailwatch.store.duckdb;
 
-/** An open-addressing set of 128-bit values, each given as two longs (22 to 43 bytes a value in memory). */
+/**
+ * An open-addressing set of 128-bit values, each given as two longs: 22 to 43 bytes a value in memory, and 1 KiB for a
+ * set of up to 48 (CloudTrail's quiet regions and accounts make many small partitions).
+ */
 final class Hash128Set {
-  private long[] slots = new long[2 << 12];
+  private long[] slots = new long[2 << 6];
   private boolean hasZero;
   private int size;
 
@@ -35,6 +38,11 @@ final class Hash128Set {
 
   int size() {
     return size + (hasZero ? 1 : 0);
+  }
+
+  /** The bytes its table takes in memory. */
+  long bytes() {
+    return slots.length * (long) Long.BYTES;
   }
 
   private void grow() {

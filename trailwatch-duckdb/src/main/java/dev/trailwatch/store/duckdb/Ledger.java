@@ -8,45 +8,66 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The files ledger's newest row of the sources asked about, read from the table for those not asked about before and
- * then kept up to date with the store's own commits: every write goes through the store (the database is locked to
- * this process, and the dashboard that may share it writes no files). A watch compares the files it lists with it at
- * every round, and asks the table only about the new ones; an ingest reads the rows of the files it lists, not the
- * whole history. At most {@link #MAX_HELD} sources are kept.
+ * The files ledger's newest row of the sources asked about, read from the table for those not asked about lately and
+ * kept up to date with the store's own commits: every write goes through the store (the database is locked to this
+ * process, and the dashboard that may share it writes no files). A watch compares the files it lists with it at every
+ * round, and asks the table only about the new ones; an ingest reads the rows of the files it lists, not the whole
+ * history. The sources asked about longest ago are forgotten beyond {@link #held()}: at about 512 bytes a source, a
+ * sixteenth of the heap, at least 8,192 and at most 1M, so that what is kept does not grow with the files listed.
  */
 final class Ledger {
-  static final int MAX_HELD = 1_000_000;
-
-  private final Map<String, StoredFile> held = new HashMap<>(); // a null value: no row
+  private static final int BYTES_A_SOURCE = 512;
+  private final int max;
+  private final Map<String, Optional<StoredFile>> held; // empty: no row
   private final List<StoredFile> added = new ArrayList<>(); // rows of the open transaction
 
+  Ledger() {
+    this(Math.toIntExact(Math.max(8_192, Math.min(1_000_000, Runtime.getRuntime().maxMemory() / 16 / BYTES_A_SOURCE))));
+  }
+
+  Ledger(int max) {
+    this.max = max;
+    this.held = new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Optional<StoredFile>> eldest) {
+        return size() > Ledger.this.max;
+      }
+    };
+  }
+
+  /** How many sources are kept at most. */
+  int held() {
+    return max;
+  }
+
+  /** How many sources are kept now. */
+  int size() {
+    return held.size();
+  }
+
   Map<String, StoredFile> latest(Connection conn, Collection<String> sources) throws SQLException {
+    Map<String, StoredFile> out = new HashMap<>();
     Set<String> unknown = new LinkedHashSet<>();
     for (String s : sources) {
-      if (!held.containsKey(s)) {
+      Optional<StoredFile> f = held.get(s);
+      if (f == null) {
         unknown.add(s);
+      } else {
+        f.ifPresent(row -> out.put(s, row));
       }
     }
     if (!unknown.isEmpty()) {
-      if (held.size() + unknown.size() > MAX_HELD) {
-        held.clear();
-        unknown.addAll(sources);
-      }
       Map<String, StoredFile> read = LedgerRows.latestFiles(conn, unknown);
-      unknown.forEach(s -> held.put(s, read.get(s)));
-    }
-    Map<String, StoredFile> out = new HashMap<>();
-    for (String s : sources) {
-      StoredFile f = held.get(s);
-      if (f != null) {
-        out.put(s, f);
-      }
+      out.putAll(read);
+      unknown.forEach(s -> held.put(s, Optional.ofNullable(read.get(s))));
     }
     return out;
   }
@@ -56,11 +77,8 @@ final class Ledger {
   }
 
   void committed() {
-    added.forEach(f -> held.put(f.source(), f));
+    added.forEach(f -> held.put(f.source(), Optional.of(f)));
     added.clear();
-    if (held.size() > MAX_HELD) {
-      held.clear();
-    }
   }
 
   void rolledBack() {

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The identity hashes ({@link DedupeKeys.Strong}) of the stored events, held a {@link Partition} (account, region and
  * UTC day of {@code eventTime}) at a time: a partition's set is read from the table the first time one of its events
- * comes, and the partitions not asked for longest are forgotten once more than {@link #DEFAULT_BUDGET} hashes are
- * held, so memory follows what is being ingested, not the size of the store.
+ * comes, and the partitions not asked for longest are forgotten once the sets held take more than {@link
+ * #DEFAULT_BUDGET} bytes, so memory follows what is being ingested, not the size of the store.
  *
  * <p>Why these: every copy of a CloudTrail event carries the same {@code recipientAccountId}, {@code awsRegion} and
  * {@code eventTime} (a trail's file, an organization trail's, CloudWatch Logs, EventBridge and {@code lookup-events}
@@ -25,8 +25,11 @@ import org.jspecify.annotations.Nullable;
  * buckets list, a trail by account, region and day, so a partition's events come together and it is read once.
  */
 final class SeenHashes {
-  /** Hashes held at most (22 to 43 bytes each in memory: 85 to 171 MB) beyond those of the partition being read. */
-  static final long DEFAULT_BUDGET = 4_000_000;
+  /**
+   * Bytes of hashes held at most beyond the partition being read: 160 MiB (4M to 7M hashes at 22 to 43 bytes each), or
+   * a quarter of the heap when that is less (a JVM given little memory reads partitions again instead).
+   */
+  static final long DEFAULT_BUDGET = Math.min(160L << 20, Runtime.getRuntime().maxMemory() / 4);
 
   private static final long NO_TIME = Long.MIN_VALUE;
   private static final long MICROS_PER_DAY = 86_400_000_000L;
@@ -88,11 +91,12 @@ final class SeenHashes {
 
   /** Hashes held now, over every partition in memory. */
   long held() {
-    long n = 0;
-    for (Hash128Set s : held.values()) {
-      n += s.size();
-    }
-    return n;
+    return held.values().stream().mapToLong(Hash128Set::size).sum();
+  }
+
+  /** Bytes the hashes held now take. */
+  long heldBytes() {
+    return held.values().stream().mapToLong(Hash128Set::bytes).sum();
   }
 
   /** Forgets every partition (read again when next asked for). */
@@ -103,10 +107,10 @@ final class SeenHashes {
   }
 
   private void forgetOldest() {
-    long n = held();
+    long n = heldBytes();
     Iterator<Hash128Set> it = held.values().iterator();
     while (n > budget && held.size() > 1) {
-      n -= it.next().size();
+      n -= it.next().bytes();
       it.remove();
     }
   }

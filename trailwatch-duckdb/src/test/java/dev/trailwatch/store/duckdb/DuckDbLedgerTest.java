@@ -62,6 +62,30 @@ class DuckDbLedgerTest {
   }
 
   @Test
+  void theSourcesAskedAboutLongestAgoAreForgottenAndReadAgainWhenAskedAgain() throws Exception {
+    List<String> ten = java.util.stream.IntStream.range(0, 10).mapToObj(i -> "/logs/f" + i + ".json").toList();
+    try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
+      ten.forEach(s -> add(store, s, "first", Instant.parse("2026-11-01T10:00:00Z"), null, LogFormat.RECORDS, null));
+      store.commit();
+    }
+    try (java.sql.Connection conn = java.sql.DriverManager.getConnection("jdbc:duckdb:" + data.resolve("trailwatch.duckdb"))) {
+      Ledger ledger = new Ledger(4);
+      List<String> asked = new java.util.ArrayList<>(ten);
+      asked.add("/logs/never.json");
+      assertThat(ledger.latest(conn, asked)).containsOnlyKeys(ten);
+      assertThat(ledger.size()).isEqualTo(4); // f7, f8, f9 and never.json
+      try (java.sql.Statement st = conn.createStatement()) {
+        st.execute("UPDATE files SET sha256 = 'behind its back'");
+      }
+      Map<String, StoredFile> again = ledger.latest(conn, List.of("/logs/f0.json", "/logs/f9.json", "/logs/never.json"));
+      assertThat(again.get("/logs/f0.json").sha256()).as("forgotten, so read again").isEqualTo("behind its back");
+      assertThat(again.get("/logs/f9.json").sha256()).as("kept").isEqualTo("first");
+      assertThat(again).containsOnlyKeys("/logs/f0.json", "/logs/f9.json");
+      assertThat(ledger.size()).isEqualTo(4);
+    }
+  }
+
+  @Test
   void sourcesWithQuotesAndCommasAreSourcesLikeAnyOther() {
     List<String> odd = List.of("/logs/it's, \"quoted\".json", "s3://b/k[1]{2}.json", "/logs/\\back\\slash.json");
     try (DuckDbEventStore store = DuckDbEventStore.open(data)) {

@@ -63,14 +63,16 @@ class EventsOnceTest {
   void thePartitionsHeldStayWithinTheBudgetWhateverTheStoreHolds() throws Exception {
     try (Connection c = store()) {
       c.setAutoCommit(false);
-      try (EventsOnce once = new EventsOnce(c.unwrap(DuckDBConnection.class), 10)) {
+      long budget = 3 * 1024; // three small partitions' sets
+      try (EventsOnce once = new EventsOnce(c.unwrap(DuckDBConnection.class), budget)) {
         for (int day = 1; day <= 28; day++) {
           List<String> records = new ArrayList<>();
           for (int i = 0; i < 4; i++) {
             records.add("e" + day + "-" + i + "@2026-02-" + String.format("%02d", day) + "T1" + i + ":00:00Z");
           }
           assertThat(once.add(day, events(records.toArray(String[]::new))).cardinality()).isEqualTo(4);
-          assertThat(once.heldHashes()).isLessThanOrEqualTo(10 + 4);
+          assertThat(once.heldBytes()).isLessThanOrEqualTo(budget + 1024); // and the partition being read
+          assertThat(once.heldHashes()).isLessThanOrEqualTo(4 * 4);
         }
         // every partition read again (and forgotten again): nothing is added twice
         for (int day = 1; day <= 28; day++) {
