@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A local file, or a folder walked recursively (the {@code AWSLogs/[o-id/]<account>/CloudTrail/<region>/…}
  * layout and any other). Symbolic links are followed (a link back up the tree is walked once); hidden files
- * and folders are passed over; files come in path order, each folder's entries by name, as the walk finds them. A file or folder that cannot be read does not stop
- * the walk: it is listed as {@link Unreadable}, so the ingest reports it and reads everything else.
+ * and folders are passed over; files are handed over as the walk finds them, each folder's entries by name. A file
+ * or folder that cannot be read does not stop the walk: it is listed as {@link Unreadable}, so the ingest reports it
+ * and reads everything else.
  */
 public final class LocalDirectorySource implements LogSource {
   private final Path root;

@@ -42,6 +42,23 @@ class LocalDirectorySourceTest {
   }
 
   @Test
+  void filesComeInNameOrderFolderByFolderAsTheWalkFindsThem() throws Exception {
+    Path logs = Files.createDirectories(tmp.resolve("logs"));
+    List<String> names = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      names.add(String.format("%02d.json", (i * 17) % 40)); // created out of order
+    }
+    for (String n : names) {
+      Files.writeString(Files.createDirectories(logs.resolve(n.startsWith("1") ? "b" : "a")).resolve(n), "{}");
+    }
+    List<String> handed = new java.util.ArrayList<>();
+    new LocalDirectorySource(logs).list(f -> handed.add(logs.relativize(Path.of(f.source())).toString()));
+    assertThat(handed).hasSize(40).isSorted();
+    assertThat(handed.get(0)).isEqualTo("a/00.json");
+    assertThat(handed.get(39)).isEqualTo("b/19.json");
+  }
+
+  @Test
   void aHiddenFolderNamedOnTheCommandLineIsWalked() throws Exception {
     Path root = Files.createDirectories(tmp.resolve(".trail"));
     Files.writeString(root.resolve("one.json"), "{}");
