@@ -21,24 +21,35 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     DuckDbLeftovers.clean(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), java.time.Instant.now());
+    watchHeap();
     int code;
     try {
       code = commandLine().execute(args);
     } catch (OutOfMemoryError e) {
-      code = outOfMemory(e, java.util.List.of(args).contains("--debug"));
+      if (java.util.List.of(args).contains("--debug")) {
+        e.printStackTrace();
+      }
+      code = outOfMemory(oneLine(e));
     }
     System.exit(code);
   }
 
+  /** A JVM stuck collecting garbage with a full heap ends as one out of heap does ({@link HeapWatchdog}). */
+  static void watchHeap() {
+    HeapWatchdog.start(outOfMemoryLine("the heap stayed full, and collecting garbage took all the time for "
+        + HeapWatchdog.WINDOW_MILLIS / 1000 + " s"), System.err);
+  }
+
   /** Running out of heap is one line too, saying how to give Java more; exit 1. */
-  private static int outOfMemory(OutOfMemoryError e, boolean debug) {
-    if (debug) {
-      e.printStackTrace();
-    }
-    System.err.println("trailwatch: error: out of memory (" + oneLine(e) + ", at most "
-        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB of heap): give Java more, for example "
-        + "TRAILWATCH_JAVA_OPTS=-Xmx8g ./trailwatch ... or java -Xmx8g -jar trailwatch.jar ...");
+  private static int outOfMemory(String how) {
+    System.err.println(outOfMemoryLine(how));
+    System.err.flush();
     return ExitStatus.FAILURE.code();
+  }
+
+  private static String outOfMemoryLine(String how) {
+    return "trailwatch: error: out of memory (" + how + ", at most " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+        + " MB of heap): give Java more, for example TRAILWATCH_JAVA_OPTS=-Xmx8g ./trailwatch ... or java -Xmx8g -jar trailwatch.jar ...";
   }
 
   /** The configured command line, for {@link #main} and in-process tests. */
