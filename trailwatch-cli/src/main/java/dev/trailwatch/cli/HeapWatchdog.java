@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
  * step, and G1 has no overhead limit, so a command short of heap can go on for hours doing nothing else (nor can it
  * act on a SIGTERM: the JVM needs heap for that too). Everything Trailwatch writes survives being stopped at any
  * moment (a store's commits hold whole files), as it does a kill. The watch allocates nothing once started: in such a
- * JVM even a small allocation can fail.
+ * JVM even a small allocation can fail. It keeps a little heap in reserve (a thirty-second, at most 4 MiB) and gives
+ * it back before it ends the JVM, which allocates too.
  */
 final class HeapWatchdog {
   /** How long the collections must have taken nearly all the time. */
@@ -39,6 +40,8 @@ final class HeapWatchdog {
     byte[] said = (line + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
     GarbageCollectorMXBean[] collectors = ManagementFactory.getGarbageCollectorMXBeans().toArray(GarbageCollectorMXBean[]::new);
     Runtime r = Runtime.getRuntime();
+    // room given back when the JVM is stuck: ending it needs a little heap too (Runtime.halt allocates)
+    byte[][] reserve = {new byte[(int) Math.max(256 << 10, Math.min(4 << 20, r.maxMemory() / 32))]};
     Thread t = new Thread(() -> {
       boolean told = false;
       while (true) {
@@ -49,6 +52,7 @@ final class HeapWatchdog {
             spent += Math.max(0, gc.getCollectionTime());
           }
           if (w.stuck(System.nanoTime() / 1_000_000, spent, r.totalMemory() - r.freeMemory(), r.maxMemory())) {
+            reserve[0] = null;
             try {
               if (!told) {
                 told = true;
