@@ -2,7 +2,6 @@
 package dev.trailwatch.source.s3;
 
 import dev.trailwatch.source.LayoutSelection;
-import dev.trailwatch.source.LogFile;
 import dev.trailwatch.source.LogSource;
 import java.net.URI;
 import java.time.Duration;
