@@ -20,7 +20,7 @@ import java.util.Set;
  * kept up to date with the store's own commits: every write goes through the store (the database is locked to this
  * process, and the dashboard that may share it writes no files). A watch compares the files it lists with it at every
  * round, and asks the table only about the new ones; an ingest reads the rows of the files it lists, not the whole
- * history. The sources asked about longest ago are forgotten beyond {@link #held()}: at about 512 bytes a source, a
+ * history. The sources asked about longest ago are forgotten beyond a limit: at about 512 bytes a source, a
  * sixteenth of the heap, at least 8,192 and at most 1M, so that what is kept does not grow with the files listed.
  */
 final class Ledger {
@@ -41,11 +41,6 @@ final class Ledger {
         return size() > Ledger.this.max;
       }
     };
-  }
-
-  /** How many sources are kept at most. */
-  int held() {
-    return max;
   }
 
   /** How many sources are kept now. */
