@@ -60,8 +60,11 @@ final class Listing implements AutoCloseable {
    * null when every source was listed and every file taken.
    */
   @Nullable List<LogFile> next(int max, long millis) throws InterruptedException {
-    List<LogFile> out = new ArrayList<>();
     boolean ended = over; // read before the queue: every file was queued before the flag was set
+    if (millis == 0 && !ended && queue.isEmpty()) {
+      return List.of(); // asked between the writer's messages: nothing new, nothing made
+    }
+    List<LogFile> out = new ArrayList<>();
     if (queue.drainTo(out, max) == 0) {
       if (ended) {
         return null;
