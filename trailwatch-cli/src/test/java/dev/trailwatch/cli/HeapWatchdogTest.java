@@ -34,10 +34,11 @@ class HeapWatchdogTest {
   }
 
   @Test
-  void aBurstOfCollectingThatEndsIsForgotten() {
+  void onlyTheLastThirtySecondsCountAndABurstThatEndsIsForgotten() {
     HeapWatchdog w = new HeapWatchdog();
     long[] collected = {0};
-    feed(w, 0, 25, 990, 910_000, collected);
-    assertThat(feed(w, 25, 60, 100, 910_000, collected)).isFalse();
+    assertThat(feed(w, 0, 120, 100, 910_000, collected)).isFalse(); // two quiet minutes do not hide what follows
+    assertThat(feed(w, 120, 31, 990, 910_000, collected)).isTrue();
+    assertThat(feed(w, 151, 30, 100, 910_000, collected)).isFalse();
   }
 }
