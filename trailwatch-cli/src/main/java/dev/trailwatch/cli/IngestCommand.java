@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
       "",
       "Every new event runs through the detection rules (the built-in pack, plus --rules folders of Sigma files).",
       "",
-      "Exit codes: 0 ok, 1 failure (some file could not be read), 3 input problems found (bad records, or rules left out).",
+      "Exit codes: 0 ok, 1 failure (some file could not be read, or some source listed), 3 input problems found (bad records, or rules left out).",
       "",
       "Example: trailwatch ingest ~/cloudtrail/AWSLogs"
     })
@@ -120,8 +120,11 @@ final class IngestCommand implements Callable<Integer> {
     for (dev.trailwatch.ingest.FileFailure failure : report.failures()) {
       err.println("trailwatch: cannot read " + failure);
     }
+    for (dev.trailwatch.ingest.FileFailure source : report.unlisted()) {
+      err.println("trailwatch: error: cannot list " + source);
+    }
     err.flush();
-    if (!report.failures().isEmpty()) {
+    if (!report.whole()) {
       return ExitStatus.FAILURE.code();
     }
     return report.problems() > 0 || unusableMessages > 0 || !rules.problems().isEmpty() ? ExitStatus.PROBLEMS.code() : ExitStatus.OK.code();

@@ -25,6 +25,10 @@ final class IngestSummary {
     double seconds = r.elapsed().toMillis() / 1000.0;
     out.printf(Locale.ROOT, "files:    %,d seen, %,d read, %,d unchanged (skipped), %,d not JSON (skipped), %,d digest, %,d failed%n",
         r.filesSeen(), r.filesRead(), r.filesUnchanged(), r.filesNotJson(), r.digestFiles(), r.failures().size());
+    if (!r.unlisted().isEmpty()) {
+      out.printf(Locale.ROOT, "sources:  %s not be listed, whole or in part (named below); what was listed was read%n",
+          Count.of(r.unlisted().size(), "source could", "sources could"));
+    }
     if (!r.formats().isEmpty()) {
       out.println("formats:  " + formats(r.formats())); // what the files were taken for: a wrong guess shows here first
     }
@@ -47,9 +51,9 @@ final class IngestSummary {
           Count.of(r.recordsWithoutTime(), "record has", "records have"));
     }
     out.printf(Locale.ROOT, "time:     %.2f s (%s events/s)%n", seconds, IngestCommand.rate(r.eventsPerSecond()));
-    if (r.filesSeen() == 0 && r.failures().isEmpty()) {
+    if (r.filesSeen() == 0 && r.whole()) {
       out.println("nothing to read: no files under the sources given (check the path or prefix, --since/--until, --accounts/--regions)");
-    } else if (r.filesRead() == 0 && r.filesUnchanged() > 0 && r.failures().isEmpty()) {
+    } else if (r.filesRead() == 0 && r.filesUnchanged() > 0 && r.whole()) {
       out.println("nothing new: every file was already ingested unchanged");
     }
   }
@@ -73,6 +77,7 @@ final class IngestSummary {
     ObjectNode formats = n.putObject("formats");
     r.formats().forEach((f, count) -> formats.put(f.label(), count));
     n.set("failures", m.valueToTree(r.failures()));
+    n.set("unlisted", m.valueToTree(r.unlisted()));
     n.put("events_read", r.eventsRead());
     n.put("events_new", r.eventsNew());
     n.put("events_duplicate", r.eventsDuplicate());

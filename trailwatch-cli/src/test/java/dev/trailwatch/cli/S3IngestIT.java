@@ -39,7 +39,27 @@ class S3IngestIT {
 
       Cli missing = Cli.run("ingest", "--data", data, "--endpoint", endpoint, "s3://no-such-bucket");
       assertThat(missing.exit()).isEqualTo(ExitStatus.FAILURE.code());
-      assertThat(missing.err().strip()).startsWith("trailwatch: error: cannot list s3://no-such-bucket").doesNotContain("\n");
+      assertThat(missing.err().strip()).startsWith("trailwatch: error: cannot list s3://no-such-bucket/: ").doesNotContain("\n");
+      assertThat(missing.out()).contains("sources:  1 source could not be listed").doesNotContain("nothing to read");
+    }
+  }
+
+  @Test
+  void aBucketThatCannotBeListedIsNamedInTheSummaryAndTheOthersAreRead() throws Exception {
+    try (LoopbackAws aws = LoopbackAws.start()) {
+      aws.s3().createBucket(b -> b.bucket("foo"));
+      aws.put("foo", "AWSLogs/222222222222/CloudTrail/us-east-1/2026/11/02/a.json.gz", SharedSamples.file("cpl/SerializerTestFileCompact.json.gz"));
+      String data = tmp.resolve("data").toString();
+
+      Cli both = Cli.run("ingest", "--json", "--data", data, "--endpoint", aws.s3Endpoint(), "s3://no-such-bucket/AWSLogs", "s3://foo");
+      assertThat(both.exit()).as(both.err()).isEqualTo(ExitStatus.FAILURE.code());
+      JsonNode s = new ObjectMapper().readTree(both.out());
+      assertThat(s.get("files_read").asInt()).as("the bucket that lists is read").isEqualTo(1);
+      assertThat(s.get("unlisted")).hasSize(1);
+      assertThat(s.get("unlisted").get(0).get("source").asText()).isEqualTo("s3://no-such-bucket/AWSLogs/");
+      assertThat(s.get("unlisted").get(0).get("reason").asText()).isNotBlank().doesNotContain("s3://no-such-bucket/AWSLogs/");
+      assertThat(both.err().strip().lines()).containsExactly(
+          "trailwatch: error: cannot list s3://no-such-bucket/AWSLogs/: " + s.get("unlisted").get(0).get("reason").asText());
     }
   }
 }

@@ -8,21 +8,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The sources' listings, walked on a thread of their own into a bounded queue: reading starts with the first file
  * listed, and an ingest holds at most {@link #CAPACITY} listed files however many the sources hold (a whole bucket of
- * an organization's trails is millions). A source that cannot be listed does not stop the others; its failure is
- * thrown by {@link #rethrow} once everything listed was read.
+ * an organization's trails is millions). A source that cannot be listed, whole or in part, does not stop the others:
+ * its failure is kept for the run's report ({@link #unlisted}), and what it listed before failing is read.
  */
 final class Listing implements AutoCloseable {
   static final int CAPACITY = 8_192;
   private final BlockingQueue<LogFile> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final Thread thread;
   private volatile boolean over;
-  private volatile @Nullable Throwable failure;
+  private final List<FileFailure> unlisted = new CopyOnWriteArrayList<>();
+  private volatile @Nullable Error error;
 
   private Listing(List<LogSource> sources) {
     this.thread = new Thread(() -> walk(sources), "trailwatch-lister");
@@ -41,15 +43,13 @@ final class Listing implements AutoCloseable {
         try {
           source.list(queue::put);
         } catch (IOException | RuntimeException e) { // a boundary: the other sources are still listed and read
-          if (failure == null) {
-            failure = e;
-          }
+          unlisted.add(FileFailure.of(source.describe(), e));
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // the ingest ended early (closed): nothing more is wanted
     } catch (Error e) { // out of heap: what was listed is read, then the ingest ends with it instead of passing for whole
-      failure = e;
+      error = e;
     } finally {
       over = true;
     }
@@ -78,18 +78,17 @@ final class Listing implements AutoCloseable {
     return out;
   }
 
-  /** Throws what stopped a source's listing, if anything did. */
-  void rethrow() throws IOException {
-    Throwable e = failure;
-    if (e instanceof IOException io) {
-      throw io;
+  /** Throws the error (out of heap) that stopped the listing, if one did: the ingest did not see every file. */
+  void rethrowError() {
+    Error e = error;
+    if (e != null) {
+      throw e;
     }
-    if (e instanceof RuntimeException r) {
-      throw r;
-    }
-    if (e instanceof Error r) {
-      throw r;
-    }
+  }
+
+  /** The sources whose listing failed so far, in the order they failed. */
+  List<FileFailure> unlisted() {
+    return List.copyOf(unlisted);
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -101,15 +102,14 @@ public final class Watch implements AutoCloseable {
       try {
         FirstFiles withProblems = FirstFiles.withProblems(1);
         IngestReport r = pipeline.run(List.of(source), withProblems);
-        if (r.failures().isEmpty()) { // a file that failed is listed again, wherever it is
+        if (r.whole()) { // a file that failed is listed again, wherever it is; so is the rest of a listing cut off
           polled.set(i, source.forPolling());
         }
-        trouble(source.describe(), r.failures().isEmpty() ? null
-            : "cannot read: " + r.failures().stream().map(FileFailure::toString).sorted().collect(Collectors.joining("; ")));
+        trouble(source.describe(), r.whole() ? null : whatFailed(r));
         if (r.filesRead() > 0) {
           report.accept("watch: " + source.describe() + ": " + counts(r) + firstProblem(store, withProblems));
         }
-      } catch (java.io.IOException | RuntimeException e) { // a boundary: report, keep watching, try again next round
+      } catch (RuntimeException e) { // a boundary: report, keep watching, try again next round
         store.rollback();
         trouble(source.describe(), String.valueOf(e.getMessage()));
       }
@@ -140,6 +140,14 @@ public final class Watch implements AutoCloseable {
     } else if (what == null && before != null) {
       report.accept("watch: " + source + ": read again without failures");
     }
+  }
+
+  /** "cannot list: REASON; cannot read: FILE: REASON; …", the same words every round while nothing changes. */
+  private static String whatFailed(IngestReport r) {
+    return Stream.concat(r.unlisted().stream().map(f -> "cannot list: " + f.reason()),
+        r.failures().isEmpty() ? Stream.of()
+            : Stream.of("cannot read: " + r.failures().stream().map(FileFailure::toString).sorted().collect(Collectors.joining("; "))))
+        .collect(Collectors.joining("; "));
   }
 
   private static String counts(IngestReport r) {

@@ -54,7 +54,7 @@ class WatchTest {
     Await.until(Duration.ofSeconds(20), "b.json read", () -> said.stream().filter(l -> l.contains("1 new event,")).count() == 2, () -> "said " + said);
     watch.close();
     assertThat(watch.failure()).isEmpty();
-    assertThat(said).anyMatch(l -> l.equals("watch: s3://unreachable/: bucket unreachable"));
+    assertThat(said).anyMatch(l -> l.equals("watch: s3://unreachable/: cannot list: bucket unreachable"));
     assertThat(attempts.get()).isGreaterThanOrEqualTo(2);
     try (DuckDbEventStore store = DuckDbEventStore.open(data)) { // the watch closed its store: it can be opened again
       assertThat(store.countEvents()).isEqualTo(2);
