@@ -67,6 +67,16 @@ class QueryCommandIT {
   }
 
   @Test
+  void aBlobLargerThanTheHeapIsTheOutOfMemoryLineNotACrashOfTheJvm() throws Exception {
+    // DuckDB's driver crashed the JVM here (SIGSEGV, exit 134, an hs_err file) for a BLOB, also inside a list
+    for (String sql : java.util.List.of("SELECT repeat('x', 100000000)::BLOB AS big", "SELECT 1 AS n, [repeat('x', 100000000)::BLOB] AS l;")) {
+      Cli r = Jar.run(120, java.util.List.of("-Xmx64m"), "query", "--data", data, sql);
+      assertThat(r.exit()).as(r.err()).isEqualTo(ExitStatus.FAILURE.code());
+      assertThat(r.err()).startsWith("trailwatch: error: out of memory (Java heap space").contains("give Java more");
+    }
+  }
+
+  @Test
   void refusesToWriteInOneLine() {
     Cli r = Cli.run("query", "--data", data, "DROP TABLE events");
     assertThat(r.exit()).isEqualTo(ExitStatus.FAILURE.code());

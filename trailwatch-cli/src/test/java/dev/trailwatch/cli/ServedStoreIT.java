@@ -86,6 +86,27 @@ class ServedStoreIT {
     }
   }
 
+  @Test
+  void aBlobLargerThanTheServersHeapFailsThatQueryAndTheServerGoesOn() throws Exception {
+    Path data = tmp.resolve("data");
+    Cli.run("ingest", "--data", data.toString(), SharedSamples.file("otel/cloudtrail_log.json").toString());
+    Process serve = Jar.builder(List.of("-Xmx96m"), "serve", "--data", data.toString(), "--port", "0").redirectErrorStream(true)
+        .redirectOutput(tmp.resolve("serve.log").toFile()).start();
+    try {
+      Await.until(Duration.ofSeconds(60), "the server announces itself", () -> StoreServer.read(data).isPresent(), () -> "not yet");
+      // DuckDB's driver crashed the server's JVM here (SIGSEGV): one API call ended the dashboard for everyone
+      Cli big = Cli.run("query", "--data", data.toString(), "SELECT [repeat('x', 150000000)::BLOB] AS l");
+      assertThat(big.exit()).isEqualTo(ExitStatus.FAILURE.code());
+      assertThat(big.err()).contains("Java heap space");
+      assertThat(serve.isAlive()).as("the server after the query").isTrue();
+      Cli after = Cli.run("query", "--data", data.toString(), "--csv", "SELECT count(*) AS n, 'a'::BLOB AS b FROM events");
+      assertThat(after.out()).as(after.err()).isEqualTo("n,b\n7,a\n");
+    } finally {
+      serve.destroy();
+      assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
   /** {@code query} as a child process, with {@code token} (or none) in its environment. */
   private static Cli query(Path data, String token) throws Exception {
     ProcessBuilder b = Jar.builder(List.of(), "query", "--data", data.toString(), "--csv", "SELECT count(*) AS n FROM events");

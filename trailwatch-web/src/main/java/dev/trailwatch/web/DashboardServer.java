@@ -4,6 +4,7 @@ package dev.trailwatch.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trailwatch.store.StoreException;
+import dev.trailwatch.store.duckdb.BlobsAsText;
 import dev.trailwatch.store.duckdb.DuckDbConnections;
 import dev.trailwatch.store.duckdb.DuckDbErrors;
 import dev.trailwatch.store.duckdb.DuckDbEventStore;
@@ -290,7 +291,7 @@ public final class DashboardServer implements AutoCloseable {
     if (sql.isBlank()) {
       throw new ApiException(400, "sql is required");
     }
-    try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = db.connection(); PreparedStatement ps = BlobsAsText.prepare(c, sql)) {
       if (ps.getMetaData().unwrap(DuckDBResultSetMetaData.class).getReturnType() != StatementReturnType.QUERY_RESULT
           || !sql.trim().matches("(?is)(select|with|from|values|describe|summarize|show|explain)\\b.*")) {
         throw new ApiException(400, "only read-only queries (SELECT, WITH, DESCRIBE, SHOW) may run here");

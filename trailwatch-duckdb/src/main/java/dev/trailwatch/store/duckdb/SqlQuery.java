@@ -45,7 +45,7 @@ public final class SqlQuery implements AutoCloseable {
   public boolean run(String sql, long maxRows, RowHandler handler) {
     requireOneStatement(sql);
     // A PreparedStatement: DuckDB 1.5.6.0's plain Statement hides some errors behind a generic message.
-    try (PreparedStatement s = conn.prepareStatement(sql)) {
+    try (PreparedStatement s = BlobsAsText.prepare(conn, sql)) {
       boolean hasResult = s.execute();
       if (!hasResult) {
         handler.columns(List.of());
@@ -73,6 +73,9 @@ public final class SqlQuery implements AutoCloseable {
         return false;
       }
     } catch (SQLException e) {
+      if (String.valueOf(e.getMessage()).contains("Java heap space")) { // the driver fetched more than the heap holds
+        throw new OutOfMemoryError("Java heap space, fetching the result's rows");
+      }
       throw new StoreException("query failed: " + DuckDbErrors.oneLine(e.getMessage()), e);
     }
   }
