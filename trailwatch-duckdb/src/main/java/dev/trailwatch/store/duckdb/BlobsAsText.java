@@ -31,14 +31,14 @@ public final class BlobsAsText {
       if (rewritten == null) {
         return asWritten;
       }
-    } catch (SQLException | RuntimeException e) { // a statement without a result to describe: it holds no BLOBs
+    } catch (SQLException e) { // a statement without a result to describe: it holds no BLOBs
       return asWritten;
     }
     try {
       PreparedStatement safer = conn.prepareStatement(rewritten);
       asWritten.close();
       return safer;
-    } catch (SQLException e) {
+    } catch (SQLException e) { // not a text that can be selected from: it runs as written
       return asWritten;
     }
   }
