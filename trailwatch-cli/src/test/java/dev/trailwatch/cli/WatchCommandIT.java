@@ -38,7 +38,7 @@ class WatchCommandIT {
       Path out = tmp.resolve("out.txt");
       String data = tmp.resolve("data").toString();
       Process p = Jar.builder(AWS_JVM, "watch", "--data", data, "--interval", "1", "--endpoint", aws.s3Endpoint(), "--sqs-endpoint", aws.sqsEndpoint(),
-          logs.toString(), queue).redirectOutput(out.toFile()).redirectError(tmp.resolve("err.txt").toFile()).start();
+          logs.toString(), queue, "s3://no-such-bucket/AWSLogs/").redirectOutput(out.toFile()).redirectError(tmp.resolve("err.txt").toFile()).start();
       try {
         await(out, s -> s.contains("watching "));
         Files.writeString(logs.resolve("landed.json"), STOP_LOGGING);
@@ -52,6 +52,9 @@ class WatchCommandIT {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
       }
       assertThat(aws.messagesIn(queue)).isZero();
+      // a bucket that cannot be listed is said once, not every round: its words leave out the request's ids
+      assertThat(Files.readAllLines(out)).filteredOn(l -> l.startsWith("watch: s3://no-such-bucket")).containsExactly(
+          "watch: s3://no-such-bucket/AWSLogs/: cannot list: The specified bucket does not exist (NoSuchBucket, HTTP 404)");
       Cli q = Cli.run("query", "--data", data, "--csv", "SELECT count(*) AS n, count(DISTINCT file_id) AS files FROM events");
       assertThat(q.out()).contains("n,files").contains("\n7,2");
       assertThat(Cli.run("findings", "--data", data, "--json").out()).contains("CloudTrail logging stopped or trail deleted").contains("\"event_ids\":[\"w1\"]");

@@ -82,7 +82,7 @@ public final class S3LogSource implements LogSource {
         }
       }
     } catch (SdkException e) {
-      throw new S3SourceException(describe() + ": " + e.getMessage(), e); // the ingest says "cannot list"
+      throw new S3SourceException(describe() + ": " + AwsErrors.oneLine(e), e); // the ingest says "cannot list"
     }
   }
 

@@ -66,7 +66,7 @@ public final class S3ObjectFile implements LogFile {
     try {
       return s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key).ifMatch(etag).build());
     } catch (SdkException e) {
-      throw new IOException("cannot read " + source() + ": " + e.getMessage(), e);
+      throw new IOException("cannot read " + source() + ": " + AwsErrors.oneLine(e), e);
     }
   }
 }

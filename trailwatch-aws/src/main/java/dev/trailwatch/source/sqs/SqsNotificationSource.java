@@ -4,6 +4,7 @@ package dev.trailwatch.source.sqs;
 import dev.trailwatch.source.LogFile;
 import dev.trailwatch.source.Notification;
 import dev.trailwatch.source.NotificationSource;
+import dev.trailwatch.source.s3.AwsErrors;
 import dev.trailwatch.source.s3.S3ObjectFile;
 import java.io.IOException;
 import java.net.URI;
@@ -100,7 +101,7 @@ public final class SqsNotificationSource implements NotificationSource {
       messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds((int) Math.min(20, wait.toSeconds()))
           .visibilityTimeout((int) visibility.toSeconds()).messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
     } catch (SdkException e) {
-      throw new IOException("cannot receive from " + name + ": " + e.getMessage(), e);
+      throw new IOException("cannot receive from " + name + ": " + AwsErrors.oneLine(e), e);
     }
     List<Notification> out = new ArrayList<>();
     for (Message m : messages) {
@@ -126,7 +127,7 @@ public final class SqsNotificationSource implements NotificationSource {
           files.add(new S3ObjectFile(s3, ref.bucket(), ref.key(), ref.size(), ref.etag(), null));
         }
       } catch (SdkException e) {
-        throw new IOException("cannot look up s3://" + ref.bucket() + "/" + ref.key() + ": " + e.getMessage(), e);
+        throw new IOException("cannot look up s3://" + ref.bucket() + "/" + ref.key() + ": " + AwsErrors.oneLine(e), e);
       }
     }
     String problem = p.problem();
@@ -146,7 +147,7 @@ public final class SqsNotificationSource implements NotificationSource {
       sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(receipt));
     } catch (SdkException e) {
       throw new IOException("cannot delete message " + n.id() + " from " + name + " (it will be delivered again; its files are in the ledger): "
-          + e.getMessage(), e);
+          + AwsErrors.oneLine(e), e);
     }
   }
 
