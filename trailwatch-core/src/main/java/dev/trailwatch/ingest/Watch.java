@@ -120,6 +120,7 @@ public final class Watch implements AutoCloseable {
     try {
       FirstFiles withProblems = FirstFiles.withProblems(1);
       NotificationIngest.Round r = notifications.once(q, QUEUE_WAIT, withProblems);
+      trouble(q.describe(), null);
       if (r.messages() > 0) {
         report.accept(String.format(Locale.ROOT, "watch: %s: %s (%d done, %d needed no reading, %d unusable, %d to retry); %s%s",
             q.describe(), Count.of(r.messages(), "message"), r.settled(), r.ignored(), r.unusable(), r.retried(), files(r.ingest()),
@@ -127,7 +128,7 @@ public final class Watch implements AutoCloseable {
       }
     } catch (java.io.IOException | RuntimeException e) { // a boundary, as above; wait a little so a dead queue is not hammered
       store.rollback();
-      report.accept("watch: " + q.describe() + ": " + e.getMessage());
+      trouble(q.describe(), String.valueOf(e.getMessage()));
       Thread.sleep(QUEUE_WAIT.toMillis());
     }
   }

@@ -7,6 +7,8 @@ import dev.trailwatch.detect.RuleEngine;
 import dev.trailwatch.source.LocalDirectorySource;
 import dev.trailwatch.source.LogFile;
 import dev.trailwatch.source.LogSource;
+import dev.trailwatch.source.Notification;
+import dev.trailwatch.source.NotificationSource;
 import dev.trailwatch.store.duckdb.DuckDbEventStore;
 import dev.trailwatch.testkit.Await;
 import java.io.IOException;
@@ -136,6 +138,41 @@ class WatchTest {
     assertThat(said).filteredOn(l -> l.contains("cannot read")).containsExactly(
         "watch: " + logs + ": cannot read: " + link + ": a symbolic link to something that does not exist");
     assertThat(said).filteredOn(l -> l.contains("1 new event,")).hasSize(2);
+  }
+
+  @Test
+  void aQueueThatKeepsFailingIsSaidOnceAndItsEndToo() throws Exception {
+    AtomicInteger receives = new AtomicInteger();
+    NotificationSource queue = new NotificationSource() {
+      @Override
+      public List<Notification> receive(Duration wait) throws IOException {
+        if (receives.incrementAndGet() <= 3) {
+          throw new IOException("cannot receive from sqs://q: Connection refused");
+        }
+        return List.of();
+      }
+
+      @Override
+      public void settle(Notification n) {}
+
+      @Override
+      public void leave(Notification n) {}
+
+      @Override
+      public String describe() {
+        return "sqs://q";
+      }
+
+      @Override
+      public void close() {}
+    };
+    List<String> said = new CopyOnWriteArrayList<>();
+    Watch watch = new Watch(() -> DuckDbEventStore.open(tmp.resolve("data")), List.of(), List.of(queue), RuleEngine.none(),
+        IngestOptions.defaults(), Duration.ofMillis(50), said::add).start();
+    Await.until(Duration.ofSeconds(30), "the queue answers again", () -> said.stream().anyMatch(l -> l.contains("without failures")), () -> "said " + said);
+    watch.close();
+    assertThat(receives.get()).isGreaterThan(3);
+    assertThat(said).containsExactly("watch: sqs://q: cannot receive from sqs://q: Connection refused", "watch: sqs://q: read again without failures");
   }
 
   @Test
