@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
       "",
       "Every new event runs through the detection rules (the built-in pack, plus --rules folders of Sigma files).",
       "",
-      "Exit codes: 0 ok, 1 failure (some file could not be read, or some source listed), 3 input problems found (bad records, or rules left out).",
+      "Exit codes: 0 ok, 1 failure (a file could not be read, or a source could not be listed), 3 input problems found (bad records, or rules left out).",
       "",
       "Example: trailwatch ingest ~/cloudtrail/AWSLogs"
     })
