@@ -31,7 +31,7 @@ final class SourceOptions {
   @Option(names = "--sqs-endpoint", paramLabel = "URL", description = "SQS: an SQS-compatible endpoint; the queue URL is this URL with the address's path.")
   @Nullable String sqsEndpoint;
 
-  @Option(names = "--region", paramLabel = "REGION", description = "S3/SQS: the region (default us-east-1, or the one in an sqs.<region>.amazonaws.com address); credentials come from the default AWS chain (AWS_PROFILE selects a profile).")
+  @Option(names = "--region", paramLabel = "REGION", description = "S3/SQS: the region (default us-east-1, or the one in an sqs.<region>.amazonaws.com address; a bucket in another region is followed there); credentials come from the default AWS chain (AWS_PROFILE selects a profile).")
   @Nullable String region;
 
   @Option(names = "--since", paramLabel = "DATE", description = "Only the date folders from this day (YYYY-MM-DD) on, in buckets (which are listed no more than needed), local folders and archives in CloudTrail's layout.")
