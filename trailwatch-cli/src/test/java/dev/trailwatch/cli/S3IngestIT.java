@@ -64,4 +64,24 @@ class S3IngestIT {
           "trailwatch: error: cannot list s3://no-such-bucket/AWSLogs/: " + s.get("unlisted").get(0).get("reason").asText());
     }
   }
+
+  @Test
+  void withoutCredentialsTheLineSaysWhereTheyComeFrom() throws Exception {
+    // a child without the test credentials, and with nothing else to find them in; no instance metadata, no network
+    ProcessBuilder b = Jar.builder(java.util.List.of("-Daws.disableEc2Metadata=true"), "ingest", "--data", tmp.resolve("data").toString(),
+        "--endpoint", "http://127.0.0.1:9", "s3://foo");
+    for (String v : java.util.List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_WEB_IDENTITY_TOKEN_FILE",
+        "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")) {
+      b.environment().remove(v);
+    }
+    b.environment().put("AWS_CONFIG_FILE", tmp.resolve("no-config").toString());
+    b.environment().put("AWS_SHARED_CREDENTIALS_FILE", tmp.resolve("no-credentials").toString());
+    Process p = b.start();
+    p.getOutputStream().close();
+    String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    p.getInputStream().readAllBytes();
+    assertThat(p.waitFor()).isEqualTo(ExitStatus.FAILURE.code());
+    assertThat(err.lines()).containsExactly("trailwatch: error: cannot list s3://foo/: no AWS credentials found: set AWS_PROFILE (after aws sso login "
+        + "if it uses SSO), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run where a role is attached (EC2, ECS, EKS)");
+  }
 }

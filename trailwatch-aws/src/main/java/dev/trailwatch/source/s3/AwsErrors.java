@@ -20,6 +20,10 @@ public final class AwsErrors {
       return what + " (" + (d.errorCode() != null ? d.errorCode() + ", " : "") + "HTTP " + s.statusCode() + ")";
     }
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (m.startsWith("Unable to load credentials from any of the providers")) { // 1,400 characters naming every provider
+      return "no AWS credentials found: set AWS_PROFILE (after aws sso login if it uses SSO), or AWS_ACCESS_KEY_ID and "
+          + "AWS_SECRET_ACCESS_KEY, or run where a role is attached (EC2, ECS, EKS)";
+    }
     return m.replaceAll(" \\(SDK Attempt Count: \\d+\\)", "");
   }
 }

@@ -30,4 +30,13 @@ class AwsErrorsTest {
     SdkClientException refused = SdkClientException.create("Unable to execute HTTP request: Connect to 127.0.0.1:9 failed: Connection refused (SDK Attempt Count: 4)");
     assertThat(AwsErrors.oneLine(refused)).isEqualTo("Unable to execute HTTP request: Connect to 127.0.0.1:9 failed: Connection refused");
   }
+
+  @Test
+  void noCredentialsIsOneLineSayingWhereTheyComeFrom() {
+    SdkClientException none = SdkClientException.create("Unable to load credentials from any of the providers in the chain "
+        + "AwsCredentialsProviderChain(credentialsProviders=[SystemPropertyCredentialsProvider(), EnvironmentVariableCredentialsProvider()]) : "
+        + "[SystemPropertyCredentialsProvider(): Unable to load credentials from system settings. Access key must be specified either via "
+        + "environment variable (AWS_ACCESS_KEY_ID) or system property (aws.accessKeyId).]");
+    assertThat(AwsErrors.oneLine(none)).startsWith("no AWS credentials found: set AWS_PROFILE").contains("AWS_ACCESS_KEY_ID").hasSizeLessThan(200);
+  }
 }
