@@ -13,6 +13,7 @@ import dev.trailwatch.store.duckdb.FindingFilter;
 import dev.trailwatch.store.duckdb.StoreServer;
 import dev.trailwatch.store.duckdb.StoreStats;
 import dev.trailwatch.store.duckdb.RawRecords;
+import dev.trailwatch.store.duckdb.SqlText;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
@@ -42,6 +43,7 @@ public final class DashboardServer implements AutoCloseable {
   /** The most rows {@code /api/sql} answers. */
   public static final int MAX_SQL_ROWS = 1000;
   static final int SQL_TIMEOUT_SECONDS = 10;
+  private static final String READ_ONLY = "only one read-only query (SELECT, WITH, FROM, VALUES, DESCRIBE, SHOW, SUMMARIZE) may run here";
   static final int MAX_FINDINGS = 100_000;
   /** Set on a request whose error answer is written, so the 404 page does not replace a route's own 404. */
   private static final String ANSWERED = "trailwatch.answered";
@@ -162,6 +164,14 @@ public final class DashboardServer implements AutoCloseable {
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Referrer-Policy", "no-referrer");
     String token = config.token();
+    if (token == null && !RequestOrigin.loopbackHost(ctx.header("Host"))) { // without a token it binds to loopback only
+      throw new ApiException(403, "this server answers to 127.0.0.1 and localhost only (the name in the address is "
+          + "not this machine's): open http://127.0.0.1:" + port() + "/");
+    }
+    boolean writes = !ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD");
+    if (writes && !RequestOrigin.sameOrigin(ctx.header("Origin"), ctx.header("Host"))) {
+      throw new ApiException(403, "a page of another site cannot send this request");
+    }
     if (token == null || !ctx.path().startsWith("/api/")) {
       return;
     }
@@ -291,10 +301,26 @@ public final class DashboardServer implements AutoCloseable {
     if (sql.isBlank()) {
       throw new ApiException(400, "sql is required");
     }
-    try (Connection c = db.connection(); PreparedStatement ps = BlobsAsText.prepare(c, sql)) {
-      if (ps.getMetaData().unwrap(DuckDBResultSetMetaData.class).getReturnType() != StatementReturnType.QUERY_RESULT
-          || !sql.trim().matches("(?is)(select|with|from|values|describe|summarize|show|explain)\\b.*")) {
-        throw new ApiException(400, "only read-only queries (SELECT, WITH, DESCRIBE, SHOW) may run here");
+    try (Connection c = db.connection()) {
+      // Before preparing: DuckDB's driver runs every statement of a text but the last while it prepares it, and the
+      // server's connection can write ("DELETE FROM events; SELECT 1", "EXPLAIN ANALYZE DELETE FROM events" emptied it)
+      if (!SqlText.of(c, sql).oneStatement().queriesOnly()) {
+        throw new ApiException(400, READ_ONLY);
+      }
+      answer(ctx, c, sql);
+    } catch (SQLException e) {
+      String m = DuckDbErrors.oneLine(e.getMessage());
+      if (m.toLowerCase(java.util.Locale.ROOT).contains("interrupt") || m.toLowerCase(java.util.Locale.ROOT).contains("timeout")) {
+        throw new ApiException(408, "the query ran longer than " + SQL_TIMEOUT_SECONDS + " s");
+      }
+      throw new ApiException(400, m);
+    }
+  }
+
+  private static void answer(Context ctx, Connection c, String sql) throws SQLException {
+    try (PreparedStatement ps = BlobsAsText.prepare(c, sql)) {
+      if (ps.getMetaData().unwrap(DuckDBResultSetMetaData.class).getReturnType() != StatementReturnType.QUERY_RESULT) {
+        throw new ApiException(400, READ_ONLY);
       }
       ps.setQueryTimeout(SQL_TIMEOUT_SECONDS);
       try (ResultSet rs = ps.executeQuery()) {
@@ -306,12 +332,6 @@ public final class DashboardServer implements AutoCloseable {
         boolean truncated = rows.size() > MAX_SQL_ROWS;
         ctx.json(Map.of("columns", columns, "rows", truncated ? rows.subList(0, MAX_SQL_ROWS) : rows, "truncated", truncated));
       }
-    } catch (SQLException e) {
-      String m = DuckDbErrors.oneLine(e.getMessage());
-      if (m.toLowerCase(java.util.Locale.ROOT).contains("interrupt") || m.toLowerCase(java.util.Locale.ROOT).contains("timeout")) {
-        throw new ApiException(408, "the query ran longer than " + SQL_TIMEOUT_SECONDS + " s");
-      }
-      throw new ApiException(400, m);
     }
   }
 

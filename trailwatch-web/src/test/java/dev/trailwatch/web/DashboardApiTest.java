@@ -195,6 +195,55 @@ class DashboardApiTest {
   }
 
   @Test
+  void sqlThatWouldWriteIsRefusedBeforeAnyOfItRuns() throws Exception {
+    long events = count();
+    // DuckDB's driver runs every statement of a text but the last while preparing it: the first two emptied the store
+    for (String sql : List.of("DELETE FROM events; SELECT 1", "EXPLAIN ANALYZE DELETE FROM events", "CREATE TABLE x AS SELECT 1; SELECT 1",
+        "PRAGMA database_size", "DELETE FROM events; SELEKT 1")) {
+      Answer a = post("/api/sql", JSON.createObjectNode().put("sql", sql).toString());
+      assertThat(a.status()).as(sql + ": " + a.body()).isEqualTo(400);
+    }
+    assertThat(post("/api/sql", "{\"sql\":\"SELECT 1; SELECT 2\"}").body().get("detail").asText()).contains("one statement at a time");
+    assertThat(post("/api/sql", "{\"sql\":\"SELEKT 1\"}").body().get("detail").asText()).as("a syntax error is DuckDB's own").contains("syntax error");
+    assertThat(count()).isEqualTo(events).isGreaterThan(20_000);
+    assertThat(post("/api/sql", "{\"sql\":\"SELECT count(*) AS n FROM x\"}").status()).as("no table was made").isEqualTo(400);
+  }
+
+  @Test
+  void aPageOfAnotherSiteCannotSendWrites() throws Exception {
+    String sql = "{\"sql\":\"SELECT 1 AS one\"}";
+    Answer foreign = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/sql")).header("Origin", "https://evil.example")
+        .POST(HttpRequest.BodyPublishers.ofString(sql)).build());
+    assertBad(foreign, 403, "another site");
+    assertBad(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/findings/abc/ack")).header("Origin", "null")
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build()), 403, "another site");
+    Answer own = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/sql")).header("Origin", "http://127.0.0.1:" + server.port())
+        .POST(HttpRequest.BodyPublishers.ofString(sql)).build());
+    assertThat(own.status()).as("the dashboard's own page").isEqualTo(200);
+  }
+
+  @Test
+  void withoutATokenOnlyLoopbackNamesAreAnswered() throws Exception {
+    // a page on evil.example whose name is made to resolve to 127.0.0.1 (DNS rebinding) sends its own name as Host
+    assertThat(rawGet("/api/status", "evil.example:" + server.port())).startsWith("HTTP/1.1 403").contains("127.0.0.1 and localhost only");
+    assertThat(rawGet("/", "evil.example:" + server.port())).startsWith("HTTP/1.1 403");
+    assertThat(rawGet("/api/status", "localhost:" + server.port())).startsWith("HTTP/1.1 200");
+    assertThat(rawGet("/api/status", "127.0.0.1:" + server.port())).startsWith("HTTP/1.1 200");
+  }
+
+  /** A GET with the Host header given (HttpClient will not send one of its own choosing). */
+  private static String rawGet(String path, String host) throws Exception {
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+      s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static long count() throws Exception {
+    return post("/api/sql", "{\"sql\":\"SELECT count(*) AS n FROM events\"}").body().get("rows").get(0).get("n").asLong();
+  }
+
+  @Test
   void badInputIsA4xxWithAClearMessage() throws Exception {
     assertBad(get("/api/operations?range=forever"), 400, "range");
     assertBad(get("/api/events?range=0d"), 400, "at least 1");

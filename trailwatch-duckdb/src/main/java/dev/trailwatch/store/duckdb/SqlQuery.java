@@ -43,7 +43,7 @@ public final class SqlQuery implements AutoCloseable {
    * @throws StoreException naming DuckDB's complaint, when the SQL is wrong or tries to write
    */
   public boolean run(String sql, long maxRows, RowHandler handler) {
-    requireOneStatement(sql);
+    SqlText.of(conn, sql).oneStatement(); // anything else is left to the read-only connection
     // A PreparedStatement: DuckDB 1.5.6.0's plain Statement hides some errors behind a generic message.
     try (PreparedStatement s = BlobsAsText.prepare(conn, sql)) {
       boolean hasResult = s.execute();
@@ -79,27 +79,6 @@ public final class SqlQuery implements AutoCloseable {
       throw new StoreException("query failed: " + DuckDbErrors.oneLine(e.getMessage()), e);
     }
   }
-
-  /**
-   * JDBC runs every statement of a text and returns the last one's rows, which would hide the others' answers.
-   * DuckDB's own parser counts them (the text is bound, never spliced); it serializes queries only and says
-   * so in its answer (no count) for anything else, which is then left to the read-only connection.
-   */
-  private void requireOneStatement(String sql) {
-    try (PreparedStatement ps = conn.prepareStatement(
-        "SELECT coalesce(json_array_length(json_serialize_sql(?::VARCHAR) -> 'statements'), 1)")) {
-      ps.setString(1, sql);
-      try (ResultSet rs = ps.executeQuery()) {
-        long statements = rs.next() ? rs.getLong(1) : 1;
-        if (statements > 1) {
-          throw new StoreException("one statement at a time: this text holds " + statements + " (run them one by one)");
-        }
-      }
-    } catch (SQLException e) {
-      throw new StoreException("query failed: cannot count the statements: " + DuckDbErrors.oneLine(e.getMessage()), e);
-    }
-  }
-
 
   @Override
   public void close() {
