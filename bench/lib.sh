@@ -45,3 +45,36 @@ ingest_step() { # NAME JAR STORE SOURCE [JVM OPTION...]
   read -r wall rss < <(tail -1 "$work/time.txt")
   printf '| %s | %s | %s | %s s | %d MB |\n' "$name" "$(basename "$j")" "$took" "$wall" $((rss / 1024))
 }
+
+# Serves $work as S3 buckets (S3Proxy's filesystem store, so each corpus folder there is a bucket) on 127.0.0.1:PORT,
+# with the test credentials, until the script exits; returns once it answers.
+s3proxy() { # PORT
+  local port="$1" cp
+  cp="$(cd "$root" && ./mvnw -q -B dependency:build-classpath -pl trailwatch-testkit -Dmdep.outputFile=/dev/stdout)"
+  cat > "$work/s3proxy.properties" <<PROPS
+s3proxy.endpoint=http://127.0.0.1:$port
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=test-identity
+s3proxy.credential=test-credential
+jclouds.provider=filesystem-nio2
+jclouds.identity=test-identity
+jclouds.credential=test-credential
+jclouds.filesystem.basedir=$work
+PROPS
+  java -Dlogback.configurationFile="$root/trailwatch-testkit/src/main/resources/logback-test.xml" -cp "$cp" org.gaul.s3proxy.Main \
+    --properties "$work/s3proxy.properties" > "$work/s3proxy.log" 2>&1 &
+  background+=($!)
+  trap 'kill "${background[@]}" 2>/dev/null || true' EXIT
+  listening "$port"
+}
+
+# Returns once something listens on 127.0.0.1:PORT (at most 20 s).
+listening() { # PORT
+  for _ in $(seq 1 100); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
+    sleep 0.2
+  done
+  echo "nothing listens on 127.0.0.1:$1" >&2
+  return 1
+}
+background=()

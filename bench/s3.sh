@@ -11,25 +11,8 @@ cd "$root"
 build
 corpus="$(corpus "$events")"
 name="$(basename "$corpus")"
-cp="$(./mvnw -q -B -o dependency:build-classpath -pl trailwatch-testkit -Dmdep.outputFile=/dev/stdout)"
 port="${S3_PORT:-18089}"
-cat > "$work/s3proxy.properties" <<PROPS
-s3proxy.endpoint=http://127.0.0.1:$port
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=test-identity
-s3proxy.credential=test-credential
-jclouds.provider=filesystem-nio2
-jclouds.identity=test-identity
-jclouds.credential=test-credential
-jclouds.filesystem.basedir=$work
-PROPS
-java -Dlogback.configurationFile="$root/trailwatch-testkit/src/main/resources/logback-test.xml" -cp "$cp" org.gaul.s3proxy.Main --properties "$work/s3proxy.properties" > "$work/s3proxy.log" 2>&1 &
-proxy=$!
-trap 'kill $proxy 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
-  sleep 0.2
-done
+s3proxy "$port"
 aws=(-Daws.accessKeyId=test-identity -Daws.secretAccessKey=test-credential -Daws.disableEc2Metadata=true)
 timed() { # prints "seconds peak_rss_kb"
   /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > "$work/out.txt" 2>&1 || { cat "$work/out.txt" >&2; exit 1; }

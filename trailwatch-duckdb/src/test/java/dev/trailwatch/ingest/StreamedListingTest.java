@@ -131,6 +131,36 @@ class StreamedListingTest {
   }
 
   @Test
+  void filesFromTheNetworkAreReadByThirtyTwoReadersAtOnce() {
+    // each opening waits until 32 are open at once (10 s at most): requests across a network overlap that much
+    CountDownLatch together = new CountDownLatch(32);
+    AtomicInteger open = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    List<LogFile> files = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      byte[] bytes = record("n" + i);
+      files.add(TestFiles.of("s3://trail/n" + i + ".json", bytes.length, () -> {
+        most.accumulateAndGet(open.incrementAndGet(), Math::max);
+        together.countDown();
+        try {
+          together.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        open.decrementAndGet();
+        return new ByteArrayInputStream(bytes);
+      }));
+    }
+    IngestReport report = assertTimeoutPreemptively(WITHOUT_A_HANG, () -> {
+      try (DuckDbEventStore store = DuckDbEventStore.open(data)) {
+        return ingest(store, List.of(LogSource.of("s3://trail/", files, true)));
+      }
+    });
+    assertThat(report.filesRead()).isEqualTo(40);
+    assertThat(most.get()).as("files being opened at once").isEqualTo(32);
+  }
+
+  @Test
   void aSourceThatCannotBeListedDoesNotCostTheOthers() {
     LogSource broken = failingAfterOneFile("s3://denied/", new IOException("s3://denied/: Access Denied"));
     LogSource good = LogSource.of("good", List.of(file("good.json", new AtomicInteger())), false);
