@@ -18,6 +18,7 @@ import java.sql.SQLException;
  *     then)
  */
 public record SqlText(boolean queriesOnly, long statements) {
+  /** What the parser says of {@code sql}, asked on {@code conn}; nothing of {@code sql} runs. */
   public static SqlText of(Connection conn, String sql) {
     try (PreparedStatement ps = conn.prepareStatement(
         "SELECT NOT coalesce(json_extract_string(j, '$.error') = 'true', false) OR coalesce(json_extract_string(j, '$.error_type') = 'parser', false), "
