@@ -60,7 +60,7 @@ final class IngestCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SOURCE", arity = "1..*", description = SourceOptions.SOURCES_HELP)
   List<String> paths = new ArrayList<>();
 
-  @Option(names = "--readers", paramLabel = "N", description = "Parser threads (default: one less than the processors, 1 or 2).")
+  @Option(names = "--readers", paramLabel = "N", description = "Parser threads (default: one less than the processors, 1 or 2; s3:// and sqs:// sources get at least 32, since each mostly waits on the network).")
   int readers = IngestOptions.defaults().readers();
 
   @Option(names = "--commit-events", paramLabel = "N", description = "Commit after about N events (default 250000); a killed run loses at most the uncommitted part, and the next run reads it again.")
