@@ -304,7 +304,11 @@ public final class DashboardServer implements AutoCloseable {
     try (Connection c = db.connection()) {
       // Before preparing: DuckDB's driver runs every statement of a text but the last while it prepares it, and the
       // server's connection can write ("DELETE FROM events; SELECT 1", "EXPLAIN ANALYZE DELETE FROM events" emptied it)
-      if (!SqlText.of(c, sql).oneStatement().queriesOnly()) {
+      SqlText text = SqlText.of(c, sql).oneStatement();
+      if (text.syntaxError() != null) {
+        throw new ApiException(400, text.syntaxError());
+      }
+      if (!text.queriesOnly()) {
         throw new ApiException(400, READ_ONLY);
       }
       answer(ctx, c, sql);
