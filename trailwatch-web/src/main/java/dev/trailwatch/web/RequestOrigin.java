@@ -3,6 +3,8 @@ package dev.trailwatch.web;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * POST to 127.0.0.1 without asking, and with an {@code Origin} header naming the page).
  */
 final class RequestOrigin {
+  /** A Host header: a name or an IPv6 address in brackets, then perhaps a port. */
+  private static final Pattern HOST = Pattern.compile("(\\[[0-9a-f:.]+\\]|[^\\[\\]:]+)(:\\d+)?");
+
   private RequestOrigin() {}
 
   /** The {@code Host} header names this machine's loopback: 127.0.0.1 (or 127.x), localhost, [::1]; no header too. */
@@ -19,8 +24,11 @@ final class RequestOrigin {
     if (host == null || host.isEmpty()) {
       return true; // HTTP/1.0 without the header: not a browser
     }
-    String h = host.toLowerCase(Locale.ROOT);
-    String name = h.startsWith("[") ? h.substring(0, Math.max(h.indexOf(']') + 1, 1)) : h.replaceFirst(":\\d+$", "");
+    Matcher m = HOST.matcher(host.toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      return false;
+    }
+    String name = m.group(1);
     return name.equals("localhost") || name.equals("[::1]") || name.matches("127(\\.\\d{1,3}){3}");
   }
 
