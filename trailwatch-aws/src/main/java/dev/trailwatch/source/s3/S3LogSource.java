@@ -82,7 +82,7 @@ public final class S3LogSource implements LogSource {
         }
       }
     } catch (SdkException e) {
-      throw new S3SourceException(describe() + ": " + AwsErrors.oneLine(e), e); // the ingest says "cannot list"
+      throw new S3SourceException(AwsErrors.oneLine(e), e); // the ingest names the source: "cannot list s3://…: "
     }
   }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.trailwatch.source.s3;
 
-/** A bucket that cannot be listed (missing, no permission, unreachable). */
+/** A bucket that cannot be listed (missing, no permission, unreachable); the message is why, without the bucket's name. */
 public final class S3SourceException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
