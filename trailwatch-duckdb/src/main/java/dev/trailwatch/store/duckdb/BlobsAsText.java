@@ -26,12 +26,11 @@ public final class BlobsAsText {
     PreparedStatement asWritten = conn.prepareStatement(sql);
     String rewritten;
     try {
-      ResultSetMetaData result = asWritten.getMetaData();
-      rewritten = result == null ? null : rewrite(sql, result);
-      if (rewritten == null) {
-        return asWritten;
-      }
+      rewritten = rewrite(sql, asWritten.getMetaData());
     } catch (SQLException e) { // a statement without a result to describe: it holds no BLOBs
+      return asWritten;
+    }
+    if (rewritten == null) {
       return asWritten;
     }
     try {
