@@ -21,8 +21,8 @@ public final class IngestPipeline {
   /**
    * Files from the network are read by at least this many threads: each mostly waits for bytes, so several
    * downloads overlap; memory stays bounded by the reader-to-writer queue and one buffer per thread. 32 rather than 8:
-   * with each request 40 ms away, 500k events in 4,455 objects took 30.2 s with 8, 13.0 s with 32 and 12.4 s with 64
-   * (bench/s3-latency.sh, BENCHMARKS.md).
+   * with each request 40 ms away, 500k events in 4,455 objects took 30.4 s with 8, 12.6 to 18.0 s with 32 and 12.0 s
+   * with 64 (bench/s3-latency.sh, BENCHMARKS.md). So many readers need {@link ReadQueue#hold} to commit often.
    */
   static final int REMOTE_READERS = 32;
 

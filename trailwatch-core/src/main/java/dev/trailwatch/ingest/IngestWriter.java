@@ -85,13 +85,19 @@ final class IngestWriter {
         continue;
       }
       take(s);
-      boolean due = pendingEvents >= options.commitEvents() || pending.size() >= options.commitFiles()
-          || System.nanoTime() - lastCommit > COMMIT_INTERVAL_NANOS;
-      if (open.isEmpty() && due) {
+      if (open.isEmpty() && due(1)) {
         commit();
+      } else if (due(2)) { // a file has nearly always been half-added since the commit was due: many readers
+        toRead.hold(); // the files open now end, and no other starts: then the commit comes
       }
     }
     commit();
+  }
+
+  /** Whether {@code times} the events, files or time that make a commit due have gathered since the last one. */
+  private boolean due(int times) {
+    return pendingEvents >= times * options.commitEvents() || pending.size() >= times * options.commitFiles()
+        || System.nanoTime() - lastCommit > times * COMMIT_INTERVAL_NANOS;
   }
 
   private void take(Staged s) {
@@ -147,6 +153,7 @@ final class IngestWriter {
 
   private void commit() {
     pendingEvents = 0;
+    toRead.release(); // new files are read while this commits; their messages wait in the bounded queue
     if (pending.isEmpty()) {
       return;
     }
